@@ -1,0 +1,63 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// Debian's Chromium on CI and developer machines here; Playwright's own browser where CHROMIUM_PATH
+// is unset and the Debian binary is absent (a laptop with internet).
+const debianChromium = '/usr/bin/chromium';
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+
+const port = Number(process.env.E2E_PORT ?? 8799);
+// Each run gets a fresh database so tests never see a previous run's writes.
+const dbDir = process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'widget-studio-e2e-'));
+process.env.E2E_DB_DIR = dbDir;
+export const E2E_API_KEY = 'ws_e2e_test_key_0123456789abcdef';
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: /.*\.spec\.ts$/,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+  ],
+  webServer: {
+    command: 'node --import tsx src/server/main.ts',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DB_PATH: join(dbDir, 'e2e.db'),
+      SEED_CALLS: process.env.E2E_SEED_CALLS ?? '6000',
+      WIDGET_STUDIO_API_KEY: E2E_API_KEY,
+      LOG_FILE: join(dbDir, 'server.log'),
+    },
+  },
+});

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every check the README promises: lint, types, unit + integration tests, build, bundle budget,
+# Playwright end-to-end in Chromium. Fails on the first failing step; prints a plain
+# "N passed, N failed" line at the end for CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "lint"
+npx eslint --max-warnings=0 .
+step "format"
+npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; exit 1; }
+step "typecheck"
+npx tsc -p tsconfig.web.json && npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.test.json
+step "unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step "build"
+npx vite build --logLevel warn
+if [ -f scripts/check-bundle.mjs ]; then
+  step "bundle budget"
+  node scripts/check-bundle.mjs
+fi
+step "end-to-end tests (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+step "summary"
+node scripts/summarize-tests.mjs

@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { NullableFilterSchema } from './filter-schema.ts';
+import { AggregationFunctionSchema, ChartTypeSchema, DataTypeSchema, TimePeriodSchema } from './enums.ts';
+
+/** `metadata.layout` on a 12-column grid (D14). */
+export const WidgetLayoutSchema = z.object({
+  x: z.number().int().min(0),
+  y: z.number().int().min(0),
+  w: z.number().int().min(1),
+  h: z.number().int().min(1),
+});
+export type WidgetLayout = z.infer<typeof WidgetLayoutSchema>;
+
+/** Free-form widget metadata: ours is `layout` and `display`; every other key belongs to someone else. */
+export const WidgetMetadataSchema = z.record(z.string(), z.unknown()).nullable();
+export type WidgetMetadata = z.infer<typeof WidgetMetadataSchema>;
+
+const nullableEnum = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal(''), z.null()]);
+
+/** Writable widget fields, shared by every widget shape. */
+const widgetWritable = {
+  dashboard: z.number().int().nullable().optional(),
+  name: z.string().max(255).nullable().optional(),
+  filters: NullableFilterSchema.optional(),
+  chart_type: ChartTypeSchema,
+  data_type: nullableEnum(DataTypeSchema).optional(),
+  field: z.string().max(255).optional(),
+  metric: z.number().int().nullable().optional(),
+  time_period: nullableEnum(TimePeriodSchema).optional(),
+  aggregation_function: nullableEnum(AggregationFunctionSchema).optional(),
+  group_by: z.unknown().optional(),
+  metadata: WidgetMetadataSchema.optional(),
+};
+
+/** The read-only ("server-owned") widget fields; strip them before writing. */
+export const WIDGET_READ_ONLY_FIELDS = [
+  'id',
+  'effective_filters',
+  'metric_name',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** `Widget` as the API returns it. */
+export const WidgetSchema = z.object({
+  ...widgetWritable,
+  id: z.number().int(),
+  dashboard: z.number().int().nullable(),
+  name: z.string().nullable(),
+  filters: NullableFilterSchema,
+  data_type: nullableEnum(DataTypeSchema),
+  field: z.string(),
+  metric: z.number().int().nullable(),
+  time_period: nullableEnum(TimePeriodSchema),
+  aggregation_function: nullableEnum(AggregationFunctionSchema),
+  group_by: z.unknown(),
+  metadata: WidgetMetadataSchema,
+  effective_filters: NullableFilterSchema,
+  metric_name: z.string().nullable().optional(),
+  created_at: z.string().nullable(),
+  updated_at: z.string().nullable(),
+});
+export type Widget = z.infer<typeof WidgetSchema>;
+
+/** Body of create, PUT and preview: `chart_type` is the only required field. */
+export const WidgetInputSchema = z.object(widgetWritable);
+export type WidgetInput = z.infer<typeof WidgetInputSchema>;
+
+/** Body of PATCH: every field optional. */
+export const PatchedWidgetSchema = WidgetInputSchema.partial();
+export type PatchedWidget = z.infer<typeof PatchedWidgetSchema>;
+
+/** `preview_data` body: a widget plus the optional `dashboard_filters` of D6. */
+export const PreviewWidgetRequestSchema = WidgetInputSchema.extend({
+  dashboard_filters: NullableFilterSchema.optional(),
+});
+export type PreviewWidgetRequest = z.infer<typeof PreviewWidgetRequestSchema>;

@@ -1,0 +1,55 @@
+import { ESLint } from 'eslint';
+
+// The module boundaries of ARCHITECTURE.md are lint errors. Each row lints a one-line import as if it
+// were written in a real file of that folder and expects the named rule to fire (or not).
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImportMessages(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('lint enforces the module boundaries', () => {
+  it.each([
+    [
+      'src/web/main.tsx',
+      "import { x } from '../server/main.ts';\nexport const y = x;",
+      /never imports src\/server/,
+    ],
+    [
+      'src/web/main.tsx',
+      "import Database from 'better-sqlite3';\nexport const y = Database;",
+      /Node\/server-only/,
+    ],
+    [
+      'src/web/main.tsx',
+      "import { LineChart } from 'recharts';\nexport const y = LineChart;",
+      /widget-preview imports recharts/,
+    ],
+    [
+      'src/server/main.ts',
+      "import { App } from '../web/app/app.tsx';\nexport const y = App;",
+      /never imports src\/web/,
+    ],
+    ['src/contract/enums.ts', "import { Hono } from 'hono';\nexport const y = Hono;", /only zod/],
+    [
+      'src/web/main.tsx',
+      "import { fromWire } from './features/filter-builder/filter-tree.ts';\nexport const y = fromWire;",
+      /through its entry file/,
+    ],
+  ])('%s: %s is rejected', async (file, code, expected) => {
+    const messages = await restrictedImportMessages(file, code);
+    expect(messages.some((m) => expected.test(m))).toBe(true);
+  });
+
+  it.each([
+    ['src/web/main.tsx', "import * as z from 'zod';\nexport const y = z;"],
+    ['src/contract/enums.ts', "import * as z from 'zod';\nexport const y = z;"],
+    [
+      'src/web/main.tsx',
+      "import { FilterBuilder } from './features/filter-builder/filter-builder.tsx';\nexport const y = FilterBuilder;",
+    ],
+  ])('%s: %s is allowed', async (file, code) => {
+    expect(await restrictedImportMessages(file, code)).toEqual([]);
+  });
+});
