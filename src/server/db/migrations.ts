@@ -1,0 +1,128 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations, applied in order at start-up inside one transaction each. Append new
+ * versions; never edit an applied one.
+ */
+export const MIGRATIONS: readonly { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE organisations (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+      CREATE TABLE projects (
+        id INTEGER PRIMARY KEY,
+        organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+        name TEXT NOT NULL
+      );
+      CREATE TABLE api_keys (
+        id INTEGER PRIMARY KEY,
+        key_hash TEXT NOT NULL UNIQUE,
+        key_prefix TEXT NOT NULL,
+        organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+        project_id INTEGER REFERENCES projects(id),
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE agents (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        agent_name TEXT NOT NULL
+      );
+      CREATE TABLE calls (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        agent_id INTEGER REFERENCES agents(id),
+        timestamp TEXT NOT NULL,
+        ts_ms INTEGER NOT NULL,
+        duration REAL,
+        success INTEGER,
+        is_reviewed INTEGER NOT NULL DEFAULT 0,
+        call_ended_reason TEXT,
+        dropoff_point TEXT,
+        topic TEXT,
+        customer_number TEXT,
+        call_id TEXT,
+        metadata TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX calls_project_ts ON calls (project_id, ts_ms);
+      CREATE TABLE metrics (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id),
+        name TEXT NOT NULL,
+        slug TEXT NOT NULL,
+        description TEXT,
+        type TEXT NOT NULL,
+        eval_type TEXT NOT NULL,
+        enum_values TEXT,
+        function_name TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE metric_agents (
+        metric_id INTEGER NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        PRIMARY KEY (metric_id, agent_id)
+      );
+      CREATE TABLE metric_evaluations (
+        id INTEGER PRIMARY KEY,
+        call_id INTEGER NOT NULL REFERENCES calls(id),
+        metric_id INTEGER NOT NULL REFERENCES metrics(id),
+        value_num REAL,
+        value_text TEXT,
+        ts_ms INTEGER NOT NULL
+      );
+      CREATE INDEX metric_evaluations_metric_ts ON metric_evaluations (metric_id, ts_ms);
+      CREATE INDEX metric_evaluations_call ON metric_evaluations (call_id);
+      CREATE TABLE dashboards (
+        id INTEGER PRIMARY KEY,
+        organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+        project_id INTEGER REFERENCES projects(id),
+        name TEXT,
+        filters TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX dashboards_org_project ON dashboards (organisation_id, project_id);
+      CREATE TABLE widgets (
+        id INTEGER PRIMARY KEY,
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards(id) ON DELETE CASCADE,
+        name TEXT,
+        filters TEXT,
+        chart_type TEXT NOT NULL,
+        data_type TEXT,
+        field TEXT NOT NULL DEFAULT '',
+        metric_id INTEGER REFERENCES metrics(id),
+        time_period TEXT,
+        aggregation_function TEXT,
+        group_by TEXT,
+        metadata TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX widgets_dashboard ON widgets (dashboard_id);
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's version. Returns the versions applied. */
+export function migrate(db: BetterSqlite3.Database): number[] {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const row = db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as
+    { version: number | null } | undefined;
+  const current = row?.version ?? 0;
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+        migration.version,
+        new Date().toISOString(),
+      );
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}
