@@ -13,6 +13,7 @@ import globals from 'globals';
 const features = [
   'connection',
   'dashboards',
+  'dashboard-view',
   'dashboard-grid',
   'widget-editor',
   'filter-builder',
