@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { changedDraftKeys } from './diff-widget.ts';
+import { WidgetDraftSchema, type WidgetDraft } from './widget-form-model.ts';
+
+/**
+ * Unsaved drafts in local storage, one entry per widget (or per dashboard for a new widget), so a
+ * reload, crash or closed tab never loses work. An entry holds the draft and the `updated_at` of the
+ * server copy it was based on, nothing else: never the API key, never server data the user did not
+ * type. Entries are parsed with a schema on the way in, so a corrupt or older entry is ignored, not
+ * trusted.
+ */
+export const DRAFT_STORAGE_PREFIX = 'widget-studio:draft:';
+const DRAFT_VERSION = 1;
+
+export const StoredDraftSchema = z.object({
+  version: z.literal(DRAFT_VERSION),
+  savedAt: z.number(),
+  /** `updated_at` of the server copy the draft started from; null for a new widget. */
+  baseUpdatedAt: z.string().nullable(),
+  draft: WidgetDraftSchema,
+});
+export type StoredDraft = z.infer<typeof StoredDraftSchema>;
+
+export type DraftStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** `widget-studio:draft:12:new` or `widget-studio:draft:12:345`. */
+export function draftStorageKey(dashboardId: number, widgetId: number | 'new'): string {
+  return `${DRAFT_STORAGE_PREFIX}${dashboardId}:${widgetId}`;
+}
+
+/** Writes a draft; a full or unavailable storage is not an error worth interrupting the user for. */
+export function writeDraft(store: DraftStore, key: string, entry: StoredDraft): boolean {
+  try {
+    store.setItem(key, JSON.stringify(entry));
+    return true;
+  } catch (error: unknown) {
+    console.warn('Could not keep the widget draft in local storage.', error);
+    return false;
+  }
+}
+
+/** Reads a draft; missing, unparsable or of another version → null. */
+export function readDraft(store: DraftStore, key: string): StoredDraft | null {
+  let raw: string | null;
+  try {
+    raw = store.getItem(key);
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  try {
+    const parsed = StoredDraftSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function removeDraft(store: DraftStore, key: string): void {
+  try {
+    store.removeItem(key);
+  } catch {
+    // Nothing to recover: a draft that cannot be removed is offered again and can be discarded then.
+  }
+}
+
+/**
+ * Whether a stored draft should be offered back: only when it differs from the server copy the form
+ * would otherwise show. A draft equal to the server copy (the user undid everything, or saved in
+ * another tab) is not worth a question.
+ */
+export function shouldOfferDraft(
+  stored: StoredDraft | null,
+  serverDraft: WidgetDraft,
+): stored is StoredDraft {
+  return stored !== null && changedDraftKeys(serverDraft, stored.draft).length > 0;
+}
