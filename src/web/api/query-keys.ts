@@ -1,0 +1,43 @@
+import type { Filter } from '../../contract/filter-schema.ts';
+
+/**
+ * Every query key of the SPA, written once. Keys are hierarchical so that invalidating a prefix
+ * (`queryKeys.dashboards.all`) refreshes everything below it. Add new keys here, not inline.
+ */
+export const queryKeys = {
+  dashboards: {
+    all: ['dashboards'] as const,
+    lists: () => ['dashboards', 'list'] as const,
+    list: (params: { projectId?: number | null } = {}) => ['dashboards', 'list', params] as const,
+    details: () => ['dashboards', 'detail'] as const,
+    detail: (dashboardId: number) => ['dashboards', 'detail', dashboardId] as const,
+    predefinedWidgets: () => ['dashboards', 'predefined-widgets'] as const,
+  },
+  widgets: {
+    all: ['widgets'] as const,
+    details: () => ['widgets', 'detail'] as const,
+    detail: (widgetId: number) => ['widgets', 'detail', widgetId] as const,
+    list: (params: { dashboardId?: number | null } = {}) => ['widgets', 'list', params] as const,
+    /** Data of one saved widget, optionally with override filters (D5). */
+    data: (widgetId: number, filters: Filter | null = null) =>
+      ['widgets', 'data', widgetId, filters] as const,
+    /** Data of many widgets in one `bulk_data` request. */
+    bulkData: (params: { dashboardId: number; widgetIds: readonly number[]; filters?: Filter | null }) =>
+      ['widgets', 'bulk-data', params] as const,
+    /** `preview_data` of an unsaved draft; `body` is the request body sent. */
+    preview: (body: unknown) => ['widgets', 'preview', body] as const,
+  },
+  metrics: {
+    all: ['metrics'] as const,
+    list: (params: { projectId?: number | null; agentId?: number | null } = {}) =>
+      ['metrics', 'list', params] as const,
+  },
+  callLogs: {
+    all: ['call-logs'] as const,
+    list: (params: { filters: Filter | null; page?: number; pageSize?: number; projectId?: number | null }) =>
+      ['call-logs', 'list', params] as const,
+  },
+  studio: {
+    localConfig: () => ['studio', 'local-config'] as const,
+  },
+} as const;
