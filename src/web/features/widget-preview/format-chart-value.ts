@@ -1,0 +1,70 @@
+const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export const NULL_FIGURE = '—';
+
+/** A value exactly as the API gave it (up to 6 decimals), with an optional unit; null is "—". */
+export function formatExactValue(value: number | null | undefined, unit = ''): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
+  return withUnit(exact.format(value), unit);
+}
+
+/** A short axis tick: 1.2K, 3.4M. */
+export function formatAxisValue(value: number): string {
+  return Number.isFinite(value) ? compact.format(value) : '';
+}
+
+export function formatInteger(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? NULL_FIGURE : integer.format(value);
+}
+
+export function formatOneDecimal(value: number | null, unit: string): string {
+  return value === null || !Number.isFinite(value) ? NULL_FIGURE : withUnit(oneDecimal.format(value), unit);
+}
+
+function withUnit(text: string, unit: string): string {
+  if (unit === '') return text;
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
+}
+
+const BUCKET_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
+  hour: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+  day: { month: 'short', day: 'numeric' },
+  week: { month: 'short', day: 'numeric' },
+  month: { month: 'short', year: 'numeric' },
+};
+
+/**
+ * Labels a bucket start. Buckets are cut in UTC by the server, so they are labelled in UTC: a day
+ * bucket shows the day it covers, not the previous evening in a western time zone.
+ */
+export function formatBucketLabel(bucket: string, period: string | null): string {
+  const ms = Date.parse(bucket);
+  if (Number.isNaN(ms)) return bucket;
+  const options = BUCKET_FORMATS[period ?? ''] ?? BUCKET_FORMATS.hour;
+  const text = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(ms);
+  return period === 'week' ? `Week of ${text}` : text;
+}
+
+/** A point's time for tooltips and axis ticks, in the viewer's time zone. */
+export function formatPointTime(ms: number, spanMs: number): string {
+  const options: Intl.DateTimeFormatOptions =
+    spanMs <= 2 * 86_400_000
+      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+      : { month: 'short', day: 'numeric' };
+  return new Intl.DateTimeFormat('en-US', options).format(ms);
+}
+
+export function formatPointTimeFull(ms: number): string {
+  return new Intl.DateTimeFormat('en-US', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
+}

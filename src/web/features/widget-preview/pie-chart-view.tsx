@@ -1,0 +1,70 @@
+import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import type { ChartModel, ChartSelection } from './chart-model.ts';
+import { selectSlice } from './chart-selection.ts';
+import { ChartTooltip } from './chart-tooltip.tsx';
+
+type PieModel = Extract<ChartModel, { kind: 'pie' }>;
+
+/** Maps a prepared pie model to Recharts: one slice per label, labelled with its percentage. */
+export function PieChartView({
+  model,
+  onSelect,
+}: {
+  model: PieModel;
+  onSelect?: ((s: ChartSelection) => void) | undefined;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <PieChart margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+        <Pie
+          data={model.slices}
+          dataKey="value"
+          nameKey="label"
+          innerRadius="45%"
+          outerRadius="80%"
+          paddingAngle={1}
+          isAnimationActive={model.animate}
+          label={({ percent }: { percent?: number }) =>
+            percent !== undefined && percent >= 0.04 ? `${(percent * 100).toFixed(1)}%` : ''
+          }
+          labelLine={false}
+          cursor={onSelect ? 'pointer' : undefined}
+          onClick={(_data, index) => {
+            const selection = selectSlice(model, index);
+            if (selection && onSelect) onSelect(selection);
+          }}
+        >
+          {model.slices.map((s) => (
+            <Cell key={s.key} fill={s.color} stroke="none" />
+          ))}
+        </Pie>
+        <Tooltip
+          isAnimationActive={false}
+          content={({ active, payload }) => {
+            const hovered: unknown = payload?.[0]?.payload;
+            const slice = active ? model.slices.find((s) => s === hovered) : undefined;
+            if (!slice) return null;
+            return (
+              <ChartTooltip
+                title={slice.label}
+                unit={model.unit}
+                entries={[
+                  { name: 'Calls', color: slice.color, value: slice.value, note: `(${slice.percentage}%)` },
+                ]}
+              />
+            );
+          }}
+        />
+        {model.showLegend ? (
+          <Legend
+            wrapperStyle={{ fontSize: 12 }}
+            formatter={(value: string) => {
+              const slice = model.slices.find((s) => s.label === value);
+              return slice ? `${slice.label} (${slice.percentage}%)` : value;
+            }}
+          />
+        ) : null}
+      </PieChart>
+    </ResponsiveContainer>
+  );
+}

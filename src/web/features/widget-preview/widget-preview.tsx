@@ -1,0 +1,175 @@
+import { memo, useMemo, type ReactNode } from 'react';
+import type { ChartType } from '../../../contract/enums.ts';
+import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
+import type { WidgetDisplay } from '../../../contract/widget-display.ts';
+import type { ChartSelection } from './chart-model.ts';
+import { ChartView } from './chart-view.tsx';
+import { prepareChartModel } from './prepare-chart-model.ts';
+import { useElementWidth } from './use-element-width.ts';
+
+export type { ChartSelection } from './chart-model.ts';
+export { EMPTY_MESSAGE } from './chart-model.ts';
+
+export type WidgetPreviewStatus = 'loading' | 'error' | 'ready' | 'idle';
+
+export interface WidgetPreviewProps {
+  response?: WidgetDataResponse | undefined;
+  chartType: ChartType;
+  display: WidgetDisplay;
+  status: WidgetPreviewStatus;
+  /** Shown in the error state. */
+  error?: string | undefined;
+  /** Replaces the default text of the idle and empty states (e.g. "Pick a field to see a preview"). */
+  guidance?: string | undefined;
+  /** Fades the chart while newer data loads, instead of blanking it. */
+  dimmed?: boolean | undefined;
+  /** Height in px; without it the preview fills its parent, which must have a real height. */
+  height?: number | undefined;
+  /** A click on a point, bar or slice. */
+  onSelect?: ((selection: ChartSelection) => void) | undefined;
+  /** A second response drawn for comparison (dashed line or faded bars, "was" figures for stat). */
+  comparison?: WidgetDataResponse | undefined;
+  /** Accessible name of the chart, e.g. the widget name. */
+  label?: string | undefined;
+}
+
+/**
+ * The one chart component of Widget Studio, used by dashboard cards and the editor's live preview:
+ * loading, error, idle, empty and invalid states, or the chart drawn from a prepared model. Memoised
+ * (display compared by value) so that dragging a grid or typing elsewhere never redraws a chart.
+ */
+function WidgetPreviewComponent(props: WidgetPreviewProps) {
+  const {
+    response,
+    chartType,
+    display,
+    status,
+    error,
+    guidance,
+    dimmed,
+    height,
+    onSelect,
+    comparison,
+    label,
+  } = props;
+  const { ref, width } = useElementWidth<HTMLDivElement>();
+  const { color, showLegend, unit, showPoints } = display;
+  const model = useMemo(
+    () =>
+      response && status === 'ready'
+        ? prepareChartModel(response, {
+            chartType,
+            display: { color, showLegend, unit, showPoints },
+            // Before the first measure (or without layout) draw about a card's worth of points.
+            widthPx: width > 0 ? width : 400,
+            comparison,
+          })
+        : null,
+    [response, status, chartType, color, showLegend, unit, showPoints, width, comparison],
+  );
+
+  let body: ReactNode;
+  if (status === 'loading') {
+    body = (
+      <div className="flex h-full min-h-16 flex-col justify-end gap-2 p-2" aria-busy="true">
+        <span className="sr-only">Loading chart</span>
+        <div className="h-3/5 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
+        <div className="h-3 w-2/3 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
+      </div>
+    );
+  } else if (status === 'error') {
+    body = (
+      <Message tone="error" title="Could not load this chart">
+        {error ?? 'The data request failed.'}
+      </Message>
+    );
+  } else if (!model) {
+    body = <Message tone="muted">{guidance ?? 'Nothing to show yet.'}</Message>;
+  } else if (model.kind === 'empty') {
+    body = <Message tone="muted">{guidance ?? model.message}</Message>;
+  } else if (model.kind === 'invalid') {
+    body = (
+      <Message tone="error" title="Cannot draw this chart">
+        {model.message}
+      </Message>
+    );
+  } else {
+    const hidden = model.kind === 'line' || model.kind === 'bar' ? model.hiddenSeriesCount : 0;
+    body = (
+      <div className="flex h-full flex-col">
+        <div className="min-h-0 flex-1" data-chart-kind={model.kind}>
+          <ChartView model={model} onSelect={onSelect} />
+        </div>
+        {hidden > 0 ? (
+          <p className="px-1 text-xs text-slate-500 dark:text-slate-400">
+            {hidden} more {hidden === 1 ? 'group is' : 'groups are'} not shown.
+          </p>
+        ) : null}
+      </div>
+    );
+  }
+
+  return (
+    <figure
+      ref={ref}
+      aria-label={label}
+      data-state={status === 'ready' ? (model?.kind ?? 'idle') : status}
+      className={`relative m-0 w-full text-slate-500 transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
+      style={height === undefined ? undefined : { height }}
+    >
+      {body}
+    </figure>
+  );
+}
+
+function Message({
+  tone,
+  title,
+  children,
+}: {
+  tone: 'muted' | 'error';
+  title?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex h-full items-center justify-center p-3 text-center">
+      <div className="max-w-xs text-sm">
+        {title ? (
+          <p className={tone === 'error' ? 'font-medium text-rose-600 dark:text-rose-400' : 'font-medium'}>
+            {title}
+          </p>
+        ) : null}
+        <p
+          className={
+            tone === 'error'
+              ? 'mt-1 text-slate-600 dark:text-slate-300'
+              : 'text-slate-500 dark:text-slate-400'
+          }
+        >
+          {children}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function sameProps(a: WidgetPreviewProps, b: WidgetPreviewProps): boolean {
+  return (
+    a.response === b.response &&
+    a.chartType === b.chartType &&
+    a.status === b.status &&
+    a.error === b.error &&
+    a.guidance === b.guidance &&
+    a.dimmed === b.dimmed &&
+    a.height === b.height &&
+    a.onSelect === b.onSelect &&
+    a.comparison === b.comparison &&
+    a.label === b.label &&
+    a.display.color === b.display.color &&
+    a.display.showLegend === b.display.showLegend &&
+    a.display.unit === b.display.unit &&
+    a.display.showPoints === b.display.showPoints
+  );
+}
+
+export const WidgetPreview = memo(WidgetPreviewComponent, sameProps);
