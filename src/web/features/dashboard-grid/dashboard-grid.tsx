@@ -1,0 +1,161 @@
+import { memo, useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { ResponsiveGridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
+import 'react-grid-layout/css/styles.css';
+import 'react-resizable/css/styles.css';
+import './dashboard-grid.css';
+import { describeChange, moveItem, resizeItem } from './grid-keyboard.ts';
+import { GRID_COLS, MIN_H, MIN_W, type GridItem } from './grid-layout.ts';
+
+export type { GridItem } from './grid-layout.ts';
+export {
+  defaultSize,
+  diffLayout,
+  findFreeSlot,
+  layoutFromWidgets,
+  withLayout,
+  GRID_COLS,
+} from './grid-layout.ts';
+
+/** Class of the element a card must render for dragging (drag by the handle only). */
+export const DRAG_HANDLE_CLASS = 'ws-drag-handle';
+/** Row height in px: a card of height 4 is 4 rows plus 3 gaps, about 290 px. */
+export const ROW_HEIGHT = 60;
+const MARGIN: readonly [number, number] = [16, 16];
+const BREAKPOINTS = { lg: 720, xs: 0 };
+const COLS = { lg: GRID_COLS, xs: 1 };
+
+export interface GridCard {
+  id: string;
+  /** For the keyboard announcements. */
+  name: string;
+  /** The card element; keep it memoised, the grid re-renders on every layout change. */
+  content: ReactNode;
+}
+
+export interface DashboardGridProps {
+  cards: readonly GridCard[];
+  layout: readonly GridItem[];
+  /** Edit layout mode: drag by handle, resize, keyboard move/resize. */
+  editing: boolean;
+  /** A finished change: drag stop, resize stop, or a keyboard step. Not called while dragging. */
+  onLayoutCommit: (layout: GridItem[]) => void;
+}
+
+/**
+ * The dashboard grid: react-grid-layout v2 with 12 columns on wide containers (one column below
+ * 720 px, where editing is off), and keyboard move/resize of a focused card with an aria-live
+ * announcement, which react-grid-layout lacks. Controlled: the layout comes in as a prop and each
+ * finished change goes out through `onLayoutCommit`.
+ */
+export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: DashboardGridProps) {
+  const { width, containerRef, mounted } = useContainerWidth();
+  const [breakpoint, setBreakpoint] = useState<string>('lg');
+  const [announcement, setAnnouncement] = useState('');
+  const wide = breakpoint === 'lg';
+  const canEdit = editing && wide;
+
+  const layouts = useMemo(() => {
+    const stacked = [...layout]
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .map((item, index) => ({ ...item, x: 0, w: 1, y: index * item.h }));
+    return {
+      lg: layout.map((item) => ({ ...item, minW: MIN_W, minH: MIN_H })),
+      xs: stacked,
+    };
+  }, [layout]);
+
+  const commit = useCallback(
+    (next: Layout) => {
+      if (wide) onLayoutCommit(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
+    },
+    [onLayoutCommit, wide],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>, card: GridCard) => {
+      // Only the focused card itself: keys inside its menu or buttons keep their meaning.
+      if (!canEdit || event.target !== event.currentTarget) return;
+      const step = ARROWS[event.key];
+      if (!step) return;
+      event.preventDefault();
+      const resize = event.shiftKey;
+      const next = resize
+        ? resizeItem(layout, card.id, step.dx, step.dy)
+        : moveItem(layout, card.id, step.dx, step.dy);
+      const changed = next !== layout;
+      setAnnouncement(
+        describeChange(
+          resize ? 'resize' : 'move',
+          card.name,
+          next.find((item) => item.i === card.id),
+          changed,
+        ),
+      );
+      if (changed) onLayoutCommit([...next]);
+    },
+    [canEdit, layout, onLayoutCommit],
+  );
+
+  const children = useMemo(
+    () =>
+      cards.map((card) => (
+        <div
+          key={card.id}
+          data-grid-card={card.id}
+          tabIndex={canEdit ? 0 : undefined}
+          role={canEdit ? 'group' : undefined}
+          aria-roledescription={canEdit ? 'movable card' : undefined}
+          aria-label={canEdit ? card.name : undefined}
+          aria-describedby={canEdit ? 'ws-grid-help' : undefined}
+          onKeyDown={(event) => onKeyDown(event, card)}
+          className="rounded-lg focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 focus-visible:ring-offset-2 dark:focus-visible:ring-offset-slate-950"
+        >
+          <GridCardBody content={card.content} />
+        </div>
+      )),
+    [cards, canEdit, onKeyDown],
+  );
+
+  return (
+    <div ref={containerRef} className="ws-grid w-full">
+      {canEdit ? (
+        <p id="ws-grid-help" className="sr-only">
+          Arrow keys move the card, Shift with arrow keys resizes it.
+        </p>
+      ) : null}
+      <p aria-live="polite" className="sr-only" data-testid="grid-announcement">
+        {announcement}
+      </p>
+      {mounted ? (
+        <ResponsiveGridLayout
+          width={width}
+          breakpoints={BREAKPOINTS}
+          cols={COLS}
+          layouts={layouts}
+          rowHeight={ROW_HEIGHT}
+          margin={MARGIN}
+          containerPadding={[0, 0]}
+          dragConfig={{ enabled: canEdit, handle: `.${DRAG_HANDLE_CLASS}` }}
+          resizeConfig={{ enabled: canEdit, handles: ['se'] }}
+          onBreakpointChange={setBreakpoint}
+          onDragStop={commit}
+          onResizeStop={commit}
+        >
+          {children}
+        </ResponsiveGridLayout>
+      ) : null}
+    </div>
+  );
+}
+
+const ARROWS: Record<string, { dx: number; dy: number } | undefined> = {
+  ArrowLeft: { dx: -1, dy: 0 },
+  ArrowRight: { dx: 1, dy: 0 },
+  ArrowUp: { dx: 0, dy: -1 },
+  ArrowDown: { dx: 0, dy: 1 },
+};
+
+/** A boundary that lets React skip the card when only the grid item's position changed. */
+const GridCardBody = memo(function GridCardBody({ content }: { content: ReactNode }) {
+  return <div className="h-full">{content}</div>;
+});
