@@ -6,13 +6,14 @@ import {
   TimePeriodSchema,
 } from '../../../contract/enums.ts';
 import { NullableFilterSchema } from '../../../contract/filter-schema.ts';
-import { GroupBySchema, type GroupBy } from '../../../contract/group-by-schema.ts';
+import { GroupBySchema } from '../../../contract/group-by-schema.ts';
 import {
   DEFAULT_WIDGET_DISPLAY,
   WidgetDisplaySchema,
   readWidgetDisplay,
   type WidgetDisplay,
 } from '../../../contract/widget-display.ts';
+import { normalizeGroupBy } from '../../../contract/widget-rules.ts';
 import type { Widget, WidgetInput, WidgetMetadata } from '../../../contract/widget-schema.ts';
 
 /**
@@ -93,16 +94,6 @@ export function newWidgetDraft(): WidgetDraft {
   };
 }
 
-/**
- * `group_by` as the draft holds it: a known shape or null. `{}`, null and shapes this client does not
- * know become null (D2); the diff compares normalised values, so an unknown server shape is only
- * replaced when the user actually changes grouping.
- */
-export function readGroupBy(value: unknown): GroupBy | null {
-  const parsed = GroupBySchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
 /** The draft of a loaded widget. Total: out-of-enum values cannot occur because the widget was parsed. */
 export function widgetToDraft(widget: Widget): WidgetDraft {
   return {
@@ -112,7 +103,9 @@ export function widgetToDraft(widget: Widget): WidgetDraft {
     metric: widget.metric,
     aggregation_function: widget.aggregation_function ?? '',
     time_period: widget.time_period ?? '',
-    group_by: readGroupBy(widget.group_by),
+    // Unknown shapes read as none; the diff compares normalised values, so they are only replaced
+    // when the user actually changes grouping.
+    group_by: normalizeGroupBy(widget.group_by),
     data_type: widget.data_type ?? '',
     filters: widget.filters,
     display: readWidgetDisplay(widget.metadata),

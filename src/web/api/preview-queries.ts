@@ -1,0 +1,48 @@
+import { queryOptions } from '@tanstack/react-query';
+import { WidgetDataResponseSchema } from '../../contract/widget-data-schema.ts';
+import type { PreviewWidgetRequest } from '../../contract/widget-schema.ts';
+import type { ApiClient } from './api-client.ts';
+import { queryKeys } from './query-keys.ts';
+import { WIDGETS_PATH, widgetPath } from './widget-queries.ts';
+
+export const PREVIEW_DATA_PATH = `${WIDGETS_PATH}preview_data/`;
+
+/**
+ * Query factories for widget data seen from the editor. The preview is keyed by the exact request body,
+ * so an answer can only ever be shown for the draft that asked for it (never a stale one), and a body
+ * the user returns to is served from the cache. The query function hands React Query's signal to the
+ * request: when the draft moves on, the superseded request loses its observer and is aborted.
+ */
+export const previewQueries = {
+  /** `POST /dashboards/widgets/preview_data/` for an unsaved draft (D6). */
+  draft: (api: ApiClient, body: PreviewWidgetRequest) =>
+    queryOptions({
+      queryKey: queryKeys.widgets.preview(body),
+      queryFn: async ({ signal }) => {
+        const response = await api.post(PREVIEW_DATA_PATH, {
+          body,
+          schema: WidgetDataResponseSchema,
+          signal,
+          // preview_data changes nothing, so a lost answer may be asked for again.
+          idempotent: true,
+        });
+        return response.data;
+      },
+      staleTime: 30_000,
+      retry: false,
+    }),
+  /** `GET /dashboards/widgets/{id}/data/` of the saved widget, for the saved-vs-draft comparison. */
+  saved: (api: ApiClient, widgetId: number) =>
+    queryOptions({
+      queryKey: queryKeys.widgets.data(widgetId),
+      queryFn: async ({ signal }) => {
+        const response = await api.get(widgetPath(widgetId, 'data/'), {
+          schema: WidgetDataResponseSchema,
+          signal,
+        });
+        return response.data;
+      },
+      staleTime: 30_000,
+      retry: false,
+    }),
+};
