@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { registerBulkWidgetsRoute } from './bulk-widgets-route.ts';
+import { createAuthMiddleware } from './auth-middleware.ts';
+import { registerCallLogRoutes } from './call-log-routes.ts';
+import { registerDashboardRoutes } from './dashboard-routes.ts';
+import type { OpenDatabase } from './db/open-database.ts';
+import { registerSqlFunctions } from './filter-sql.ts';
+import { ApiError, NOT_FOUND_DETAIL } from './http/api-error.ts';
+import { registerMetricRoutes } from './metric-routes.ts';
+import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
+import { registerSpaRoutes } from './spa-routes.ts';
+import { registerStudioRoutes } from './studio-routes.ts';
+import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
+import { registerWidgetDataRoutes } from './widget-data-routes.ts';
+import { registerWidgetRoutes } from './widget-routes.ts';
+
+export interface AppOptions {
+  database: OpenDatabase;
+  /** The request clock (relative times, data windows, updated_at); tests pin it. */
+  clock?: () => Date;
+  /** Forwarding mode: API paths go to this upstream instead of the local database. */
+  upstream?: UpstreamOptions | null;
+  /** The key handed to the SPA by `/studio/local-config` (main.ts passes it only on loopback). */
+  localApiKey?: string | null;
+  /** Serve the built SPA from `spaRoot` (default `dist`). */
+  serveSpa?: boolean;
+  spaRoot?: string;
+  /** Request and error log lines (method, path, status, ms; never headers, query or keys). */
+  log?: (line: string) => void;
+}
+
+const API_MOUNTS = ['/dashboards/*', '/test_framework/*', '/observability/*'] as const;
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * The embedded Cekura-compatible server: the API at its real paths (trailing slashes), `/healthz`,
+ * `/studio/local-config`, optionally the SPA, JSON 404s for anything else, and DRF-shaped errors.
+ * With `upstream`, every API path is forwarded instead of served locally.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const log = options.log ?? (() => undefined);
+  const ctx: ServerContext = { database: options.database, clock: options.clock ?? (() => new Date()), log };
+  registerSqlFunctions(options.database.sqlite);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+    log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  registerStudioRoutes(app, {
+    localApiKey: options.localApiKey ?? null,
+    forwarding: Boolean(options.upstream),
+    upstreamHasKey: Boolean(options.upstream?.apiKey),
+  });
+
+  if (options.upstream) {
+    const forward = createUpstreamHandler(options.upstream);
+    for (const mount of API_MOUNTS) app.all(mount, (c) => forward(c));
+  } else {
+    const auth = createAuthMiddleware(ctx);
+    for (const mount of API_MOUNTS) app.use(mount, auth);
+    registerDashboardRoutes(app, ctx);
+    registerBulkWidgetsRoute(app, ctx);
+    registerWidgetRoutes(app, ctx);
+    registerWidgetDataRoutes(app, ctx);
+    registerMetricRoutes(app, ctx);
+    registerCallLogRoutes(app, ctx);
+  }
+
+  if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');
+
+  app.notFound((c) => c.json({ detail: NOT_FOUND_DETAIL }, 404));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json(error.body, error.status);
+    if (error instanceof QueryError) return c.json({ [error.parameter]: [error.message] }, 400);
+    // A real bug: log what and where (no request data, no headers), answer a bare 500.
+    log(`ERROR ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
+    return c.json({ detail: 'Internal server error.' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,51 @@
+import type { Context, Hono } from 'hono';
+import type { Metric } from '../contract/metric-schema.ts';
+import { notFound } from './http/api-error.ts';
+import { listAgents, listMetrics } from './metric-store.ts';
+import { canSeeProject } from './scope.ts';
+import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
+
+function readIdList(url: URL, name: string): number[] | null {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw.trim() === '') return null;
+  const parts = raw.split(',').map((part) => part.trim());
+  if (!parts.every((part) => /^\d{1,15}$/.test(part))) {
+    throw new QueryError(name, 'Enter a comma-separated list of integer ids.');
+  }
+  return parts.map(Number);
+}
+
+/**
+ * `GET /test_framework/v1|v2/metrics/` (contract 7.1): a plain array. `agent_id` gives the agent's
+ * metrics, `project_id` the project's, both together their union; `agents` keeps metrics linked to
+ * any listed agent. Without parameters: every metric the key can see. A project or agent outside the
+ * scope is 404 (D18).
+ */
+export function registerMetricRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const { db } = ctx.database;
+  const handler = async (c: Context<AppEnv>) => {
+    const scope = c.get('scope');
+    const url = new URL(c.req.url);
+    const projectId = intQuery(url, 'project_id');
+    const agentId = intQuery(url, 'agent_id');
+    const agents = readIdList(url, 'agents');
+    if (projectId !== null && !canSeeProject(scope, projectId)) throw notFound();
+    if (agentId !== null && !(await listAgents(db, scope.projectIds)).some((a) => a.id === agentId))
+      throw notFound();
+
+    let metrics: Metric[];
+    if (projectId === null && agentId === null) {
+      metrics = await listMetrics(db, { projectIds: scope.projectIds });
+    } else {
+      const byProject = projectId === null ? [] : await listMetrics(db, { projectIds: [projectId] });
+      const byAgent =
+        agentId === null ? [] : await listMetrics(db, { projectIds: scope.projectIds, agentIds: [agentId] });
+      const union = new Map([...byProject, ...byAgent].map((m) => [m.id, m]));
+      metrics = [...union.values()].sort((a, b) => a.id - b.id);
+    }
+    if (agents) metrics = metrics.filter((m) => (m.agents ?? []).some((id) => agents.includes(id)));
+    return c.json(metrics);
+  };
+  app.get('/test_framework/v1/metrics/', handler);
+  app.get('/test_framework/v2/metrics/', handler);
+}

@@ -1,0 +1,92 @@
+import type { OpenDatabase } from '../db/open-database.ts';
+import { generateApiKey, insertApiKey } from '../api-key-store.ts';
+import { createPrng } from './prng.ts';
+import { seedCalls, type SeededProject } from './seed-calls.ts';
+import { SEED_METRICS, SEED_PROJECTS } from './seed-catalogue.ts';
+import { seedDashboards } from './seed-dashboards.ts';
+
+export interface SeedOptions {
+  calls: number;
+  seed?: number;
+  /** Calls are placed relative to this time (default: the current time). */
+  now?: Date;
+  /** The organisation-level key to store (default: a new random key). */
+  apiKey?: string;
+}
+
+export interface SeedResult {
+  apiKey: string;
+  organisationId: number;
+  projectIds: number[];
+  /** A key scoped to the first project only (for tenancy tests). */
+  scopedApiKey: string;
+}
+
+export const DEFAULT_SEED = 20_260_818;
+export const LOCAL_KEY_LABEL = 'local';
+
+/**
+ * Seeds a local organisation with two projects, six agents, six metrics per project, `calls` calls
+ * with evaluations, two sample dashboards and two API keys, in one transaction. Deterministic for a
+ * given `seed` and `now` (keys aside, which are random unless given).
+ */
+export function seedDatabase(database: OpenDatabase, options: SeedOptions): SeedResult {
+  const { sqlite } = database;
+  const now = options.now ?? new Date();
+  const prng = createPrng(options.seed ?? DEFAULT_SEED);
+  const apiKey = options.apiKey ?? generateApiKey();
+  const scopedApiKey = generateApiKey();
+  const iso = now.toISOString();
+
+  return sqlite.transaction((): SeedResult => {
+    const organisationId = Number(
+      sqlite.prepare('INSERT INTO organisations (name) VALUES (?)').run('Local organisation').lastInsertRowid,
+    );
+    const insertProject = sqlite.prepare('INSERT INTO projects (organisation_id, name) VALUES (?, ?)');
+    const insertAgent = sqlite.prepare('INSERT INTO agents (project_id, agent_name) VALUES (?, ?)');
+    const insertMetric = sqlite.prepare(
+      `INSERT INTO metrics (project_id, name, slug, description, type, eval_type, enum_values, function_name, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const linkMetric = sqlite.prepare('INSERT INTO metric_agents (metric_id, agent_id) VALUES (?, ?)');
+
+    const projects: SeededProject[] = SEED_PROJECTS.map((spec) => {
+      const id = Number(insertProject.run(organisationId, spec.name).lastInsertRowid);
+      const agents = spec.agents.map((agent, index) => ({
+        id: Number(insertAgent.run(id, agent.name).lastInsertRowid),
+        spec: agent,
+        latencyMedian: 650 + index * 180,
+      }));
+      const metrics = SEED_METRICS.map((metric) => {
+        const metricId = Number(
+          insertMetric.run(
+            id,
+            metric.name,
+            metric.slug,
+            metric.description,
+            metric.type,
+            metric.evalType,
+            metric.enumValues ? JSON.stringify(metric.enumValues) : null,
+            metric.functionName ?? null,
+            iso,
+          ).lastInsertRowid,
+        );
+        for (const agent of agents) linkMetric.run(metricId, agent.id);
+        return { id: metricId, spec: metric };
+      });
+      return { id, spec, agents, metrics };
+    });
+
+    insertApiKey(sqlite, { key: apiKey, organisationId, projectId: null, label: LOCAL_KEY_LABEL });
+    const firstProject = projects[0];
+    insertApiKey(sqlite, {
+      key: scopedApiKey,
+      organisationId,
+      projectId: firstProject ? firstProject.id : null,
+      label: 'scoped-sample',
+    });
+    seedCalls(sqlite, prng, projects, options.calls, now);
+    seedDashboards(sqlite, organisationId, projects, now);
+    return { apiKey, organisationId, projectIds: projects.map((p) => p.id), scopedApiKey };
+  })();
+}

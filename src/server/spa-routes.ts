@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, Hono, Next } from 'hono';
+import type { AppEnv } from './server-context.ts';
+
+/** Path prefixes that belong to the API (and never fall back to the SPA). */
+export const API_PREFIXES = [
+  '/dashboards/',
+  '/test_framework/',
+  '/observability/',
+  '/studio/',
+  '/healthz',
+] as const;
+
+export function isApiPath(path: string): boolean {
+  return API_PREFIXES.some((prefix) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+}
+
+/**
+ * Serves the built SPA from `root` (`dist/`): its files as they are, and `index.html` for any other
+ * GET that asks for HTML outside the API paths (history fallback for client routes).
+ */
+export function registerSpaRoutes(app: Hono<AppEnv>, root: string): void {
+  const absoluteRoot = resolve(root);
+  const serveFiles = serveStatic<AppEnv>({ root: absoluteRoot });
+  app.use('*', async (c: Context<AppEnv, string>, next: Next) => {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || isApiPath(c.req.path)) return next();
+    return serveFiles(c, next);
+  });
+  app.get('*', async (c, next) => {
+    if (isApiPath(c.req.path) || !(c.req.header('accept') ?? '').includes('text/html')) return next();
+    try {
+      const html = await readFile(join(absoluteRoot, 'index.html'), 'utf8');
+      c.header('Cache-Control', 'no-cache');
+      return c.html(html);
+    } catch {
+      return next();
+    }
+  });
+}

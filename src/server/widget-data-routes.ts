@@ -1,0 +1,205 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Context, Hono } from 'hono';
+import { checkDataWindow, mergeFilters } from '../contract/effective-filters.ts';
+import { FilterSchema, type Filter } from '../contract/filter-schema.ts';
+import { validateFilter } from '../contract/filter-validation.ts';
+import type { Metric } from '../contract/metric-schema.ts';
+import {
+  BulkWidgetDataRequestSchema,
+  WidgetDataResponseSchema,
+  type WidgetDataResponse,
+} from '../contract/widget-data-schema.ts';
+import type { WidgetInput } from '../contract/widget-schema.ts';
+import { metricsForProject } from './dashboard-access.ts';
+import { findDashboard } from './dashboard-store.ts';
+import { badRequest, badRequestDetail } from './http/api-error.ts';
+import { pageEnvelope, readPageRequest } from './http/pagination.ts';
+import { readBody, requireObject } from './http/read-body.ts';
+import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
+import { readFilterColumn } from './json-column.ts';
+import type { Scope } from './scope.ts';
+import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
+import { loadWidget } from './widget-routes.ts';
+import { newWidgetCandidate, updatedWidgetCandidate, validateWidgetCandidate } from './widget-input.ts';
+import { findWidgets, type WidgetRecord } from './widget-store.ts';
+
+interface DataJob {
+  widgetId: number | null;
+  widget: WidgetInput;
+  effective: Filter | null;
+  projectIds: readonly number[];
+  metrics: readonly Metric[];
+  maxPoints?: number;
+}
+
+/** `max_points` (an extension): the SPA asks for about its pixel width; LTTB downsamples line series. */
+function readMaxPoints(url: URL): number | undefined {
+  const value = intQuery(url, 'max_points');
+  if (value === null) return undefined;
+  if (value < 3) throw new QueryError('max_points', 'Ensure this value is greater than or equal to 3.');
+  return value;
+}
+
+/** A filter sent as JSON text (query parameters), validated with the contract (D8) under `key`. */
+function parseFilterText(text: string, key: string, metrics: readonly Metric[]): Filter | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw badRequest({ [key]: ['Value must be valid JSON.'] });
+  }
+  return checkFilterValue(value, key, metrics);
+}
+
+/** Validates a filter value under `key`: null is allowed, anything else must be a valid tree. */
+function checkFilterValue(value: unknown, key: string, metrics: readonly Metric[]): Filter | null {
+  if (value === null) return null;
+  const messages = validateFilter(value, { metrics });
+  if (messages.length > 0) throw badRequest({ [key]: messages });
+  const parsed = FilterSchema.safeParse(value);
+  if (!parsed.success) throw badRequest({ [key]: ['Not a valid filter.'] });
+  return parsed.data;
+}
+
+/**
+ * Runs one data request: the D11 window check on the effective filter (400 with its `detail`), then
+ * the chart engine. The response is parsed with the contract schema on the way out.
+ */
+async function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): Promise<WidgetDataResponse> {
+  // Loaded lazily while the engine is being written, so the rest of the app runs without it.
+  const { computeWidgetData } = await import('./chart-data.ts');
+  const windowError = checkDataWindow(job.effective, now);
+  if (windowError !== null) throw badRequestDetail(windowError);
+  const metric =
+    job.widget.metric == null ? null : (job.metrics.find((m) => m.id === job.widget.metric) ?? null);
+  const result = computeWidgetData(sqlite, {
+    widget: job.widget,
+    filter: job.effective,
+    projectIds: [...job.projectIds],
+    now,
+    metric,
+    maxPoints: job.maxPoints,
+  });
+  return WidgetDataResponseSchema.parse({
+    widget_id: job.widgetId,
+    field_name: job.widget.field ?? '',
+    chart_type: job.widget.chart_type,
+    data: result.data,
+    aggregation_function: job.widget.aggregation_function || null,
+    time_period: job.widget.time_period || null,
+    group_by: job.widget.group_by ?? null,
+    can_group_by: result.can_group_by,
+    metadata: {
+      display_name: result.display_name,
+      data_type: result.data_type,
+      filter_value: job.widget.metric ?? null,
+    },
+  });
+}
+
+function projectIdsOf(scope: Scope, projectId: number | null): readonly number[] {
+  return projectId === null ? scope.projectIds : [projectId];
+}
+
+/** A saved widget as a data job; `override` (when given) replaces the widget's own filters (D5). */
+async function savedWidgetJob(
+  ctx: ServerContext,
+  scope: Scope,
+  record: WidgetRecord,
+  override: { filter: Filter | null } | null,
+): Promise<DataJob> {
+  const metrics = await metricsForProject(ctx, scope, record.dashboard_project_id);
+  const validation = validateWidgetCandidate(updatedWidgetCandidate(record, {}), metrics);
+  // A stored widget that no longer passes the rules (e.g. its metric was deleted) answers 400, not 500.
+  if (!validation.ok) throw badRequest(validation.errors);
+  const widgetFilters = override ? override.filter : readFilterColumn(record.filters);
+  return {
+    widgetId: record.id,
+    widget: validation.input,
+    effective: mergeFilters(readFilterColumn(record.dashboard_filters), widgetFilters),
+    projectIds: projectIdsOf(scope, record.dashboard_project_id),
+    metrics,
+  };
+}
+
+export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const { db, sqlite } = ctx.database;
+
+  app.get('/dashboards/widgets/:id{[0-9]+}/data/', async (c: Context<AppEnv>) => {
+    const scope = c.get('scope');
+    const record = await loadWidget(ctx, c);
+    const url = new URL(c.req.url);
+    const maxPoints = readMaxPoints(url);
+    const overrideText = url.searchParams.get('filters');
+    const metrics = await metricsForProject(ctx, scope, record.dashboard_project_id);
+    const override =
+      overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
+    const job = await savedWidgetJob(ctx, scope, record, override);
+    return c.json(await runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
+  });
+
+  app.post('/dashboards/widgets/preview_data/', async (c) => {
+    const scope = c.get('scope');
+    const maxPoints = readMaxPoints(new URL(c.req.url));
+    const body = requireObject(await readBody(c));
+    const candidate = newWidgetCandidate(body);
+    const dashboardId = candidate.dashboard;
+    let dashboard = null;
+    let dashboardErrors = null;
+    if (typeof dashboardId === 'number') {
+      dashboard = (await findDashboard(db, scope, dashboardId)) ?? null;
+      if (!dashboard)
+        dashboardErrors = { dashboard: [`Invalid pk "${dashboardId}" - object does not exist.`] };
+    }
+    const projectId = dashboard?.project_id ?? null;
+    const metrics = await metricsForProject(ctx, scope, projectId);
+    const validation = validateWidgetCandidate(candidate, metrics);
+    let dashboardFilters: Filter | null = dashboard ? readFilterColumn(dashboard.filters) : null;
+    let filterErrors = null;
+    if ('dashboard_filters' in body) {
+      // D6: `dashboard_filters` replaces the stored dashboard filters for this preview.
+      const messages =
+        body.dashboard_filters === null ? [] : validateFilter(body.dashboard_filters, { metrics });
+      if (messages.length > 0) filterErrors = { dashboard_filters: messages };
+      else dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', metrics);
+    }
+    const errors = mergeDrfErrors(dashboardErrors, filterErrors, validation.ok ? null : validation.errors);
+    if (errors || !validation.ok) throw badRequest(errors ?? { non_field_errors: ['Invalid widget.'] });
+    const job: DataJob = {
+      widgetId: null,
+      widget: validation.input,
+      effective: mergeFilters(dashboardFilters, validation.input.filters ?? null),
+      projectIds: projectIdsOf(scope, projectId),
+      metrics,
+      maxPoints,
+    };
+    return c.json(await runJob(sqlite, job, ctx.clock()));
+  });
+
+  app.post('/dashboards/widgets/bulk_data/', async (c) => {
+    const scope = c.get('scope');
+    const url = new URL(c.req.url);
+    const page = readPageRequest(url);
+    const maxPoints = readMaxPoints(url);
+    const body = requireObject(await readBody(c));
+    const parsed = BulkWidgetDataRequestSchema.omit({ filters: true }).safeParse(body);
+    if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
+    const scopeMetrics = await metricsForProject(ctx, scope, null);
+    const override =
+      'filters' in body ? { filter: checkFilterValue(body.filters, 'filters', scopeMetrics) } : null;
+    // Order of widget_ids kept, duplicates once, ids outside the scope left out (D12).
+    const visible = new Map((await findWidgets(db, scope, parsed.data.widget_ids)).map((w) => [w.id, w]));
+    const ordered = [...new Set(parsed.data.widget_ids)].flatMap((id) => {
+      const record = visible.get(id);
+      return record ? [record] : [];
+    });
+    const slice = ordered.slice(page.offset, page.offset + page.pageSize);
+    const now = ctx.clock();
+    const results: WidgetDataResponse[] = [];
+    for (const record of slice) {
+      const job = await savedWidgetJob(ctx, scope, record, override);
+      results.push(await runJob(sqlite, { ...job, maxPoints }, now));
+    }
+    return c.json(pageEnvelope(url, page, ordered.length, results));
+  });
+}

@@ -1,0 +1,131 @@
+import type { Context, Hono } from 'hono';
+import type { DrfErrors } from '../contract/drf-errors.ts';
+import { metricsForProject } from './dashboard-access.ts';
+import { findDashboard } from './dashboard-store.ts';
+import { badRequest, notFound } from './http/api-error.ts';
+import { assertIfMatch, etagOf } from './http/etag.ts';
+import { nextUpdatedAt } from './http/next-updated-at.ts';
+import { pageEnvelope, readPageRequest } from './http/pagination.ts';
+import { readBody, requireObject } from './http/read-body.ts';
+import { mergeDrfErrors } from './http/zod-to-drf.ts';
+import type { Scope } from './scope.ts';
+import { idParam, intQuery, type AppEnv, type ServerContext } from './server-context.ts';
+import {
+  newWidgetCandidate,
+  toWidgetValues,
+  updatedWidgetCandidate,
+  validateWidgetCandidate,
+} from './widget-input.ts';
+import { serializeWidget } from './widget-serializer.ts';
+import {
+  deleteWidget,
+  findWidget,
+  insertWidget,
+  listWidgets,
+  updateWidget,
+  type WidgetRecord,
+  type WidgetValues,
+} from './widget-store.ts';
+
+export const WIDGET_CONFLICT = 'The widget was changed by someone else.';
+const BASE = '/dashboards/widgets';
+
+/** The widget of the `{id}` path parameter, or 404 when it is missing or outside the scope. */
+export async function loadWidget(ctx: ServerContext, c: Context<AppEnv>): Promise<WidgetRecord> {
+  const record = await findWidget(ctx.database.db, c.get('scope'), idParam(c));
+  if (!record) throw notFound();
+  return record;
+}
+
+/**
+ * Validates a full widget candidate for a write: its dashboard must exist in the scope (the widget
+ * lives on it), then the contract rules run against that dashboard's project metrics. All problems
+ * come back together as one DRF 400.
+ */
+async function prepareWidgetWrite(
+  ctx: ServerContext,
+  scope: Scope,
+  candidate: Record<string, unknown>,
+): Promise<WidgetValues> {
+  const dashboardValue = candidate.dashboard;
+  let dashboardErrors: DrfErrors | null = null;
+  let projectId: number | null = null;
+  let dashboardId: number | null = null;
+  if (dashboardValue === undefined || dashboardValue === null) {
+    dashboardErrors = { dashboard: ['This field is required.'] };
+  } else if (typeof dashboardValue === 'number' && Number.isSafeInteger(dashboardValue)) {
+    const dashboard = await findDashboard(ctx.database.db, scope, dashboardValue);
+    if (dashboard) {
+      dashboardId = dashboard.id;
+      projectId = dashboard.project_id;
+    } else dashboardErrors = { dashboard: [`Invalid pk "${dashboardValue}" - object does not exist.`] };
+  }
+  const metrics = await metricsForProject(ctx, scope, projectId);
+  const result = validateWidgetCandidate(candidate, metrics);
+  const errors = mergeDrfErrors(dashboardErrors, result.ok ? null : result.errors);
+  if (errors || !result.ok || dashboardId === null)
+    throw badRequest(errors ?? { dashboard: ['This field is required.'] });
+  return toWidgetValues(result.input, dashboardId);
+}
+
+async function respondWithWidget(ctx: ServerContext, c: Context<AppEnv>, id: number, status: 200 | 201) {
+  const record = await findWidget(ctx.database.db, c.get('scope'), id);
+  if (!record) throw notFound();
+  c.header('ETag', etagOf(record.id, record.updated_at));
+  return c.json(serializeWidget(record), status);
+}
+
+export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
+  const { db } = ctx.database;
+
+  app.get(`${BASE}/`, async (c) => {
+    const scope = c.get('scope');
+    const url = new URL(c.req.url);
+    const dashboardId = intQuery(url, 'dashboard_id');
+    if (dashboardId !== null && !(await findDashboard(db, scope, dashboardId))) throw notFound();
+    const page = readPageRequest(url);
+    const { count, rows } = await listWidgets(db, scope, {
+      dashboardId,
+      offset: page.offset,
+      limit: page.pageSize,
+    });
+    return c.json(pageEnvelope(url, page, count, rows.map(serializeWidget)));
+  });
+
+  app.post(`${BASE}/`, async (c) => {
+    const scope = c.get('scope');
+    const body = requireObject(await readBody(c));
+    const values = await prepareWidgetWrite(ctx, scope, newWidgetCandidate(body));
+    const id = await insertWidget(db, values, nextUpdatedAt(null, ctx.clock()));
+    return respondWithWidget(ctx, c, id, 201);
+  });
+
+  app.get(`${BASE}/:id{[0-9]+}/`, async (c) => {
+    const record = await loadWidget(ctx, c);
+    c.header('ETag', etagOf(record.id, record.updated_at));
+    return c.json(serializeWidget(record));
+  });
+
+  const update = (requireChartType: boolean) => async (c: Context<AppEnv>) => {
+    const scope = c.get('scope');
+    const record = await loadWidget(ctx, c);
+    assertIfMatch(c, etagOf(record.id, record.updated_at), WIDGET_CONFLICT);
+    const body = requireObject(await readBody(c));
+    // PUT is a full update: `chart_type`, the one required field, must be sent (DRF). Fields left
+    // out keep their values, as in DRF's ModelSerializer.update.
+    if (requireChartType && !('chart_type' in body))
+      throw badRequest({ chart_type: ['This field is required.'] });
+    const values = await prepareWidgetWrite(ctx, scope, updatedWidgetCandidate(record, body));
+    await updateWidget(db, record.id, values, nextUpdatedAt(record.updated_at, ctx.clock()));
+    return respondWithWidget(ctx, c, record.id, 200);
+  };
+  app.put(`${BASE}/:id{[0-9]+}/`, update(true));
+  app.patch(`${BASE}/:id{[0-9]+}/`, update(false));
+
+  app.delete(`${BASE}/:id{[0-9]+}/`, async (c) => {
+    const record = await loadWidget(ctx, c);
+    assertIfMatch(c, etagOf(record.id, record.updated_at), WIDGET_CONFLICT);
+    await deleteWidget(db, record.id);
+    return c.body(null, 204);
+  });
+}
