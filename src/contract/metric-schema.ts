@@ -9,17 +9,24 @@ export const MetricSchema = z
     name: z.string(),
     slug: z.string().nullable().optional(),
     project: z.number().int().nullable().optional(),
-    agents: z.array(z.number().int()).optional(),
-    agent_names: z.array(z.string()).optional(),
+    // The OpenAPI items are `integer | null`; nulls carry nothing for the editor and are dropped.
+    agents: z
+      .array(z.number().int().nullable())
+      .transform((ids) => ids.filter((id): id is number => id !== null))
+      .optional(),
+    // Typed `string` in the OpenAPI document (a DRF method field); a list of names at runtime.
+    agent_names: z.union([z.array(z.string()), z.string()]).optional(),
     description: z.string().nullable().optional(),
     type: z.string().optional(),
     eval_type: EvalTypeSchema,
-    enum_values: z.array(z.string()).nullable().optional(),
+    // `any` in the OpenAPI document: an unexpected shape reads as null rather than failing the list.
+    enum_values: z.array(z.string()).nullable().optional().catch(null),
     observability_enabled: z.boolean().optional(),
     simulation_enabled: z.boolean().optional(),
     audio_enabled: z.boolean().optional(),
     function_name: z.string().nullable().optional(),
-    alert_filters: NullableFilterSchema.optional(),
+    // Legacy CallLogQueryFilter payloads may not fit our filter grammar; never fail the list on them.
+    alert_filters: NullableFilterSchema.optional().catch(null),
   })
   .loose();
 export type Metric = z.infer<typeof MetricSchema>;
