@@ -1,9 +1,23 @@
-/** Placeholder shell until the workspace lands. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ConnectionProvider } from '../features/connection/connection.tsx';
+import { ToastProvider } from '../ui/toast.tsx';
+import { appRoutes } from './app-routes.tsx';
+import { createAppQueryClient } from './query-client.ts';
+
+/** Providers (server cache, toasts, connection + API client) around the router. */
 export function App() {
+  const [queryClient] = useState(createAppQueryClient);
+  // Created once: the connection provider re-mounts its subtree on a switch, the router must survive it.
+  const [router] = useState(() => createBrowserRouter(appRoutes));
   return (
-    <main className="min-h-screen bg-slate-50 p-8 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-      <h1 className="text-2xl font-semibold">Widget Studio</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-400">Dashboard-widget editor for Cekura.</p>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <ConnectionProvider>
+          <RouterProvider router={router} />
+        </ConnectionProvider>
+      </ToastProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import * as z from 'zod';
+import { DashboardListSchema, DashboardSchema } from '../../../contract/dashboard-schema.ts';
+import { paginated } from '../../../contract/paginated-schema.ts';
+import type { TestServer } from '../../../server/test-support/create-test-server.ts';
+import { renderWithServer, TEST_BASE_URL } from '../../test-support/render-with-server.tsx';
+import { DashboardsPage } from './dashboards.tsx';
+
+const routes = [
+  { path: '/dashboards', element: <DashboardsPage /> },
+  { path: '/dashboards/:dashboardId', element: <p>Dashboard view</p> },
+  { path: '/connection', element: <p>Connection screen</p> },
+];
+
+/** Reads through the real API, as any client would. */
+async function api<T>(
+  server: TestServer,
+  path: string,
+  schema: z.ZodType<T>,
+  init: RequestInit = {},
+): Promise<{ status: number; body: T | null }> {
+  const response = await server.fetch(`${TEST_BASE_URL}${path}`, {
+    ...init,
+    headers: { 'X-CEKURA-API-KEY': server.apiKey, 'Content-Type': 'application/json' },
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? schema.parse(JSON.parse(text)) : null };
+}
+
+const listSchema = paginated(DashboardListSchema);
+async function listDashboards(server: TestServer) {
+  const { body } = await api(server, '/dashboards/dashboards/?page_size=200', listSchema);
+  return body?.results ?? [];
+}
+
+function rowOf(name: string): HTMLElement {
+  const link = screen.getByRole('link', { name });
+  const row = link.closest('tr');
+  if (!row) throw new Error(`no row for ${name}`);
+  return row;
+}
+
+test('lists every dashboard the key sees with project, widget count and last update', async () => {
+  const { server } = renderWithServer(routes, { path: '/dashboards' });
+  const expected = await listDashboards(server);
+  expect(expected.length).toBeGreaterThan(1);
+  for (const dashboard of expected) {
+    const row = await screen
+      .findByRole('link', { name: dashboard.name ?? '' })
+      .then((link) => link.closest('tr')!);
+    expect(within(row).getByText(`Project ${dashboard.project}`)).toBeInTheDocument();
+    expect(within(row).getByText(String(dashboard.widget_count))).toBeInTheDocument();
+    expect(within(row).getByText('just now', { exact: false })).toBeInTheDocument();
+  }
+});
+
+test('shows a skeleton while loading', () => {
+  renderWithServer(routes, { path: '/dashboards' });
+  expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Loading dashboards');
+});
+
+test('filters by project through the URL when the key sees several projects', async () => {
+  const { server, user, router } = renderWithServer(routes, { path: '/dashboards' });
+  const all = await listDashboards(server);
+  const project = all[0]!.project!;
+  const select = await screen.findByRole('combobox', { name: 'Project' });
+  await user.selectOptions(select, `Project ${project}`);
+  expect(router.state.location.search).toBe(`?project=${project}`);
+  const rows = screen.getAllByRole('row').slice(1);
+  expect(rows).toHaveLength(all.filter((d) => d.project === project).length);
+});
+
+test('creates a dashboard with name, project and the "Last 7 days" range, then opens it', async () => {
+  const { server, user, router } = renderWithServer(routes, { path: '/dashboards' });
+  await user.click(await screen.findByRole('button', { name: 'New dashboard' }));
+  const dialog = await screen.findByRole('dialog', { name: 'New dashboard' });
+  await user.type(within(dialog).getByRole('textbox', { name: 'Name' }), 'Quality review');
+  await user.selectOptions(
+    within(dialog).getByRole('combobox', { name: 'Project' }),
+    `Project ${server.projectIds[1]}`,
+  );
+  expect(within(dialog).getByRole('combobox', { name: 'Date range' })).toHaveValue('7d');
+  await user.click(within(dialog).getByRole('button', { name: 'Create dashboard' }));
+  expect(await screen.findByText('Created “Quality review”')).toBeInTheDocument();
+  await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/dashboards\/\d+$/));
+  const id = router.state.location.pathname.split('/').pop();
+  const { body } = await api(server, `/dashboards/dashboards/${id}/`, DashboardSchema);
+  expect(body?.name).toBe('Quality review');
+  expect(body?.project).toBe(server.projectIds[1]);
+  expect(body?.filters).toEqual({
+    operator: 'and',
+    conditions: [
+      { field: 'timestamp', op: 'gte', value: 'now-7d' },
+      { field: 'timestamp', op: 'lte', value: 'now' },
+    ],
+  });
+});
+
+test('a blank name is refused inline without a request', async () => {
+  const { server, user } = renderWithServer(routes, { path: '/dashboards' });
+  const before = (await listDashboards(server)).length;
+  await user.click(await screen.findByRole('button', { name: 'New dashboard' }));
+  await user.click(screen.getByRole('button', { name: 'Create dashboard' }));
+  expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription('Enter a name.');
+  expect(await listDashboards(server)).toHaveLength(before);
+});
+
+test('renames with a PATCH and shows the new name', async () => {
+  const { server, user } = renderWithServer(routes, { path: '/dashboards' });
+  const [first] = await listDashboards(server);
+  await user.click(await screen.findByRole('button', { name: `Rename ${first!.name}` }));
+  const input = within(screen.getByRole('dialog', { name: 'Rename dashboard' })).getByRole('textbox', {
+    name: 'Name',
+  });
+  await user.clear(input);
+  await user.type(input, 'Renamed board{Enter}');
+  expect(await screen.findByText('Renamed to “Renamed board”')).toBeInTheDocument();
+  expect(await screen.findByRole('link', { name: 'Renamed board' })).toBeInTheDocument();
+  const { body } = await api(server, `/dashboards/dashboards/${first!.id}/`, DashboardSchema);
+  expect(body?.name).toBe('Renamed board');
+  expect(body?.filters).toEqual(first!.filters);
+});
+
+test('duplicates through the server, widgets included', async () => {
+  const { server, user } = renderWithServer(routes, { path: '/dashboards' });
+  const [first] = await listDashboards(server);
+  await user.click(await screen.findByRole('button', { name: `Duplicate ${first!.name}` }));
+  expect(await screen.findByText(`Duplicated as “Copy of ${first!.name}”`)).toBeInTheDocument();
+  const copyRow = await screen
+    .findByRole('link', { name: `Copy of ${first!.name}` })
+    .then((l) => l.closest('tr')!);
+  expect(within(copyRow).getByText(String(first!.widget_count))).toBeInTheDocument();
+});
+
+test('delete names the widgets that will be lost, then removes the dashboard', async () => {
+  const { server, user } = renderWithServer(routes, { path: '/dashboards' });
+  const [first] = await listDashboards(server);
+  const { body: detail } = await api(server, `/dashboards/dashboards/${first!.id}/`, DashboardSchema);
+  await user.click(await screen.findByRole('button', { name: `Delete ${first!.name}` }));
+  const dialog = screen.getByRole('alertdialog', { name: `Delete “${first!.name}”?` });
+  const list = await within(dialog).findByRole('list', { name: 'Widgets that will be deleted' });
+  expect(
+    within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual(detail!.widgets.map((w) => w.name));
+  await user.click(within(dialog).getByRole('button', { name: 'Delete dashboard' }));
+  expect(await screen.findByText(`Deleted “${first!.name}”`)).toBeInTheDocument();
+  await waitFor(() => expect(screen.queryByRole('link', { name: first!.name! })).not.toBeInTheDocument());
+  expect((await api(server, `/dashboards/dashboards/${first!.id}/`, z.unknown())).status).toBe(404);
+});
+
+test('a failed write is reported in a toast and changes nothing', async () => {
+  let failNextPatch = true;
+  const { server, user } = renderWithServer(routes, {
+    path: '/dashboards',
+    wrapFetch: (realFetch) => (input, init) => {
+      if (init?.method === 'PATCH' && failNextPatch) {
+        failNextPatch = false;
+        return Promise.resolve(
+          new Response(JSON.stringify({ detail: 'Database is locked.' }), { status: 503 }),
+        );
+      }
+      return realFetch(input, init);
+    },
+  });
+  const [first] = await listDashboards(server);
+  await user.click(await screen.findByRole('button', { name: `Rename ${first!.name}` }));
+  const input = screen.getByRole('textbox', { name: 'Name' });
+  await user.clear(input);
+  await user.type(input, 'Never saved{Enter}');
+  expect(await screen.findByText('The dashboard was not renamed')).toBeInTheDocument();
+  expect(screen.getByText('503 Service Unavailable: Database is locked.')).toBeInTheDocument();
+  expect(rowOf(first!.name!)).toBeInTheDocument();
+});
+
+test('a wrong key shows the 401 with Retry and a way to the Connection screen', async () => {
+  renderWithServer(routes, {
+    path: '/dashboards',
+    connection: {
+      target: 'embedded',
+      baseUrl: TEST_BASE_URL,
+      apiKey: 'ws_wrong',
+      source: 'user',
+      remember: false,
+    },
+  });
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Dashboards could not be loaded');
+  expect(alert).toHaveTextContent('401 Unauthorized: Invalid API key.');
+  expect(alert).not.toHaveTextContent('ws_wrong');
+  expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  expect(within(alert).getByRole('link', { name: 'Open Connection settings' })).toHaveAttribute(
+    'href',
+    '/connection',
+  );
+});
+
+test('an organisation without dashboards sees the empty state', async () => {
+  const { server, user } = renderWithServer(routes, { path: '/connection' });
+  for (const dashboard of await listDashboards(server)) {
+    await api(server, `/dashboards/dashboards/${dashboard.id}/`, z.unknown(), { method: 'DELETE' });
+  }
+  await user.click(screen.getByText('Connection screen'));
+  renderWithServer(routes, { path: '/dashboards', server });
+  expect(await screen.findByRole('heading', { name: 'No dashboards yet' })).toBeInTheDocument();
+  expect(screen.getAllByRole('button', { name: 'New dashboard' }).length).toBeGreaterThan(0);
+});

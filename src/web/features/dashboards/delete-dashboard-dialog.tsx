@@ -1,0 +1,94 @@
+import { useQuery } from '@tanstack/react-query';
+import type { DashboardList } from '../../../contract/dashboard-schema.ts';
+import { useApiClient } from '../../api/api-client-context.tsx';
+import { dashboardQueries } from '../../api/dashboard-queries.ts';
+import { useDeleteDashboard } from '../../api/use-delete-dashboard.ts';
+import { Button } from '../../ui/button.tsx';
+import { Dialog } from '../../ui/dialog.tsx';
+import { Skeleton } from '../../ui/skeleton.tsx';
+import { useToast } from '../../ui/toast.tsx';
+import { dashboardName } from './dashboard-list-model.ts';
+
+/** Confirms a delete, naming the widgets that go with the dashboard. */
+export function DeleteDashboardDialog({
+  dashboard,
+  onClose,
+}: {
+  dashboard: DashboardList | null;
+  onClose: () => void;
+}) {
+  const name = dashboard ? dashboardName(dashboard) : '';
+  return (
+    <Dialog open={dashboard !== null} onClose={onClose} role="alertdialog" title={`Delete “${name}”?`}>
+      {dashboard ? <DeleteConfirmation key={dashboard.id} dashboard={dashboard} onClose={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function DeleteConfirmation({ dashboard, onClose }: { dashboard: DashboardList; onClose: () => void }) {
+  const api = useApiClient();
+  const detail = useQuery(dashboardQueries.detail(api, dashboard.id));
+  const deleteDashboard = useDeleteDashboard();
+  const toast = useToast();
+  const name = dashboardName(dashboard);
+  const widgets = detail.data?.widgets ?? [];
+
+  function confirm() {
+    deleteDashboard.mutate(dashboard.id, {
+      onSuccess: () => {
+        toast.show({ tone: 'success', title: `Deleted “${name}”` });
+        onClose();
+      },
+      onError: (error) =>
+        toast.show({ tone: 'error', title: `“${name}” was not deleted`, description: error.message }),
+    });
+  }
+
+  return (
+    <div className="space-y-4 text-sm">
+      {detail.isPending ? (
+        <div className="space-y-2" aria-label="Loading the widgets of this dashboard">
+          <Skeleton className="h-4 w-3/4" />
+          <Skeleton className="h-4 w-1/2" />
+        </div>
+      ) : detail.isError ? (
+        <p>
+          This deletes the dashboard and its {dashboard.widget_count}{' '}
+          {dashboard.widget_count === 1 ? 'widget' : 'widgets'}. This cannot be undone.
+        </p>
+      ) : widgets.length === 0 ? (
+        <p>This dashboard has no widgets. Deleting it cannot be undone.</p>
+      ) : (
+        <>
+          <p>
+            This also deletes its {widgets.length} {widgets.length === 1 ? 'widget' : 'widgets'}, which will
+            be lost. This cannot be undone.
+          </p>
+          <ul
+            aria-label="Widgets that will be deleted"
+            className="max-h-48 list-disc space-y-0.5 overflow-y-auto pl-5 text-slate-700 dark:text-slate-300"
+          >
+            {widgets.map((widget) => (
+              <li key={widget.id}>
+                {widget.name?.trim() ? widget.name : `Untitled ${widget.chart_type} widget`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="flex justify-end gap-2 pt-2">
+        <Button onClick={onClose} data-autofocus>
+          Cancel
+        </Button>
+        <Button
+          variant="danger"
+          onClick={confirm}
+          loading={deleteDashboard.isPending}
+          disabled={detail.isPending}
+        >
+          Delete dashboard
+        </Button>
+      </div>
+    </div>
+  );
+}
