@@ -102,6 +102,19 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX widgets_dashboard ON widgets (dashboard_id);
     `,
   },
+  {
+    // Chart-data covering indexes (docs/decisions/0002): every chart over a time window reads only
+    // these, never the wide call rows (metadata JSON, ISO strings) or the evaluation table.
+    version: 2,
+    sql: `
+      CREATE INDEX calls_chart_cover ON calls (
+        project_id, ts_ms, agent_id, success, is_reviewed, duration, call_ended_reason, topic, dropoff_point
+      );
+      CREATE INDEX metric_evaluations_chart_cover ON metric_evaluations (
+        metric_id, ts_ms, value_num, value_text, call_id
+      );
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version. Returns the versions applied. */
