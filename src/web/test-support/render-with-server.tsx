@@ -11,6 +11,7 @@ import type { TestServer, TestServerOptions } from '../../server/test-support/cr
 import { ConnectionProvider } from '../features/connection/connection.tsx';
 import type { ActiveConnection } from '../features/connection/connection.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
+import { jsdomSafeFetch } from './jsdom-safe-fetch.ts';
 
 /** The origin the in-memory server answers on in component tests. */
 export const TEST_BASE_URL = 'http://localhost';
@@ -52,7 +53,8 @@ export function renderWithServer(
   const server =
     options.server ?? createTestServer({ calls: options.calls ?? 300, ...options.serverOptions });
   if (!options.server) onTestFinished(() => server.close());
-  const fetchImpl = options.wrapFetch ? options.wrapFetch(server.fetch) : server.fetch;
+  const serverFetch = jsdomSafeFetch(server.fetch);
+  const fetchImpl = options.wrapFetch ? options.wrapFetch(serverFetch) : serverFetch;
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 30_000 }, mutations: { retry: false } },
   });

@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { onTestFinished } from 'vitest';
 import * as z from 'zod';
 import { DashboardListSchema, DashboardSchema } from '../../../contract/dashboard-schema.ts';
 import { paginated } from '../../../contract/paginated-schema.ts';
+import { createTestServer } from '../../../server/test-support/create-test-server.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer, TEST_BASE_URL } from '../../test-support/render-with-server.tsx';
 import { DashboardsPage } from './dashboards.tsx';
@@ -57,7 +59,11 @@ test('lists every dashboard the key sees with project, widget count and last upd
 
 test('shows a skeleton while loading', () => {
   renderWithServer(routes, { path: '/dashboards' });
-  expect(screen.getByRole('status', { name: '' })).toHaveTextContent('Loading dashboards');
+  expect(screen.getByText('Loading dashboards').closest('[role="status"]')).toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+  expect(screen.queryByRole('table')).not.toBeInTheDocument();
 });
 
 test('filters by project through the URL when the key sees several projects', async () => {
@@ -198,11 +204,11 @@ test('a wrong key shows the 401 with Retry and a way to the Connection screen', 
 });
 
 test('an organisation without dashboards sees the empty state', async () => {
-  const { server, user } = renderWithServer(routes, { path: '/connection' });
+  const server = createTestServer({ calls: 10 });
+  onTestFinished(() => server.close());
   for (const dashboard of await listDashboards(server)) {
     await api(server, `/dashboards/dashboards/${dashboard.id}/`, z.unknown(), { method: 'DELETE' });
   }
-  await user.click(screen.getByText('Connection screen'));
   renderWithServer(routes, { path: '/dashboards', server });
   expect(await screen.findByRole('heading', { name: 'No dashboards yet' })).toBeInTheDocument();
   expect(screen.getAllByRole('button', { name: 'New dashboard' }).length).toBeGreaterThan(0);
