@@ -129,24 +129,28 @@ describe('validateFilter: problems', () => {
       { ...group('and', ts), not: true },
       ["Unexpected key 'not' in a group; a group has only operator and conditions"],
     ],
-    ['group without operator', { conditions: [ts] }, ['A group needs an operator: and, or or same_row']],
+    [
+      'group without operator',
+      { conditions: [ts] },
+      ['operator: A group needs an operator: and, or or same_row'],
+    ],
     [
       'group with unknown operator',
       group('xor', ts),
-      ["Unknown group operator 'xor'; use and, or or same_row"],
+      ["operator: Unknown group operator 'xor'; use and, or or same_row"],
     ],
     [
       'group with a numeric operator',
       group('1', ts),
-      ["Unknown group operator '1'; use and, or or same_row"],
+      ["operator: Unknown group operator '1'; use and, or or same_row"],
     ],
-    ['group without conditions', { operator: 'and' }, ['A group needs a list of conditions']],
+    ['group without conditions', { operator: 'and' }, ['conditions: A group needs a list of conditions']],
     [
       'conditions not a list',
       { operator: 'and', conditions: ts },
-      ['Conditions must be a list, not an object'],
+      ['conditions: Conditions must be a list, not an object'],
     ],
-    ['empty conditions', group('and'), ['A group needs at least one condition']],
+    ['empty conditions', group('and'), ['conditions: A group needs at least one condition']],
     [
       'a null child',
       group('and', ts, null),
@@ -155,86 +159,94 @@ describe('validateFilter: problems', () => {
       ],
     ],
     // Fields.
-    ['unknown field', leaf('x', 'eq', 1), ["Unknown field 'x'"]],
-    ['field not a string', leaf(42, 'eq', 1), ['Field must be a field name, not the number 42']],
-    ['plot-only field', leaf('agent_id', 'eq', 1), ["Field 'agent_id' cannot be used in filters"]],
+    ['unknown field', leaf('x', 'eq', 1), ["field: Unknown field 'x'"]],
+    ['field not a string', leaf(42, 'eq', 1), ['field: Field must be a field name, not the number 42']],
+    ['plot-only field', leaf('agent_id', 'eq', 1), ["field: Field 'agent_id' cannot be used in filters"]],
     [
       'nested metadata',
       leaf('metadata.a.b', 'eq', 'x'),
-      ['Nested metadata keys are not supported; use a top-level key such as metadata.region'],
+      ['field: Nested metadata keys are not supported; use a top-level key such as metadata.region'],
     ],
     [
       'metadata wildcard',
       leaf('metadata.*', 'eq', 'x'),
-      ["Invalid metadata key '*': use letters, digits and underscores, starting with a letter or underscore"],
+      [
+        "field: Invalid metadata key '*': use letters, digits and underscores, starting with a letter or underscore",
+      ],
     ],
     [
       'empty metadata key',
       leaf('metadata.', 'eq', 'x'),
-      ["Invalid metadata key '': use letters, digits and underscores, starting with a letter or underscore"],
+      [
+        "field: Invalid metadata key '': use letters, digits and underscores, starting with a letter or underscore",
+      ],
     ],
     // Operators.
-    ['regex on duration', leaf('duration', 'regex', 'a'), ["'regex' is not allowed for field 'duration'"]],
-    ['unknown op', leaf('duration', 'like', 'a'), ["Unknown operator 'like'"]],
-    ['op not a string', leaf('duration', null, 1), ['Unknown operator null']],
+    [
+      'regex on duration',
+      leaf('duration', 'regex', 'a'),
+      ["op: 'regex' is not allowed for field 'duration'"],
+    ],
+    ['unknown op', leaf('duration', 'like', 'a'), ["op: Unknown operator 'like'"]],
+    ['op not a string', leaf('duration', null, 1), ['op: Unknown operator null']],
     [
       'neq on is_reviewed',
       leaf('is_reviewed', 'neq', true),
-      ["'neq' is not allowed for field 'is_reviewed'"],
+      ["op: 'neq' is not allowed for field 'is_reviewed'"],
     ],
     [
       'isnull on metadata wrong value',
       leaf('metadata.region', 'isnull', 'yes'),
-      ["'isnull' needs true (is empty) or false (is not empty)"],
+      ["value: 'isnull' needs true (is empty) or false (is not empty)"],
     ],
     // Values.
     [
       'duration as text',
       leaf('duration', 'gt', '60'),
-      ["Value for 'duration' must be a number, not the text '60'"],
+      ["value: Value for 'duration' must be a number, not the text '60'"],
     ],
     [
       'id not an integer',
       leaf('id', 'eq', 1.5),
-      ["Value for 'id' must be a whole number, not the number 1.5"],
+      ["value: Value for 'id' must be a whole number, not the number 1.5"],
     ],
     [
       'agent.id unsafe integer',
       leaf('agent.id', 'eq', 2 ** 60),
-      [`Value for 'agent.id' must be a whole number, not the number ${2 ** 60}`],
+      [`value: Value for 'agent.id' must be a whole number, not the number ${2 ** 60}`],
     ],
     [
       'success as text',
       leaf('success', 'eq', 'true'),
-      ["Value for 'success' must be true or false, not the text 'true'"],
+      ["value: Value for 'success' must be true or false, not the text 'true'"],
     ],
-    ['topic as number', leaf('topic', 'eq', 3), ["Value for 'topic' must be text, not the number 3"]],
+    ['topic as number', leaf('topic', 'eq', 3), ["value: Value for 'topic' must be text, not the number 3"]],
     [
       'bad relative time',
       leaf('timestamp', 'gte', 'now-7'),
       [
-        "Value for 'timestamp' must be an ISO-8601 date or date-time (2025-11-03T10:30:00Z) or a relative time such as now-7d or today",
+        "value: Value for 'timestamp' must be an ISO-8601 date or date-time (2025-11-03T10:30:00Z) or a relative time such as now-7d or today",
       ],
     ],
     [
       'epoch timestamp',
       leaf('timestamp', 'gte', 1730629800000),
       [
-        "Value for 'timestamp' must be an ISO-8601 date or date-time (2025-11-03T10:30:00Z) or a relative time such as now-7d or today",
+        "value: Value for 'timestamp' must be an ISO-8601 date or date-time (2025-11-03T10:30:00Z) or a relative time such as now-7d or today",
       ],
     ],
     [
       'metric value object',
       leaf('metric_evaluations.value', 'eq', { a: 1 }),
-      ["Value for 'metric_evaluations.value' must be a number, text or true/false, not an object"],
+      ["value: Value for 'metric_evaluations.value' must be a number, text or true/false, not an object"],
     ],
     [
       'metric value null',
       leaf('metric_evaluations.value', 'eq', null),
-      ["Value for 'metric_evaluations.value' must be a number, text or true/false, not null"],
+      ["value: Value for 'metric_evaluations.value' must be a number, text or true/false, not null"],
     ],
-    ['in with a scalar', leaf('topic', 'in', 'a'), ["'in' needs a list of values, not the text 'a'"]],
-    ['in empty', leaf('topic', 'in', []), ["'in' needs at least one value"]],
+    ['in with a scalar', leaf('topic', 'in', 'a'), ["value: 'in' needs a list of values, not the text 'a'"]],
+    ['in empty', leaf('topic', 'in', []), ["value: 'in' needs at least one value"]],
     [
       'in too long',
       leaf(
@@ -242,30 +254,38 @@ describe('validateFilter: problems', () => {
         'in',
         Array.from({ length: 1001 }, (_, i) => i),
       ),
-      ["'in' accepts at most 1000 values; this list has 1001"],
+      ["value: 'in' accepts at most 1000 values; this list has 1001"],
     ],
     [
       'in with a wrong item',
       leaf('agent.id', 'in', [1, '2', 3]),
-      ["Item 2 of the list for 'agent.id' must be a whole number, not the text '2'"],
+      ["value: Item 2 of the list for 'agent.id' must be a whole number, not the text '2'"],
     ],
-    ['contains a number', leaf('topic', 'contains', 5), ["'contains' needs text, not the number 5"]],
-    ['startswith null', leaf('customer_number', 'startswith', null), ["'startswith' needs text, not null"]],
-    ['endswith a list', leaf('agent.agent_name', 'endswith', ['a']), ["'endswith' needs text, not a list"]],
+    ['contains a number', leaf('topic', 'contains', 5), ["value: 'contains' needs text, not the number 5"]],
+    [
+      'startswith null',
+      leaf('customer_number', 'startswith', null),
+      ["value: 'startswith' needs text, not null"],
+    ],
+    [
+      'endswith a list',
+      leaf('agent.agent_name', 'endswith', ['a']),
+      ["value: 'endswith' needs text, not a list"],
+    ],
     [
       'regex not text',
       leaf('agent.agent_name', 'regex', 1),
-      ["'regex' needs a regular expression as text, not the number 1"],
+      ["value: 'regex' needs a regular expression as text, not the number 1"],
     ],
     [
       'regex too long',
       leaf('agent.agent_name', 'regex', 'a'.repeat(201)),
-      ['A regular expression may be at most 200 characters long'],
+      ['value: A regular expression may be at most 200 characters long'],
     ],
     [
       'regex does not compile',
       leaf('agent.agent_name', 'regex', '(unclosed'),
-      ['Invalid regular expression: Unterminated group'],
+      ['value: Invalid regular expression: Unterminated group'],
     ],
     // Limits and same_row.
     [
@@ -304,7 +324,11 @@ describe('validateFilter: problems', () => {
         "conditions[1].value: Value for 'duration' must be a number, not the text 'a'",
       ],
     ],
-    ['clips long echoed input', leaf('f'.repeat(100), 'eq', 1), [`Unknown field '${'f'.repeat(57)}...'`]],
+    [
+      'clips long echoed input',
+      leaf('f'.repeat(100), 'eq', 1),
+      [`field: Unknown field '${'f'.repeat(57)}...'`],
+    ],
   ])('%s', (_name, filter, expected) => {
     expect(validateFilter(filter)).toEqual(expected);
   });
@@ -334,7 +358,7 @@ describe('validateFilter with metrics', () => {
   it.each<[string, unknown, string[]]>([
     ['known id', leaf('metric_evaluations.metric.id', 'eq', 7), []],
     ['known ids in', leaf('metric_evaluations.metric.id', 'in', [7, 9]), []],
-    ['unknown id', leaf('metric_evaluations.metric.id', 'eq', 8), ['Unknown metric 8']],
+    ['unknown id', leaf('metric_evaluations.metric.id', 'eq', 8), ['value: Unknown metric 8']],
     [
       'unknown id in a list',
       group('same_row', leaf('metric_evaluations.metric.id', 'in', [7, 10])),

@@ -27,12 +27,11 @@ export type FilterErrorKey = (typeof LEAF_KEYS)[number] | (typeof GROUP_KEYS)[nu
 
 /**
  * The D8 prefix of a node: `conditions[1].conditions[0]`, plus `.op` etc. when the message is about one
- * key. The root node has no prefix at all (the SPA shows such messages above the builder).
+ * key. For the root node that leaves just the key (`op`, for a filter that is a single condition), and
+ * nothing at all for a message about the root node as a whole (the SPA shows those above the builder).
  */
 export function formatFilterErrorPath(path: readonly number[], key?: FilterErrorKey): string {
-  if (path.length === 0) return '';
-  const node = path.map((index) => `conditions[${index}]`).join('.');
-  return key === undefined ? node : `${node}.${key}`;
+  return [...path.map((index) => `conditions[${index}]`), ...(key === undefined ? [] : [key])].join('.');
 }
 
 const PATH_PATTERN =
@@ -40,9 +39,9 @@ const PATH_PATTERN =
 const ROOT_KEY_PATTERN = /^(field|op|value|operator|conditions): ([\s\S]*)$/;
 
 /**
- * Splits a D8 filter message into the condition indices of the node it names and the bare message.
- * `path` is null when the message names no node (then show it above the builder); a message that
- * starts with a bare key (`op: …`, as another server may send) names the root node, `[]`. Total.
+ * Splits a D8 filter message into the condition indices of the node it names, the key it is about and
+ * the bare message. A message that starts with a bare key (`op: …`) names the root node, `[]`; `path`
+ * is null when the message names no node (then show it above the builder). Total.
  */
 export function splitFilterErrorPath(message: string): {
   path: number[] | null;
@@ -81,8 +80,8 @@ function report(walk: Walk, path: readonly number[], key: FilterErrorKey | undef
 
 /**
  * Validates a wire filter tree (D8, D9, D11) and returns every problem as a path-prefixed message
- * (`conditions[1].conditions[0].op: 'regex' is not allowed for field 'duration'`); root problems have
- * no prefix. `null`/`undefined` mean "no filter" and are valid. With `options.metrics`, metric ids in
+ * (`conditions[1].conditions[0].op: 'regex' is not allowed for field 'duration'`; `op: …` when the
+ * filter is a single condition); messages about the root node as a whole have no prefix. `null`/`undefined` mean "no filter" and are valid. With `options.metrics`, metric ids in
  * `metric_evaluations.metric.id` conditions must be among them. Never throws, whatever the input.
  */
 export function validateFilter(filter: unknown, options?: { metrics?: readonly Metric[] }): string[] {

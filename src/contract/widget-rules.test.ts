@@ -595,7 +595,7 @@ describe('checkWidget: errors', () => {
     [
       'preview dashboard_filters (D6)',
       { chart_type: 'stat', dashboard_filters: { field: 'x', op: 'eq', value: 1 } },
-      { dashboard_filters: ["Unknown field 'x'"] },
+      { dashboard_filters: ["field: Unknown field 'x'"] },
     ],
     [
       'several keys at once',
@@ -632,7 +632,7 @@ describe('checkWidget: metric list known or not', () => {
     const filters = { field: 'metric_evaluations.metric.id', op: 'eq', value: 77 };
     expect(checkWidget({ chart_type: 'stat', filters }, { metrics: null })).toBeNull();
     expect(checkWidget({ chart_type: 'stat', filters }, { metrics: METRICS })).toEqual({
-      filters: ['Unknown metric 77'],
+      filters: ['value: Unknown metric 77'],
     });
   });
 });
@@ -673,7 +673,7 @@ describe('checkWidget: partial (PATCH) mode', () => {
     [
       'bad filter',
       { filters: { operator: 'and', conditions: [] } },
-      { filters: ['A group needs at least one condition'] },
+      { filters: ['conditions: A group needs at least one condition'] },
     ],
   ])('%s', (_name, patch, expected) => {
     expect(checkWidget(patch, { metrics: METRICS, partial: true })).toEqual(expected);
