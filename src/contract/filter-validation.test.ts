@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- test-only dependency; runtime contract code imports only zod
 import fc from 'fast-check';
 import {
   FILTER_LIMITS,

@@ -3,9 +3,7 @@
 // existence, accepted type, nullability, enum values, required flags and maxLength. Every difference
 // must be listed in DIVERGENCES with the decision behind it, and every listed divergence must still be
 // observed, so the table can neither hide a new mismatch nor go stale.
-// eslint-disable-next-line no-restricted-imports -- test-only: reads the shared OpenAPI document
 import { existsSync, readFileSync } from 'node:fs';
-// eslint-disable-next-line no-restricted-imports -- test-only: resolves the shared OpenAPI document
 import path from 'node:path';
 import * as z from 'zod';
 import {

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- test-only dependency; runtime contract code imports only zod
 import fc from 'fast-check';
 import type { ChartType } from './enums.ts';
 import type { Metric } from './metric-schema.ts';
