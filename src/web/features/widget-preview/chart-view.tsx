@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { BarChartView } from './bar-chart-view.tsx';
 import { LineChartView } from './line-chart-view.tsx';
 import { PieChartView } from './pie-chart-view.tsx';
 import { StatView } from './stat-view.tsx';
 
-/** Draws a prepared chart model; empty and invalid models are handled by the caller. */
-export function ChartView({
+/**
+ * Draws a prepared chart model; empty and invalid models are handled by the caller. Memoised so that a
+ * state change around the chart (fading while data refreshes) does not redraw the SVG.
+ */
+export const ChartView = memo(function ChartView({
   model,
   onSelect,
 }: {
@@ -22,4 +26,4 @@ export function ChartView({
     case 'stat':
       return <StatView figures={model.figures} />;
   }
-}
+});

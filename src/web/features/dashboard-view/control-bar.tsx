@@ -1,0 +1,57 @@
+import type { Filter } from '../../../contract/filter-schema.ts';
+import { Button } from '../../ui/button.tsx';
+import { FilterIcon, RefreshIcon } from './control-icons.tsx';
+import { AgentFilterControl } from './agent-filter-control.tsx';
+import type { AgentOption } from './agent-options.ts';
+import type { DateRange } from './dashboard-filters.ts';
+import { DateRangeControl } from './date-range-control.tsx';
+import { FilterChips } from './filter-chips.tsx';
+import { UpdatedAgo } from './updated-ago.tsx';
+
+/** Date range, agents, the other filters as chips, and Refresh with the age of the data. */
+export function ControlBar({
+  range,
+  agents,
+  agentIds,
+  otherFilters,
+  saving,
+  updatedAt,
+  refreshing,
+  onRangeChange,
+  onAgentsChange,
+  onEditFilters,
+  onRefresh,
+}: {
+  range: DateRange | null;
+  agents: readonly AgentOption[];
+  agentIds: number[] | null;
+  otherFilters: readonly Filter[];
+  saving: boolean;
+  updatedAt: number;
+  refreshing: boolean;
+  onRangeChange: (range: DateRange) => void;
+  onAgentsChange: (ids: number[]) => void;
+  onEditFilters: () => void;
+  onRefresh: () => void;
+}) {
+  return (
+    <div
+      role="toolbar"
+      aria-label="Dashboard controls"
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <DateRangeControl range={range} onChange={onRangeChange} saving={saving} />
+      <AgentFilterControl agents={agents} selected={agentIds} onChange={onAgentsChange} saving={saving} />
+      <FilterChips filters={otherFilters} onEdit={onEditFilters} />
+      <Button size="sm" variant="ghost" onClick={onEditFilters}>
+        <FilterIcon /> Edit dashboard filters
+      </Button>
+      <div className="ml-auto flex items-center gap-3">
+        <UpdatedAgo at={updatedAt} />
+        <Button size="sm" onClick={onRefresh} loading={refreshing} aria-label="Refresh data">
+          {refreshing ? null : <RefreshIcon />} Refresh
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { Dashboard } from '../../../contract/dashboard-schema.ts';
+import type { Filter } from '../../../contract/filter-schema.ts';
+import type { Widget } from '../../../contract/widget-schema.ts';
+import { useApiClient } from '../../api/api-client-context.tsx';
+import { describeError, isApiError } from '../../api/api-error.ts';
+import { metricQueries } from '../../api/metric-queries.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
+import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
+import { ErrorState } from '../../ui/error-state.tsx';
+import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { useToast } from '../../ui/toast.tsx';
+import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { AddWidgetDialog } from './add-widget-dialog.tsx';
+import { agentOptions } from './agent-options.ts';
+import { CallsPanel } from './calls-panel.tsx';
+import { ControlBar } from './control-bar.tsx';
+import {
+  joinDashboardFilters,
+  restAsFilter,
+  restFromFilter,
+  splitDashboardFilters,
+  type DashboardFilterParts,
+} from './dashboard-filters.ts';
+import { DashboardWidgets } from './dashboard-widgets.tsx';
+import { EditFiltersDialog } from './edit-filters-dialog.tsx';
+import { LayoutToolbar } from './layout-toolbar.tsx';
+import { selectionFilter } from './selection-filter.ts';
+import { useLayoutDraft } from './use-layout-draft.ts';
+import { useSaveLayoutAction } from './use-save-layout-action.ts';
+import { useWidgetActions } from './use-widget-actions.ts';
+import { widgetTitle } from './widget-card.tsx';
+
+type CachedDashboard = Dashboard & { etag: string | null };
+
+/** The loaded dashboard: control bar, layout toolbar, the grid of widget cards, panels and dialogs. */
+export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
+  const api = useApiClient();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const editing = searchParams.get('mode') === 'edit';
+  const widgets = dashboard.widgets;
+
+  // ALL widget data in one bulk_data request (following pages), keyed by the widget ids.
+  const widgetIds = useMemo(() => widgets.map((w) => w.id), [widgets]);
+  const data = useQuery(widgetDataQueries.dashboard(api, dashboard.id, widgetIds));
+  const results = useMemo<Record<number, WidgetDataResult> | undefined>(() => {
+    if (data.data) return data.data.results;
+    if (data.isError) {
+      const failure: WidgetDataResult = {
+        ok: false,
+        message: describeError(data.error),
+        status: isApiError(data.error) ? data.error.status : null,
+      };
+      return Object.fromEntries(widgetIds.map((id) => [id, failure]));
+    }
+    return undefined;
+  }, [data.data, data.isError, data.error, widgetIds]);
+
+  const metrics = useQuery(metricQueries.list(api, { projectId: dashboard.project }));
+  const parts = useMemo(() => splitDashboardFilters(dashboard.filters), [dashboard.filters]);
+  const agents = useMemo(
+    () => agentOptions(metrics.data ?? [], parts.agentIds ?? []),
+    [metrics.data, parts.agentIds],
+  );
+
+  const update = useUpdateDashboard();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [filterErrors, setFilterErrors] = useState<string[]>([]);
+  const saveFilters = useCallback(
+    (next: DashboardFilterParts, onDone?: () => void) => {
+      update.mutate(
+        {
+          dashboardId: dashboard.id,
+          patch: { filters: joinDashboardFilters(next) },
+          ifMatch: dashboard.etag,
+        },
+        {
+          onSuccess: () => {
+            setFilterErrors([]);
+            onDone?.();
+            toast.show({ tone: 'success', title: 'Dashboard filters saved' });
+            void queryClient.invalidateQueries({
+              queryKey: queryKeys.widgets.bulkData({ dashboardId: dashboard.id, widgetIds: [] }),
+            });
+          },
+          onError: (error) => {
+            const messages = isApiError(error) ? (error.fieldErrors.filters ?? []) : [];
+            setFilterErrors(messages);
+            toast.show({
+              tone: 'error',
+              title: 'Could not save the dashboard filters',
+              description: describeError(error),
+            });
+            if (isApiError(error) && error.status === 412)
+              void queryClient.invalidateQueries({ queryKey: queryKeys.dashboards.detail(dashboard.id) });
+          },
+        },
+      );
+    },
+    [dashboard.etag, dashboard.id, queryClient, toast, update],
+  );
+
+  const draft = useLayoutDraft(widgets);
+  const actions = useWidgetActions(dashboard.id, draft.layout);
+  const setMode = useCallback(
+    (edit: boolean) =>
+      setSearchParams(
+        (params) => {
+          const next = new URLSearchParams(params);
+          if (edit) next.set('mode', 'edit');
+          else next.delete('mode');
+          return next;
+        },
+        { replace: false },
+      ),
+    [setSearchParams],
+  );
+  const saveLayout = useSaveLayoutAction(dashboard.id, draft, () => setMode(false));
+  const [addOpen, setAddOpen] = useState(false);
+
+  const [selected, setSelected] = useState<{ widget: Widget; selection: ChartSelection } | null>(null);
+  const onSelect = useCallback(
+    (widget: Widget, selection: ChartSelection) => setSelected({ widget, selection }),
+    [],
+  );
+  const selectedFilter: Filter | null = useMemo(
+    () => (selected ? selectionFilter(selected.widget, selected.selection) : null),
+    [selected],
+  );
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link
+          to="/dashboards"
+          className="inline-flex items-center gap-1 rounded text-sm text-slate-500 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500 dark:text-slate-400 dark:hover:text-slate-100"
+        >
+          <ArrowLeftIcon /> Dashboards
+        </Link>
+        <h1 className="min-w-0 truncate text-2xl font-semibold">
+          {dashboard.name || `Dashboard ${dashboard.id}`}
+        </h1>
+        <span className="text-sm text-slate-500 dark:text-slate-400">
+          {widgets.length === 1 ? '1 widget' : `${widgets.length} widgets`}
+        </span>
+        <LayoutToolbar
+          editing={editing}
+          changeCount={draft.changes.length}
+          saving={saveLayout.isPending}
+          onEdit={() => setMode(true)}
+          onAdd={() => setAddOpen(true)}
+          onCancel={() => {
+            draft.reset();
+            setMode(false);
+          }}
+          onSave={saveLayout.save}
+        />
+      </div>
+      <ControlBar
+        range={parts.range}
+        agents={agents}
+        agentIds={parts.agentIds}
+        otherFilters={parts.rest}
+        saving={update.isPending}
+        updatedAt={data.dataUpdatedAt}
+        refreshing={data.isFetching && !data.isPending}
+        onRangeChange={(range) => saveFilters({ ...parts, range })}
+        onAgentsChange={(agentIds) => saveFilters({ ...parts, agentIds })}
+        onEditFilters={() => setFiltersOpen(true)}
+        onRefresh={() => void data.refetch()}
+      />
+      {data.isError && !data.data ? (
+        <ErrorState
+          title="Could not load the widget data"
+          message={describeError(data.error)}
+          onRetry={() => void data.refetch()}
+          retrying={data.isFetching}
+        />
+      ) : null}
+      <DashboardWidgets
+        dashboardId={dashboard.id}
+        widgets={widgets}
+        layout={draft.layout}
+        results={results}
+        refreshing={data.isFetching && !data.isPending}
+        editing={editing}
+        onLayoutCommit={draft.commit}
+        onSelect={onSelect}
+        onDuplicate={actions.duplicate}
+        onDelete={actions.deleteWidget}
+        onAdd={() => {
+          setMode(true);
+          setAddOpen(true);
+        }}
+      />
+      {selected ? (
+        <CallsPanel
+          key={JSON.stringify(selectedFilter)}
+          title={widgetTitle(selected.widget)}
+          selection={selected.selection}
+          filter={selectedFilter}
+          projectId={dashboard.project}
+          onClose={() => setSelected(null)}
+        />
+      ) : null}
+      <EditFiltersDialog
+        open={filtersOpen}
+        initial={restAsFilter(parts.rest)}
+        metrics={metrics.data ?? []}
+        saving={update.isPending}
+        serverErrors={filterErrors}
+        onClose={() => setFiltersOpen(false)}
+        onSave={(filter) =>
+          saveFilters({ ...parts, rest: restFromFilter(filter) }, () => setFiltersOpen(false))
+        }
+      />
+      <AddWidgetDialog
+        open={addOpen}
+        dashboardId={dashboard.id}
+        adding={actions.adding}
+        onClose={() => setAddOpen(false)}
+        onQuickAdd={(input) => actions.quickAdd(input, () => setAddOpen(false))}
+      />
+    </div>
+  );
+}

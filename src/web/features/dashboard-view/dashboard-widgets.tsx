@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import type { Widget } from '../../../contract/widget-schema.ts';
+import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
+import { Button } from '../../ui/button.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { DashboardIcon, PlusIcon } from '../../ui/icons.tsx';
+import { DashboardGrid, type GridCard, type GridItem } from '../dashboard-grid/dashboard-grid.tsx';
+import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { WidgetCard, widgetTitle } from './widget-card.tsx';
+
+/**
+ * The cards on the grid. Card elements are memoised on their own inputs (widget, its data, edit mode),
+ * so a layout change re-renders the grid items but not the charts.
+ */
+export function DashboardWidgets({
+  dashboardId,
+  widgets,
+  layout,
+  results,
+  refreshing,
+  editing,
+  onLayoutCommit,
+  onSelect,
+  onDuplicate,
+  onDelete,
+  onAdd,
+}: {
+  dashboardId: number;
+  widgets: readonly Widget[];
+  layout: readonly GridItem[];
+  results: Record<number, WidgetDataResult> | undefined;
+  refreshing: boolean;
+  editing: boolean;
+  onLayoutCommit: (layout: GridItem[]) => void;
+  onSelect: (widget: Widget, selection: ChartSelection) => void;
+  onDuplicate: (widget: Widget) => void;
+  onDelete: (widget: Widget) => void;
+  onAdd: () => void;
+}) {
+  const cards = useMemo<GridCard[]>(
+    () =>
+      widgets.map((widget) => ({
+        id: String(widget.id),
+        name: widgetTitle(widget),
+        content: (
+          <WidgetCard
+            widget={widget}
+            dashboardId={dashboardId}
+            result={results?.[widget.id]}
+            refreshing={refreshing}
+            editing={editing}
+            onSelect={onSelect}
+            onDuplicate={onDuplicate}
+            onDelete={onDelete}
+          />
+        ),
+      })),
+    [widgets, dashboardId, results, refreshing, editing, onSelect, onDuplicate, onDelete],
+  );
+
+  if (widgets.length === 0) {
+    return (
+      <EmptyState
+        icon={<DashboardIcon className="size-8" />}
+        title="This dashboard has no widgets yet"
+        description="Add a ready-made widget, or build one from a field, a chart type and filters."
+        action={
+          <Button variant="primary" onClick={onAdd}>
+            <PlusIcon /> Add widget
+          </Button>
+        }
+      />
+    );
+  }
+  return <DashboardGrid cards={cards} layout={layout} editing={editing} onLayoutCommit={onLayoutCommit} />;
+}
