@@ -29,7 +29,13 @@ export interface AppOptions {
   log?: (line: string) => void;
 }
 
-const API_MOUNTS = ['/dashboards/*', '/test_framework/*', '/observability/*'] as const;
+/** Where the API lives (auth or forwarding applies); the SPA's client routes use other `/dashboards/…` paths. */
+const API_MOUNTS = [
+  '/dashboards/dashboards/*',
+  '/dashboards/widgets/*',
+  '/test_framework/*',
+  '/observability/*',
+] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':

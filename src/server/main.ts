@@ -1,14 +1,128 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
+import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
 
-// Minimal start-up until the embedded server lands: health check and the built SPA.
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const app = new Hono();
-app.get('/healthz', (c) => c.json({ status: 'ok' }));
-app.use('/*', serveStatic({ root: './dist' }));
-app.get('*', serveStatic({ path: './dist/index.html' }));
-serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-  console.info(`Widget Studio is running at http://${host}:${info.port}/`);
-});
+// Start-up of the embedded server (`npm start`). Every expected failure is one clear line and exit 1.
+
+function fail(message: string): never {
+  console.error(`Widget Studio could not start: ${message}`);
+  process.exit(1);
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function openLocalDatabase(config: ServerConfig): OpenDatabase {
+  if (config.upstreamUrl) return openDatabase(':memory:'); // forwarding mode keeps no data
+  try {
+    if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
+    return openDatabase(config.dbPath);
+  } catch (error: unknown) {
+    return fail(
+      `the database at ${config.dbPath} cannot be opened for writing (${reason(error)}). Set DB_PATH to a writable file.`,
+    );
+  }
+}
+
+function openLog(path: string | null): { write: (line: string) => void; stream: WriteStream | null } {
+  if (path === null) {
+    return { write: (line) => line.startsWith('ERROR') && console.error(line), stream: null };
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error: unknown) {
+    fail(`the log file ${path} cannot be created (${reason(error)}).`);
+  }
+  const stream = createWriteStream(path, { flags: 'a' });
+  stream.on('error', (error) => console.error(`Log file error: ${reason(error)}`));
+  return {
+    write: (line) => {
+      stream.write(`${new Date().toISOString()} ${line}\n`);
+      if (line.startsWith('ERROR')) console.error(line);
+    },
+    stream,
+  };
+}
+
+function keyLine(prepared: PreparedDatabase): string {
+  const note =
+    prepared.keySource === 'environment'
+      ? '(from WIDGET_STUDIO_API_KEY)'
+      : prepared.keySource === 'generated'
+        ? '(new; set WIDGET_STUDIO_API_KEY to choose your own)'
+        : '(replaces the previous local key; set WIDGET_STUDIO_API_KEY to keep one key across restarts)';
+  return `Local API key ${note}: ${prepared.apiKey}`;
+}
+
+function main(): void {
+  let config: ServerConfig;
+  try {
+    config = readServerConfig(process.env);
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const database = openLocalDatabase(config);
+  let prepared: PreparedDatabase | null = null;
+  if (!config.upstreamUrl) {
+    try {
+      prepared = prepareLocalDatabase(database, { apiKey: config.apiKey, seedCalls: config.seedCalls });
+    } catch (error: unknown) {
+      fail(
+        `the database at ${config.dbPath} cannot be written (${reason(error)}). Set DB_PATH to a writable file.`,
+      );
+    }
+  }
+  const log = openLog(config.logFile);
+  const app = createApp({
+    database,
+    upstream: config.upstreamUrl ? { url: config.upstreamUrl, apiKey: config.upstreamApiKey } : null,
+    // The SPA gets the key automatically only when nothing but this machine can reach the server.
+    localApiKey: prepared && isLoopbackAddress(config.host) ? prepared.apiKey : null,
+    serveSpa: config.serveSpa,
+    log: log.write,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE')
+      fail(`port ${config.port} on ${config.host} is already in use. Set PORT to a free port.`);
+    if (error.code === 'EACCES')
+      fail(`port ${config.port} on ${config.host} is not allowed for this user. Set PORT above 1024.`);
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+      fail(`HOST ${config.host} is not an address of this machine.`);
+    fail(reason(error));
+  });
+  server.on('listening', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+    console.info(`Widget Studio is running at http://${shownHost}:${port}/`);
+    if (prepared) {
+      if (prepared.seededCalls !== null)
+        console.info(`Seeded a new database with ${prepared.seededCalls} calls.`);
+      console.info(keyLine(prepared));
+    }
+    if (config.upstreamUrl) {
+      console.info(
+        `Forwarding API requests to ${config.upstreamUrl}${config.upstreamApiKey ? ' with CEKURA_API_KEY when the caller sends no key' : ''}.`,
+      );
+    }
+  });
+
+  const stop = () => {
+    server.close();
+    database.close();
+    log.stream?.end();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -10,6 +10,7 @@ import {
   type WidgetDataResponse,
 } from '../contract/widget-data-schema.ts';
 import type { WidgetInput } from '../contract/widget-schema.ts';
+import { computeWidgetData } from './chart-data.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, badRequestDetail } from './http/api-error.ts';
@@ -65,9 +66,7 @@ function checkFilterValue(value: unknown, key: string, metrics: readonly Metric[
  * Runs one data request: the D11 window check on the effective filter (400 with its `detail`), then
  * the chart engine. The response is parsed with the contract schema on the way out.
  */
-async function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): Promise<WidgetDataResponse> {
-  // Loaded lazily while the engine is being written, so the rest of the app runs without it.
-  const { computeWidgetData } = await import('./chart-data.ts');
+function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): WidgetDataResponse {
   const windowError = checkDataWindow(job.effective, now);
   if (windowError !== null) throw badRequestDetail(windowError);
   const metric =
@@ -135,7 +134,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const override =
       overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
     const job = await savedWidgetJob(ctx, scope, record, override);
-    return c.json(await runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
+    return c.json(runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
   });
 
   app.post('/dashboards/widgets/preview_data/', async (c) => {
@@ -173,7 +172,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       metrics,
       maxPoints,
     };
-    return c.json(await runJob(sqlite, job, ctx.clock()));
+    return c.json(runJob(sqlite, job, ctx.clock()));
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
@@ -198,7 +197,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const results: WidgetDataResponse[] = [];
     for (const record of slice) {
       const job = await savedWidgetJob(ctx, scope, record, override);
-      results.push(await runJob(sqlite, { ...job, maxPoints }, now));
+      results.push(runJob(sqlite, { ...job, maxPoints }, now));
     }
     return c.json(pageEnvelope(url, page, ordered.length, results));
   });

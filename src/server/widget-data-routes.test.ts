@@ -1,0 +1,294 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { DashboardSchema, type Dashboard } from '../contract/dashboard-schema.ts';
+import { paginated } from '../contract/paginated-schema.ts';
+import {
+  parseChartData,
+  WidgetDataResponseSchema,
+  type WidgetDataResponse,
+} from '../contract/widget-data-schema.ts';
+import { WidgetSchema } from '../contract/widget-schema.ts';
+import { callApi } from './test-support/call-api.ts';
+import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
+
+const NOW = new Date('2026-08-20T12:00:00.000Z');
+const DAY = 86_400_000;
+const LAST_7_DAYS = {
+  operator: 'and',
+  conditions: [
+    { field: 'timestamp', op: 'gte', value: 'now-7d' },
+    { field: 'timestamp', op: 'lte', value: 'now' },
+  ],
+};
+const DataPageSchema = paginated(WidgetDataResponseSchema);
+
+let server: TestServer;
+let support: Dashboard;
+let sales: Dashboard;
+
+beforeAll(async () => {
+  server = createTestServer({ calls: 3000, now: NOW });
+  support = DashboardSchema.parse((await callApi(server, 'GET', '/dashboards/dashboards/1/')).body);
+  sales = DashboardSchema.parse((await callApi(server, 'GET', '/dashboards/dashboards/2/')).body);
+});
+afterAll(() => server.close());
+
+async function data(path: string): Promise<WidgetDataResponse> {
+  const result = await callApi(server, 'GET', path);
+  expect(result.status, JSON.stringify(result.body)).toBe(200);
+  return WidgetDataResponseSchema.parse(result.body);
+}
+
+function widgetNamed(dashboard: Dashboard, name: string) {
+  const widget = dashboard.widgets.find((w) => w.name === name);
+  if (!widget) throw new Error(`no widget ${name}`);
+  return widget;
+}
+
+function total(response: WidgetDataResponse): number {
+  const chart = parseChartData(response);
+  if (chart.kind === 'pie') return chart.slices.reduce((sum, s) => sum + s.value, 0);
+  if (chart.kind === 'bar') return chart.buckets.reduce((sum, b) => sum + b.sample_count, 0);
+  if (chart.kind === 'line') return chart.points.length;
+  if (chart.kind === 'stat') return chart.stat.total_calls;
+  return -1;
+}
+
+describe('GET /dashboards/widgets/{id}/data/', () => {
+  it('answers every seeded widget with its chart shape', async () => {
+    for (const widget of [...support.widgets, ...sales.widgets]) {
+      const response = await data(`/dashboards/widgets/${widget.id}/data/`);
+      expect(response.widget_id).toBe(widget.id);
+      expect(response.chart_type).toBe(widget.chart_type);
+      expect(response.field_name).toBe(widget.field);
+      expect(response.group_by).toEqual(widget.group_by);
+      const chart = parseChartData(response);
+      expect(chart.kind, widget.name ?? '').not.toBe('invalid');
+      if (widget.chart_type === 'stat') expect(chart.kind).toBe('stat');
+      if (widget.chart_type === 'pie' && chart.kind === 'pie') {
+        const sum = chart.slices.reduce((acc, s) => acc + s.percentage, 0);
+        expect(Math.abs(sum - 100)).toBeLessThanOrEqual(0.1);
+      }
+      if (widget.metric !== null) expect(response.metadata.filter_value).toBe(widget.metric);
+    }
+  });
+
+  it('labels field groups (D1)', async () => {
+    const response = await data(
+      `/dashboards/widgets/${widgetNamed(support, 'Success rate by agent').id}/data/`,
+    );
+    const chart = parseChartData(response);
+    expect(chart.kind).toBe('bar');
+    if (chart.kind !== 'bar') return;
+    expect(new Set(chart.buckets.map((b) => b.group))).toEqual(
+      new Set(['Billing Assistant', 'Tech Support Bot', 'Returns Helper']),
+    );
+    expect(response.can_group_by).toBe(true);
+  });
+
+  it('replaces the widget filters with ?filters= while the dashboard filters still apply (D5)', async () => {
+    const widget = widgetNamed(support, 'Topics of unhappy failed calls');
+    const own = await data(`/dashboards/widgets/${widget.id}/data/`);
+    const override = { field: 'success', op: 'eq', value: true };
+    const replaced = await data(
+      `/dashboards/widgets/${widget.id}/data/?filters=${encodeURIComponent(JSON.stringify(override))}`,
+    );
+    expect(total(replaced)).toBeGreaterThan(total(own));
+    const expected = z
+      .object({ n: z.number() })
+      .parse(
+        server.database.sqlite
+          .prepare(
+            'SELECT COUNT(*) n FROM calls WHERE project_id = ? AND success = 1 AND ts_ms >= ? AND ts_ms <= ?',
+          )
+          .get(support.project, Date.parse('2026-08-13T00:00:00.000Z'), NOW.getTime()),
+      );
+    expect(total(replaced)).toBe(expected.n);
+    const empty = await data(`/dashboards/widgets/${widget.id}/data/?filters=null`);
+    expect(total(empty)).toBeGreaterThan(total(replaced));
+  });
+
+  it('enforces the data window on the effective filter (D11)', async () => {
+    const board = DashboardSchema.parse(
+      (await callApi(server, 'POST', '/dashboards/dashboards/', { body: { name: 'No range', project: 1 } }))
+        .body,
+    );
+    const widget = WidgetSchema.parse(
+      (
+        await callApi(server, 'POST', '/dashboards/widgets/', {
+          body: { dashboard: board.id, chart_type: 'pie', field: 'topic' },
+        })
+      ).body,
+    );
+    const path = `/dashboards/widgets/${widget.id}/data/`;
+    const cases: [unknown, string][] = [
+      [undefined, 'A timestamp filter (gt or gte) is required.'],
+      [
+        { field: 'timestamp', op: 'gte', value: 'now-31d' },
+        'Timestamp filter value is too far in the past. Maximum allowed range is 30 days.',
+      ],
+      [
+        {
+          operator: 'and',
+          conditions: [
+            { field: 'timestamp', op: 'gte', value: 'now-20d' },
+            { field: 'timestamp', op: 'lte', value: new Date(NOW.getTime() + 15 * DAY).toISOString() },
+          ],
+        },
+        'The time range may not span more than 30 days.',
+      ],
+      [
+        { operator: 'or', conditions: [{ field: 'timestamp', op: 'gte', value: 'now-1d' }] },
+        'A timestamp filter (gt or gte) is required.',
+      ],
+    ];
+    for (const [filter, detail] of cases) {
+      const query = filter === undefined ? '' : `?filters=${encodeURIComponent(JSON.stringify(filter))}`;
+      const result = await callApi(server, 'GET', `${path}${query}`);
+      expect(result.status).toBe(400);
+      expect(result.body).toEqual({ detail });
+    }
+    const ok = await callApi(
+      server,
+      'GET',
+      `${path}?filters=${encodeURIComponent(JSON.stringify(LAST_7_DAYS))}`,
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('rejects malformed overrides and max_points', async () => {
+    const path = `/dashboards/widgets/${support.widgets[0]?.id}/data/`;
+    expect((await callApi(server, 'GET', `${path}?filters=%7Bx`)).body).toEqual({
+      filters: ['Value must be valid JSON.'],
+    });
+    const bad = await callApi(
+      server,
+      'GET',
+      `${path}?filters=${encodeURIComponent('{"field":"duration","op":"in","value":"x"}')}`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body).toHaveProperty('filters');
+    expect((await callApi(server, 'GET', `${path}?max_points=2`)).status).toBe(400);
+    expect((await callApi(server, 'GET', `${path}?max_points=abc`)).body).toEqual({
+      max_points: ['A valid integer is required.'],
+    });
+  });
+
+  it('downsamples line series with max_points, keeping the full series by default', async () => {
+    const widget = widgetNamed(support, 'Call duration');
+    const full = parseChartData(await data(`/dashboards/widgets/${widget.id}/data/`));
+    const small = parseChartData(await data(`/dashboards/widgets/${widget.id}/data/?max_points=50`));
+    expect(full.kind).toBe('line');
+    expect(small.kind).toBe('line');
+    if (full.kind !== 'line' || small.kind !== 'line') return;
+    expect(full.points.length).toBeGreaterThan(50);
+    expect(small.points.length).toBeLessThanOrEqual(50);
+    expect(small.points[0]).toEqual(full.points[0]);
+  });
+});
+
+describe('POST /dashboards/widgets/preview_data/ (D6)', () => {
+  it('previews an unsaved widget with widget_id null, equal to the saved widget data', async () => {
+    const saved = widgetNamed(support, 'Why calls ended');
+    const preview = await callApi(server, 'POST', '/dashboards/widgets/preview_data/', {
+      body: { dashboard: support.id, chart_type: 'pie', field: 'call_ended_reason', name: 'unsaved' },
+    });
+    expect(preview.status).toBe(200);
+    const response = WidgetDataResponseSchema.parse(preview.body);
+    expect(response.widget_id).toBeNull();
+    const stored = await data(`/dashboards/widgets/${saved.id}/data/`);
+    expect(response.data).toEqual(stored.data);
+  });
+
+  it('uses dashboard_filters instead of the stored dashboard filters', async () => {
+    const base = { dashboard: support.id, chart_type: 'stat' };
+    const stored = WidgetDataResponseSchema.parse(
+      (await callApi(server, 'POST', '/dashboards/widgets/preview_data/', { body: base })).body,
+    );
+    const lastDay = { field: 'timestamp', op: 'gte', value: 'now-1d' };
+    const narrowed = WidgetDataResponseSchema.parse(
+      (
+        await callApi(server, 'POST', '/dashboards/widgets/preview_data/', {
+          body: { ...base, dashboard_filters: lastDay },
+        })
+      ).body,
+    );
+    expect(total(narrowed)).toBeLessThan(total(stored));
+    expect(total(narrowed)).toBeGreaterThan(0);
+    const noDashboard = await callApi(server, 'POST', '/dashboards/widgets/preview_data/', {
+      body: { chart_type: 'stat', filters: lastDay },
+    });
+    expect(noDashboard.status).toBe(200);
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['an invalid widget', { chart_type: 'pie', field: 'duration', filters: LAST_7_DAYS }, 'field'],
+    [
+      'invalid dashboard_filters',
+      { chart_type: 'stat', dashboard_filters: { field: 'x', op: 'eq', value: 1 } },
+      'dashboard_filters',
+    ],
+    ['an unknown dashboard', { chart_type: 'stat', dashboard: 9999, filters: LAST_7_DAYS }, 'dashboard'],
+    ['no timestamp bound', { chart_type: 'stat' }, 'detail'],
+  ])('rejects %s', async (_label, body, key) => {
+    const result = await callApi(server, 'POST', '/dashboards/widgets/preview_data/', { body });
+    expect(result.status).toBe(400);
+    expect(result.body).toHaveProperty(key);
+  });
+});
+
+describe('POST /dashboards/widgets/bulk_data/', () => {
+  it('keeps the order of widget_ids, leaves unknown ids out and paginates (D12)', async () => {
+    const ids = [sales.widgets[2]?.id ?? 0, 999_999, support.widgets[0]?.id ?? 0, sales.widgets[0]?.id ?? 0];
+    const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: ids },
+    });
+    expect(result.status).toBe(200);
+    const page = DataPageSchema.parse(result.body);
+    expect(page.count).toBe(3);
+    expect(page.results.map((r) => r.widget_id)).toEqual([ids[0], ids[2], ids[3]]);
+    const second = DataPageSchema.parse(
+      (
+        await callApi(server, 'POST', '/dashboards/widgets/bulk_data/?page_size=2&page=2', {
+          body: { widget_ids: ids },
+        })
+      ).body,
+    );
+    expect(second.results.map((r) => r.widget_id)).toEqual([ids[3]]);
+    expect(second.previous).toBe('http://localhost/dashboards/widgets/bulk_data/?page_size=2');
+    const past = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/?page_size=2&page=3', {
+      body: { widget_ids: ids },
+    });
+    expect(past.status).toBe(404);
+  });
+
+  it('applies override filters to every widget', async () => {
+    const stat = support.widgets.find((w) => w.chart_type === 'stat')?.id ?? 0;
+    const lastDay = { field: 'timestamp', op: 'gte', value: 'now-1d' };
+    const plain = DataPageSchema.parse(
+      (await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', { body: { widget_ids: [stat] } }))
+        .body,
+    );
+    const narrowed = DataPageSchema.parse(
+      (
+        await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+          body: { widget_ids: [stat], filters: lastDay },
+        })
+      ).body,
+    );
+    const [a] = plain.results;
+    const [b] = narrowed.results;
+    if (!a || !b) throw new Error('missing results');
+    expect(total(b)).toBeLessThan(total(a));
+  });
+
+  it.each([
+    [{}, 'widget_ids'],
+    [{ widget_ids: 'x' }, 'widget_ids'],
+    [{ widget_ids: [1], filters: { field: 'x', op: 'eq', value: 1 } }, 'filters'],
+  ])('rejects %o', async (body, key) => {
+    const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', { body });
+    expect(result.status).toBe(400);
+    expect(result.body).toHaveProperty(key);
+  });
+});
