@@ -94,8 +94,8 @@ export function transportError(context: TransportContext, cause: unknown): ApiEr
       ...base,
       kind: 'cors',
       message:
-        `The browser blocked a cross-origin request to ${origin} (or could not reach it). ` +
-        'That server does not allow calls from this page; start Widget Studio in forwarding mode instead.',
+        `The browser blocked a cross-origin request to ${origin} (or could not reach it): ` +
+        'that server does not allow calls from this page.',
     });
   }
   return new ApiError({

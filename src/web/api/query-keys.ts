@@ -39,5 +39,7 @@ export const queryKeys = {
   },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,
+    /** One cheap authenticated request, when nothing else has shown whether the API answers. */
+    connectionCheck: () => ['studio', 'connection-check'] as const,
   },
 } as const;

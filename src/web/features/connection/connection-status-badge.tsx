@@ -4,6 +4,7 @@ import { useOnlineStatus } from '../../lib/use-online-status.ts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { useConnection } from './connection-context.ts';
 import type { ActiveConnection } from './connection-context.ts';
+import { useConnectionCheck } from './use-connection-check.ts';
 import { useConnectionHealth } from './use-connection-health.ts';
 import type { ConnectionHealth } from './use-connection-health.ts';
 
@@ -45,6 +46,7 @@ export function ConnectionStatusBadge() {
   const { connection } = useConnection();
   const online = useOnlineStatus();
   const health = useConnectionHealth();
+  useConnectionCheck(health === 'unknown' && connection.source !== 'none');
   const state = describeHealth(online, connection, health);
   const target = describeTarget(connection);
   return (
