@@ -349,6 +349,7 @@ describe('operations', () => {
     ['unwrapGroup of a root with two children', (t) => unwrapGroup(t, 'n1')],
     ['outdentNode of a root child', (t) => outdentNode(t, 'n2')],
     ['outdentNode of an unknown id', (t) => outdentNode(t, 'nope')],
+    ['outdentNode of the root', (t) => outdentNode(t, 'n1')],
   ];
   it.each(noOps)('%s returns the same tree', (_name, operation) => {
     const tree = guideTree();
@@ -361,6 +362,11 @@ describe('operations', () => {
     expect(findNode(next, 'n2')).toBe(findNode(tree, 'n2'));
     expect(findNode(next, 'n5')).toBe(findNode(tree, 'n5'));
     expect(findNode(next, 'n3')).not.toBe(findNode(tree, 'n3'));
+  });
+
+  it('outdenting the only child of a group removes the emptied group', () => {
+    const tree = outdentNode(removeNode(guideTree(), 'n5'), 'n4');
+    expect(toWire(tree)).toStrictEqual({ operator: 'and', conditions: [success, duration] });
   });
 
   it('cannot move a group into its own descendant', () => {

@@ -403,11 +403,15 @@ export function unwrapGroup(tree: FilterTree, groupId: string): FilterTree {
   );
 }
 
-/** Moves a node out of its group to just after that group ("outdent"). Children of the root: same tree. */
+/**
+ * Moves a node out of its group to just after that group ("outdent"); a group left empty by this goes
+ * too (outdenting the only condition of a group is ungrouping it). Children of the root: same tree.
+ */
 export function outdentNode(tree: FilterTree, id: string): FilterTree {
   const location = findLocation(tree, id);
   if (!location?.parent) return tree;
   const parentLocation = findLocation(tree, location.parent.id);
   if (!parentLocation?.parent) return tree;
+  if (location.parent.conditions.length === 1) return unwrapGroup(tree, location.parent.id);
   return moveNode(tree, id, { parentId: parentLocation.parent.id, index: parentLocation.index + 1 });
 }
