@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { WidgetDataResponseSchema, type WidgetDataResponse } from '../../contract/widget-data-schema.ts';
 import type { ApiClient } from './api-client.ts';
-import { isApiError } from './api-error.ts';
+import { isApiError, summariseFieldErrors } from './api-error.ts';
 import { queryKeys } from './query-keys.ts';
 import { WIDGETS_PATH, widgetPath } from './widget-queries.ts';
 
@@ -64,7 +64,12 @@ export async function fetchDashboardData(
         return [id, { ok: true, response: data }];
       } catch (error: unknown) {
         if (isApiError(error) && error.kind === 'aborted') throw error;
-        const message = isApiError(error) ? (error.detail ?? error.message) : 'The data request failed.';
+        const message = !isApiError(error)
+          ? 'The data request failed.'
+          : (error.detail ??
+            (Object.keys(error.fieldErrors).length > 0
+              ? summariseFieldErrors(error.fieldErrors)
+              : error.message));
         return [id, { ok: false, message, status: isApiError(error) ? error.status : null }];
       }
     }),

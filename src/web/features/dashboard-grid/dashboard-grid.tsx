@@ -48,7 +48,9 @@ export interface DashboardGridProps {
  * finished change goes out through `onLayoutCommit`.
  */
 export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: DashboardGridProps) {
-  const { width, containerRef, mounted } = useContainerWidth();
+  const { width: measured, containerRef, mounted } = useContainerWidth();
+  // Without layout (jsdom) the container measures 0: lay out as on a wide screen instead of one column.
+  const width = measured > 0 ? measured : 1280;
   const [breakpoint, setBreakpoint] = useState<string>('lg');
   const [announcement, setAnnouncement] = useState('');
   const wide = breakpoint === 'lg';

@@ -1,0 +1,213 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../../../server/test-support/create-test-server.ts';
+import { renderWithServer } from '../../test-support/render-with-server.tsx';
+import { DashboardView } from './dashboard-view.tsx';
+
+interface LoggedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/**
+ * Under jsdom the server's body reader drops chunks (its `instanceof Uint8Array` sees Node's typed
+ * arrays as foreign), so a string body reaches it empty. Sending the body as a stream of this realm's
+ * Uint8Array works around it until the reader checks with `ArrayBuffer.isView`.
+ */
+function withJsdomSafeBody(realFetch: typeof fetch): typeof fetch {
+  return (input, init) => {
+    if (typeof init?.body !== 'string') return realFetch(input, init);
+    const bytes = new Uint8Array(new TextEncoder().encode(init.body));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return realFetch(input, { ...init, body, duplex: 'half' } as RequestInit);
+  };
+}
+
+/** Records every request the SPA sends to the real in-memory server. */
+function recording(log: LoggedRequest[]) {
+  return (realFetch: typeof fetch): typeof fetch => {
+    const safe = withJsdomSafeBody(realFetch);
+    return async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const text = typeof init?.body === 'string' ? init.body : null;
+      log.push({
+        method: init?.method ?? 'GET',
+        path: url.pathname,
+        body: text ? (JSON.parse(text) as unknown) : null,
+      });
+      return safe(input, init);
+    };
+  };
+}
+
+const routes = [
+  { path: '/dashboards/:dashboardId', element: <DashboardView /> },
+  { path: '/dashboards/:dashboardId/widgets/:widgetId/edit', element: <p>Widget editor</p> },
+  { path: '/dashboards', element: <p>Dashboards list</p> },
+];
+
+async function api(server: TestServer, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await withJsdomSafeBody(server.fetch)(`http://localhost${path}`, {
+    method,
+    headers: { 'X-CEKURA-API-KEY': server.apiKey, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+function idOf(value: unknown): number {
+  if (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'number')
+    return value.id;
+  throw new Error('no id');
+}
+
+async function allCardsSettled() {
+  await waitFor(
+    () => {
+      const cards = document.querySelectorAll('article[data-widget-id]');
+      expect(cards.length).toBeGreaterThan(0);
+      for (const card of cards) expect(card.getAttribute('data-status')).not.toBe('loading');
+    },
+    { timeout: 10_000 },
+  );
+}
+
+describe('DashboardView', () => {
+  it('loads every widget of the sample dashboard with ONE bulk_data request', async () => {
+    const log: LoggedRequest[] = [];
+    renderWithServer(routes, { path: '/dashboards/1', wrapFetch: recording(log) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Support overview' })).toBeInTheDocument();
+    await allCardsSettled();
+
+    const cards = [...document.querySelectorAll('article[data-widget-id]')];
+    expect(cards).toHaveLength(7);
+    expect(cards.every((card) => card.getAttribute('data-status') === 'ready')).toBe(true);
+    const bulk = log.filter((r) => r.path === '/dashboards/widgets/bulk_data/');
+    expect(bulk).toHaveLength(1);
+    expect(bulk[0]).toMatchObject({
+      method: 'POST',
+      body: { widget_ids: cards.map((c) => Number(c.getAttribute('data-widget-id'))) },
+    });
+    expect(log.filter((r) => /\/widgets\/\d+\/data\/$/.test(r.path))).toHaveLength(0);
+    // The stat card shows its four figures with units.
+    const summary = screen.getByRole('article', { name: 'Call summary' });
+    expect(within(summary).getByText('Total calls')).toBeInTheDocument();
+    expect(within(summary).getByText(/%$/)).toBeInTheDocument();
+  });
+
+  it('shows a failing widget its own error while the others render', async () => {
+    const log: LoggedRequest[] = [];
+    const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
+    const [projectA, projectB] = server.projectIds;
+    const metrics = await api(server, 'GET', `/test_framework/v1/metrics/?project_id=${projectA}`);
+    const metric = Array.isArray(metrics)
+      ? metrics.find((m: { eval_type?: string }) => m.eval_type === 'numeric')
+      : null;
+    const dashboard = idOf(
+      await api(server, 'POST', '/dashboards/dashboards/', {
+        name: 'Failure isolation',
+        project: projectA,
+        filters: { field: 'timestamp', op: 'gte', value: 'now-7d' },
+      }),
+    );
+    await api(server, 'POST', '/dashboards/widgets/', {
+      dashboard,
+      name: 'Healthy stat',
+      chart_type: 'stat',
+      field: '',
+    });
+    await api(server, 'POST', '/dashboards/widgets/', {
+      dashboard,
+      name: 'Broken metric',
+      chart_type: 'line',
+      field: 'metric_evaluations.value',
+      metric: idOf(metric),
+    });
+    // Moving the dashboard to another project leaves the metric widget pointing at a metric it cannot see.
+    await api(server, 'PATCH', `/dashboards/dashboards/${dashboard}/`, { project: projectB });
+
+    renderWithServer(routes, { server, path: `/dashboards/${dashboard}`, wrapFetch: recording(log) });
+    await allCardsSettled();
+    const broken = screen.getByRole('article', { name: 'Broken metric' });
+    const healthy = screen.getByRole('article', { name: 'Healthy stat' });
+    expect(broken).toHaveAttribute('data-status', 'error');
+    expect(within(broken).getByText(/does not exist or is not available/)).toBeInTheDocument();
+    expect(healthy).toHaveAttribute('data-status', 'ready');
+    expect(within(healthy).getByText('Total calls')).toBeInTheDocument();
+  });
+
+  it('saves a keyboard move with ONE bulk_widgets request that keeps every other metadata key', async () => {
+    const log: LoggedRequest[] = [];
+    const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
+    const dashboard = idOf(
+      await api(server, 'POST', '/dashboards/dashboards/', {
+        name: 'Layout test',
+        project: server.projectIds[0],
+        filters: { field: 'timestamp', op: 'gte', value: 'now-7d' },
+      }),
+    );
+    await api(server, 'POST', '/dashboards/widgets/', {
+      dashboard,
+      name: 'Top card',
+      chart_type: 'stat',
+      field: '',
+      metadata: { layout: { x: 0, y: 0, w: 6, h: 4 }, owner: 'cekura-web' },
+    });
+    const bottom = idOf(
+      await api(server, 'POST', '/dashboards/widgets/', {
+        dashboard,
+        name: 'Bottom card',
+        chart_type: 'stat',
+        field: '',
+        metadata: { layout: { x: 0, y: 4, w: 6, h: 4 }, theme: { accent: 'teal' }, pinned: true },
+      }),
+    );
+
+    const { user } = renderWithServer(routes, {
+      server,
+      path: `/dashboards/${dashboard}?mode=edit`,
+      wrapFetch: recording(log),
+    });
+    await allCardsSettled();
+    const card = await screen.findByRole('group', { name: 'Bottom card' });
+    card.focus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByTestId('grid-announcement')).toHaveTextContent(
+      'Moved Bottom card to column 2, row 5.',
+    );
+    await user.click(screen.getByRole('button', { name: /Save layout/ }));
+    await screen.findByText('Layout saved');
+
+    const writes = log.filter((r) => r.method !== 'GET' && r.path !== '/dashboards/widgets/bulk_data/');
+    expect(writes).toEqual([
+      {
+        method: 'POST',
+        path: `/dashboards/dashboards/${dashboard}/bulk_widgets/`,
+        body: {
+          update: [
+            {
+              id: bottom,
+              metadata: { layout: { x: 1, y: 4, w: 6, h: 4 }, theme: { accent: 'teal' }, pinned: true },
+            },
+          ],
+        },
+      },
+    ]);
+    const saved = await api(server, 'GET', `/dashboards/widgets/${bottom}/`);
+    expect(saved).toMatchObject({
+      metadata: { layout: { x: 1, y: 4, w: 6, h: 4 }, theme: { accent: 'teal' }, pinned: true },
+    });
+    // Leaving edit mode after the save.
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Save layout/ })).not.toBeInTheDocument(),
+    );
+  });
+});
