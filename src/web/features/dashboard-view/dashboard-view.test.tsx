@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { MetricListResponseSchema } from '../../../contract/metric-schema.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
 import { DashboardView } from './dashboard-view.tsx';
@@ -26,7 +27,9 @@ function withJsdomSafeBody(realFetch: typeof fetch): typeof fetch {
         controller.close();
       },
     });
-    return realFetch(input, { ...init, body, duplex: 'half' } as RequestInit);
+    // `duplex` is required by Node for stream bodies but missing from the DOM RequestInit type.
+    const streamed: RequestInit & { duplex: 'half' } = { ...init, body, duplex: 'half' };
+    return realFetch(input, streamed);
   };
 }
 
@@ -108,9 +111,7 @@ describe('DashboardView', () => {
     const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
     const [projectA, projectB] = server.projectIds;
     const metrics = await api(server, 'GET', `/test_framework/v1/metrics/?project_id=${projectA}`);
-    const metric = Array.isArray(metrics)
-      ? metrics.find((m: { eval_type?: string }) => m.eval_type === 'numeric')
-      : null;
+    const metric: unknown = MetricListResponseSchema.parse(metrics).find((m) => m.eval_type === 'numeric');
     const dashboard = idOf(
       await api(server, 'POST', '/dashboards/dashboards/', {
         name: 'Failure isolation',
