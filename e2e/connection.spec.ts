@@ -1,13 +1,18 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { appShell } from './pages/app-shell.ts';
 import { connectionPage } from './pages/connection-page.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
 
 async function screenshot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png`, fullPage: true });
+    await page.screenshot({
+      path: `docs/screenshots/${name}-${scheme}.png`,
+      fullPage: true,
+      animations: 'disabled',
+    });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -18,6 +23,10 @@ test('the connection screen shows the silent local connection', async ({ page })
   await expect(screen.current).toContainText('Embedded server');
   await expect(screen.current).toContainText('Using the local key handed out by the embedded server.');
   await expect(screen.embeddedOption).toBeChecked();
+  // Nothing on this screen loads data: the header checks the connection by itself.
+  await expect(appShell(page).connectionStatus).toHaveAccessibleName(
+    'Connection: Embedded server, Connected',
+  );
   await screenshot(page, 'connection');
 });
 
@@ -30,6 +39,10 @@ test('a wrong key shows the 401 message', async ({ page, baseURL }) => {
   await screen.testButton.click();
   await expect(screen.failure).toContainText('401 Unauthorized: Invalid API key.');
   await expect(screen.failure).not.toContainText('ws_not_a_real_key');
+  // The test does not switch connections: the app itself stays connected.
+  await expect(appShell(page).connectionStatus).toHaveAccessibleName(
+    'Connection: Embedded server, Connected',
+  );
   await screenshot(page, 'connection-401');
 });
 
@@ -47,6 +60,9 @@ test('a blocked cross-origin API explains forwarding mode', async ({ page }) => 
     },
   );
   await expect(screen.failure).toContainText('UPSTREAM_URL=https://api.cekura.ai CEKURA_API_KEY=… npm start');
+  await expect(appShell(page).connectionStatus).toHaveAccessibleName(
+    'Connection: Embedded server, Connected',
+  );
   await screenshot(page, 'connection-cors');
 });
 

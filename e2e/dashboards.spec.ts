@@ -6,7 +6,7 @@ import { dashboardsPage } from './pages/dashboards-page.ts';
 async function screenshot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png` });
+    await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png`, animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
