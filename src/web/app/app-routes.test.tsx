@@ -20,8 +20,16 @@ test('"/" redirects to the dashboards list inside the shell, connected', async (
 test('a dashboard link opens the lazily loaded dashboard route', async () => {
   const { user, router } = renderWithServer(appRoutes, { path: '/dashboards' });
   await user.click(await screen.findByRole('link', { name: 'Support overview' }));
-  await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/dashboards\/\d+$/));
-  expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
+  // The view's chunk (grid, charts) is loaded on demand: allow for the import.
+  await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/dashboards\/\d+$/), {
+    timeout: 15_000,
+  });
+  await waitFor(
+    () => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Support overview'),
+    {
+      timeout: 15_000,
+    },
+  );
 });
 
 test('an unknown URL shows the 404 page with a way back', async () => {

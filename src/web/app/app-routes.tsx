@@ -25,7 +25,7 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'dashboards/:dashboardId',
             lazy: async () => ({
-              Component: (await import('./dashboard-view-placeholder.tsx')).DashboardView,
+              Component: (await import('../features/dashboard-view/dashboard-view.tsx')).DashboardView,
             }),
           },
           {
