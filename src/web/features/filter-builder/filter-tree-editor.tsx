@@ -23,6 +23,11 @@ import { GROUP_DROP_PREFIX, resolveDrop } from './drop-target.ts';
 import { GroupView } from './group-view.tsx';
 import { describeCondition } from './summarize-filter.ts';
 
+// Module constants on purpose: dnd-kit memoises sensors on the options object, and new sensors on
+// every render would re-render every draggable row on every edit.
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const KEYBOARD_OPTIONS = { coordinateGetter: sortableKeyboardCoordinates };
+
 function nodeIdOf(droppableId: UniqueIdentifier): string {
   const id = String(droppableId);
   return id.startsWith(GROUP_DROP_PREFIX) ? id.slice(GROUP_DROP_PREFIX.length) : id;
@@ -55,8 +60,8 @@ export function FilterTreeEditor({ tree }: { tree: FilterTree }) {
   const { disabled } = useBuilderEnvironment();
   const [activeId, setActiveId] = useState<string | null>(null);
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(KeyboardSensor, KEYBOARD_OPTIONS),
   );
 
   const collisionDetection: CollisionDetection = useCallback(
@@ -101,6 +106,8 @@ export function FilterTreeEditor({ tree }: { tree: FilterTree }) {
     [actions],
   );
 
+  const accessibility = useMemo(() => ({ announcements }), [announcements]);
+
   const onDragEnd = (event: DragEndEvent) => {
     setActiveId(null);
     const id = String(event.active.id);
@@ -113,7 +120,7 @@ export function FilterTreeEditor({ tree }: { tree: FilterTree }) {
     <DndContext
       sensors={sensors}
       collisionDetection={collisionDetection}
-      accessibility={{ announcements }}
+      accessibility={accessibility}
       onDragStart={(event) => setActiveId(String(event.active.id))}
       onDragEnd={onDragEnd}
       onDragCancel={() => setActiveId(null)}

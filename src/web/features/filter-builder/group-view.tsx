@@ -47,8 +47,13 @@ export interface GroupViewProps {
   readonly isLast: boolean;
 }
 
-/** A group: drag handle, collapse, "Match All of / Any of / Same evaluation", its toolbar, its children and add buttons. */
-export const GroupView = memo(function GroupView({
+/**
+ * A group: drag handle, collapse, "Match All of / Any of / Same evaluation", its toolbar, its children
+ * and add buttons. The inner function is named differently on purpose: inside a named function
+ * expression the name refers to the function itself, so nested groups would bypass `memo` and every
+ * edit would re-render every group.
+ */
+export const GroupView = memo(function GroupViewBody({
   group,
   index,
   siblingCount,
