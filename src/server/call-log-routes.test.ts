@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { CallLogPageSchema } from '../contract/call-log-schema.ts';
-import { callLogWhere } from './call-log-store.ts';
+import { callLogPageIdsSql, callLogWhere } from './call-log-store.ts';
 import { callApi } from './test-support/call-api.ts';
 import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
 
@@ -133,27 +133,38 @@ describe('GET /observability/v1|v2/call-logs/', () => {
     expect(past.body).toEqual({ detail: 'Invalid page.' });
   });
 
-  it('uses the calls_project_ts index for the range query (EXPLAIN QUERY PLAN)', () => {
-    const where = callLogWhere({
-      projectIds: server.projectIds,
-      fromMs: NOW.getTime() - 7 * DAY,
-      toMs: NOW.getTime(),
-      agentId: null,
-      callIds: null,
-      filter: { field: 'success', op: 'eq', value: true },
-      now: NOW,
-    });
+  // The range must be an index SEARCH on (project_id, ts_ms): calls_project_ts, or the engine's
+  // covering index calls_chart_cover (migration 2), which has the same leading columns.
+  it.each([
+    ['one project', [1]],
+    ['every project', [1, 2]],
+  ])('searches the calls by (project_id, ts_ms) for %s (EXPLAIN QUERY PLAN)', (_label, projectIds) => {
+    const wheres = projectIds.map((projectId) =>
+      callLogWhere({
+        projectIds: [projectId],
+        fromMs: NOW.getTime() - 7 * DAY,
+        toMs: NOW.getTime(),
+        agentId: null,
+        callIds: null,
+        filter: { field: 'success', op: 'eq', value: true },
+        now: NOW,
+      }),
+    );
     const plan = z
       .array(z.object({ detail: z.string() }))
       .parse(
         server.database.sqlite
-          .prepare(
-            `EXPLAIN QUERY PLAN SELECT c.id FROM calls c WHERE ${where.sql} ORDER BY c.ts_ms DESC LIMIT 50`,
-          )
-          .all(...where.params),
+          .prepare(`EXPLAIN QUERY PLAN ${callLogPageIdsSql(wheres.map((w) => w.sql))}`)
+          .all(...wheres.flatMap((w) => [...w.params, 50]), 50, 0),
       )
       .map((row) => row.detail)
       .join('\n');
-    expect(plan).toMatch(/USING (COVERING )?INDEX calls_project_ts/);
+    expect(plan).toMatch(
+      /SEARCH c USING (COVERING )?INDEX (calls_project_ts|calls_chart_cover) \(project_id=\? AND ts_ms>\? AND ts_ms<\?\)/,
+    );
+    expect(plan).not.toMatch(/SCAN c\b/);
+    // Each project's run is read in index order: no sort over the whole window.
+    expect(plan.match(/SEARCH c USING/g)).toHaveLength(projectIds.length);
+    expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY[\s\S]*SEARCH c/);
   });
 });

@@ -4,6 +4,7 @@ import { validateFilter } from '../contract/filter-validation.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { listCallLogs } from './call-log-store.ts';
 import { badRequest, badRequestDetail, notFound } from './http/api-error.ts';
+import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './http/json-depth.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { listAgents } from './metric-store.ts';
 import { canSeeProject } from './scope.ts';
@@ -43,6 +44,7 @@ function readFiltersV2(url: URL, metrics: Parameters<typeof validateFilter>[1]):
   } catch {
     throw badRequest({ filters_v2: ['Value must be valid JSON.'] });
   }
+  if (exceedsJsonDepth(value)) throw badRequest({ filters_v2: [TOO_DEEP_MESSAGE] });
   if (value === null) return null;
   const messages = validateFilter(value, metrics);
   if (messages.length > 0) throw badRequest({ filters_v2: messages });

@@ -84,6 +84,20 @@ function isEvaluationRow(row: unknown): row is EvaluationRow {
   return typeof row === 'object' && row !== null && 'metric_id' in row && 'call_id' in row;
 }
 
+/**
+ * The ids of one page, newest first. Each project is read in `calls_project_ts` order and cut at
+ * offset + limit rows, then the per-project runs are merged: a single `project_id IN (…)` query would
+ * sort the whole window (hundreds of thousands of rows) to find one page. Parameters: for each
+ * project its WHERE parameters and the cut, then limit and offset. Exported so a test can EXPLAIN it.
+ */
+export function callLogPageIdsSql(whereSqls: readonly string[]): string {
+  const runs = whereSqls.map(
+    (whereSql) =>
+      `SELECT * FROM (SELECT c.id, c.ts_ms FROM calls c WHERE ${whereSql} ORDER BY c.ts_ms DESC, c.id DESC LIMIT ?)`,
+  );
+  return `SELECT id FROM (${runs.join(' UNION ALL ')}) ORDER BY ts_ms DESC, id DESC LIMIT ? OFFSET ?`;
+}
+
 /** One page of calls, newest first, as `CallLogList` items with their `metrics[]`. */
 export function listCallLogs(
   sqlite: BetterSqlite3.Database,
@@ -96,14 +110,28 @@ export function listCallLogs(
     .prepare(`SELECT COUNT(*) AS n FROM calls c WHERE ${where.sql}`)
     .get(...where.params);
   const count = typeof countRow === 'object' && countRow !== null && 'n' in countRow ? Number(countRow.n) : 0;
-  const rows = sqlite
-    .prepare(
-      `SELECT c.*, a.agent_name FROM calls c LEFT JOIN agents a ON a.id = c.agent_id
-       WHERE ${where.sql} ORDER BY c.ts_ms DESC, c.id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, page.limit, page.offset)
-    .filter(isCallRow);
-  const ids = rows.map((r) => r.id);
+  const perProject = query.projectIds.map((projectId) => callLogWhere({ ...query, projectIds: [projectId] }));
+  const ids = sqlite
+    .prepare(callLogPageIdsSql(perProject.map((w) => w.sql)))
+    .pluck()
+    .all(...perProject.flatMap((w) => [...w.params, page.offset + page.limit]), page.limit, page.offset)
+    .map(Number);
+  const byId = new Map(
+    (ids.length === 0
+      ? []
+      : sqlite
+          .prepare(
+            `SELECT c.*, a.agent_name FROM calls c LEFT JOIN agents a ON a.id = c.agent_id
+             WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
+          )
+          .all(...ids)
+          .filter(isCallRow)
+    ).map((row) => [row.id, row]),
+  );
+  const rows = ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
   const evaluations =
     ids.length === 0
       ? []

@@ -14,6 +14,7 @@ import { computeWidgetData } from './chart-data.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, badRequestDetail } from './http/api-error.ts';
+import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './http/json-depth.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { readBody, requireObject } from './http/read-body.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
@@ -49,6 +50,7 @@ function parseFilterText(text: string, key: string, metrics: readonly Metric[]):
   } catch {
     throw badRequest({ [key]: ['Value must be valid JSON.'] });
   }
+  if (exceedsJsonDepth(value)) throw badRequest({ [key]: [TOO_DEEP_MESSAGE] });
   return checkFilterValue(value, key, metrics);
 }
 

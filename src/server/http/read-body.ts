@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { ApiError, badRequestDetail } from './api-error.ts';
+import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './json-depth.ts';
 
 /** D11: request bodies are limited to 256 KiB. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -53,12 +54,14 @@ export async function readRawBody(c: Context): Promise<Uint8Array<ArrayBuffer>> 
 
 function coerceFormValue(key: string, value: string): unknown {
   if (JSON_FORM_FIELDS.has(key)) {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(value);
-      return parsed;
+      parsed = JSON.parse(value);
     } catch {
       return value; // left as text: the schema then reports the wrong type
     }
+    if (exceedsJsonDepth(parsed)) throw badRequestDetail(TOO_DEEP_MESSAGE);
+    return parsed;
   }
   if (INTEGER_FORM_FIELDS.has(key)) {
     if (value === '') return null;
@@ -94,13 +97,15 @@ export async function readBody(c: Context): Promise<unknown> {
   const mediaType = contentType.split(';')[0]?.trim() ?? '';
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(text);
-      return parsed;
+      parsed = JSON.parse(text);
     } catch (error: unknown) {
       const reason = error instanceof Error ? error.message : 'invalid JSON';
       throw badRequestDetail(`JSON parse error - ${reason}`);
     }
+    if (exceedsJsonDepth(parsed)) throw badRequestDetail(TOO_DEEP_MESSAGE);
+    return parsed;
   }
   if (mediaType === 'application/x-www-form-urlencoded') {
     return formToObject(new URLSearchParams(text).entries());

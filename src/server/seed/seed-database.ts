@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { generateApiKey, insertApiKey } from '../api-key-store.ts';
 import { createPrng } from './prng.ts';
@@ -23,6 +24,35 @@ export interface SeedResult {
 }
 
 export const DEFAULT_SEED = 20_260_818;
+/** From this many calls on, secondary indexes are dropped during the insert and rebuilt after. */
+const BULK_THRESHOLD = 100_000;
+const BULK_TABLES = ['calls', 'metric_evaluations'];
+
+/**
+ * Runs a bulk insert with the secondary indexes of the call tables dropped and recreated afterwards
+ * (inside the caller's transaction): building an index once over sorted data is several times faster
+ * than maintaining it row by row, which matters for the million-call benchmark database.
+ */
+function withIndexesRebuiltAfter(sqlite: BetterSqlite3.Database, enabled: boolean, insert: () => void): void {
+  if (!enabled) {
+    insert();
+    return;
+  }
+  const indexes = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+       AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`,
+    )
+    .all(...BULK_TABLES)
+    .flatMap((row) =>
+      typeof row === 'object' && row !== null && 'name' in row && 'sql' in row
+        ? [{ name: String(row.name), sql: String(row.sql) }]
+        : [],
+    );
+  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
+  insert();
+  for (const index of indexes) sqlite.exec(index.sql);
+}
 export const LOCAL_KEY_LABEL = 'local';
 
 /**
@@ -85,7 +115,9 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
       projectId: firstProject ? firstProject.id : null,
       label: 'scoped-sample',
     });
-    seedCalls(sqlite, prng, projects, options.calls, now);
+    withIndexesRebuiltAfter(sqlite, options.calls >= BULK_THRESHOLD, () =>
+      seedCalls(sqlite, prng, projects, options.calls, now),
+    );
     seedDashboards(sqlite, organisationId, projects, now);
     return { apiKey, organisationId, projectIds: projects.map((p) => p.id), scopedApiKey };
   })();
