@@ -3,7 +3,7 @@ import { metricPickerGroups } from './metric-options.ts';
 
 const metrics = [
   MetricSchema.parse({ id: 1, name: 'Sentiment', eval_type: 'enum', agent_names: ['Billing bot'] }),
-  MetricSchema.parse({ id: 2, name: 'Latency', eval_type: 'numeric' }),
+  MetricSchema.parse({ id: 2, name: 'Latency', eval_type: 'numeric', project: 1, agent_names: ['Bot'] }),
   MetricSchema.parse({ id: 3, name: 'Accuracy', eval_type: 'binary', agent_names: [] }),
 ];
 

@@ -5,8 +5,8 @@ import { METRIC_VALUE_FIELD, allowedChartTypes } from '../../../contract/widget-
 import type { PickerGroup, PickerOption } from './searchable-picker.tsx';
 
 /**
- * The Metric picker's groups: project-wide metrics first, then per agent (a metric shared by several
- * agents is listed under the first), each showing its eval type; a metric whose eval type the current
+ * The Metric picker's groups: the project's metrics first, then agent metrics without a project (under
+ * their first agent), each showing its eval type and searchable by agent name; a metric whose eval type the current
  * chart cannot show says which chart choosing it switches to (D22). Total.
  */
 export function metricPickerGroups(metrics: readonly Metric[], chartType: ChartType): PickerGroup[] {
@@ -14,7 +14,8 @@ export function metricPickerGroups(metrics: readonly Metric[], chartType: ChartT
   for (const metric of [...metrics].sort((a, b) => a.name.localeCompare(b.name))) {
     const agentNames = agentNamesOf(metric);
     const agent = agentNames[0];
-    const group = agent ? `Agent: ${agent}` : 'Project';
+    // Project metrics are listed together; only metrics without a project are filed under an agent.
+    const group = metric.project != null || !agent ? 'Project' : `Agent: ${agent}`;
     const fits = allowedChartTypes(METRIC_VALUE_FIELD, metric);
     const target = fits.includes(chartType) ? null : fits.find((chart) => chart !== 'stat');
     const option: PickerOption = {
