@@ -67,7 +67,7 @@ export function CallsPanel({
       onKeyDown={(event) => {
         if (event.key === 'Escape') onClose();
       }}
-      className="fixed inset-y-0 right-0 z-40 flex w-[30rem] max-w-full flex-col border-l border-slate-200 bg-white shadow-xl dark:border-slate-800 dark:bg-slate-900"
+      className="fixed inset-y-0 right-0 z-40 flex w-[36rem] max-w-full flex-col border-l border-slate-200 bg-white shadow-xl dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="flex items-start gap-3 border-b border-slate-200 p-4 dark:border-slate-800">
         <div className="min-w-0 flex-1">
@@ -153,7 +153,7 @@ export function CallsPanel({
                           {call.success === true ? 'Success' : call.success === false ? 'Failed' : '—'}
                         </span>
                         {call.call_ended_reason ? (
-                          <span className="block truncate text-xs text-slate-500 dark:text-slate-400">
+                          <span className="block max-w-40 truncate text-xs text-slate-500 dark:text-slate-400">
                             {call.call_ended_reason}
                           </span>
                         ) : null}

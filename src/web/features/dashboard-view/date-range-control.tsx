@@ -34,7 +34,10 @@ export function DateRangeControl({
 
   return (
     <div className="relative flex items-center gap-2">
-      <label htmlFor={selectId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
+      <label
+        htmlFor={selectId}
+        className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300"
+      >
         Date range
       </label>
       <Select

@@ -54,6 +54,9 @@ export type ChartModel =
       rows: LineRow[];
       /** Points are per call ('point') or aggregated buckets (a bucket group_by, D2). */
       selectKind: 'point' | 'bucket';
+      /** X-axis ticks at whole UTC hours or days. */
+      ticks: number[];
+      tickUnit: 'hour' | 'day';
       connectNulls: boolean;
       showDots: boolean;
       animate: boolean;

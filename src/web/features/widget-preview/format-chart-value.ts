@@ -48,17 +48,18 @@ export function formatBucketLabel(bucket: string, period: string | null): string
   return period === 'week' ? `Week of ${text}` : text;
 }
 
-/** A point's time for tooltips and axis ticks, in the viewer's time zone. */
-export function formatPointTime(ms: number, spanMs: number): string {
+/** An axis tick at a whole UTC hour or day (see `timeTicks`). */
+export function formatTimeTick(ms: number, unit: 'hour' | 'day'): string {
   const options: Intl.DateTimeFormatOptions =
-    spanMs <= 2 * 86_400_000
-      ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
-      : { month: 'short', day: 'numeric' };
+    unit === 'day'
+      ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
+      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
   return new Intl.DateTimeFormat('en-US', options).format(ms);
 }
 
+/** A point's exact time for tooltips, in UTC like the axis and the server's buckets. */
 export function formatPointTimeFull(ms: number): string {
-  return new Intl.DateTimeFormat('en-US', {
+  const text = new Intl.DateTimeFormat('en-US', {
     year: 'numeric',
     month: 'short',
     day: 'numeric',
@@ -66,5 +67,7 @@ export function formatPointTimeFull(ms: number): string {
     minute: '2-digit',
     second: '2-digit',
     hourCycle: 'h23',
+    timeZone: 'UTC',
   }).format(ms);
+  return `${text} UTC`;
 }

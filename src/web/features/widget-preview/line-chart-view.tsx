@@ -2,7 +2,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { ChartModel, ChartSelection, LineRow } from './chart-model.ts';
 import { selectLinePoint, toRowIndex } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
-import { formatAxisValue, formatPointTime, formatPointTimeFull } from './format-chart-value.ts';
+import { formatAxisValue, formatPointTimeFull, formatTimeTick } from './format-chart-value.ts';
 
 type LineModel = Extract<ChartModel, { kind: 'line' }>;
 
@@ -14,8 +14,6 @@ export function LineChartView({
   model: LineModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
 }) {
-  const first = model.rows[0]?.x ?? 0;
-  const span = (model.rows[model.rows.length - 1]?.x ?? first) - first;
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart
@@ -34,11 +32,11 @@ export function LineChartView({
           type="number"
           scale="time"
           domain={['dataMin', 'dataMax']}
-          tickFormatter={(value: number) => formatPointTime(value, span)}
+          ticks={model.ticks}
+          tickFormatter={(value: number) => formatTimeTick(value, model.tickUnit)}
           tick={{ fill: 'currentColor', fontSize: 11 }}
           stroke="currentColor"
           strokeOpacity={0.3}
-          minTickGap={24}
         />
         <YAxis
           tickFormatter={formatAxisValue}

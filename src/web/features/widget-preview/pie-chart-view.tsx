@@ -20,8 +20,8 @@ export function PieChartView({
           data={model.slices}
           dataKey="value"
           nameKey="label"
-          innerRadius="45%"
-          outerRadius="80%"
+          innerRadius="42%"
+          outerRadius="68%"
           paddingAngle={1}
           isAnimationActive={model.animate}
           label={({ percent }: { percent?: number }) =>
@@ -57,10 +57,17 @@ export function PieChartView({
         />
         {model.showLegend ? (
           <Legend
-            wrapperStyle={{ fontSize: 12 }}
+            layout="vertical"
+            align="right"
+            verticalAlign="middle"
+            wrapperStyle={{ fontSize: 12, maxWidth: '45%', maxHeight: '100%', overflowY: 'auto' }}
             formatter={(value: string) => {
               const slice = model.slices.find((s) => s.label === value);
-              return slice ? `${slice.label} (${slice.percentage}%)` : value;
+              return (
+                <span className="text-slate-600 dark:text-slate-300">
+                  {slice ? `${slice.label} (${slice.percentage}%)` : value}
+                </span>
+              );
             }}
           />
         ) : null}

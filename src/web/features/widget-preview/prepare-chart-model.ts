@@ -23,6 +23,7 @@ import {
 import { downsampleLttb } from './downsample-lttb.ts';
 import { formatBucketLabel, formatInteger, formatOneDecimal } from './format-chart-value.ts';
 import { groupSeries } from './group-series.ts';
+import { timeTicks } from './time-ticks.ts';
 
 export interface PrepareChartOptions {
   chartType: ChartType;
@@ -31,6 +32,8 @@ export interface PrepareChartOptions {
   widthPx: number;
   /** An optional second response drawn as a dashed series (line, bar) or "previous" figures (stat). */
   comparison?: WidgetDataResponse | undefined;
+  /** False turns every animation off (the viewer prefers reduced motion). Default true. */
+  animate?: boolean | undefined;
 }
 
 const COMPARISON_KEY = 'cmp';
@@ -60,9 +63,7 @@ export function prepareChartModel(response: WidgetDataResponse, options: Prepare
           }
         : mismatch(options.chartType, data);
     case 'pie':
-      return data.kind === 'pie'
-        ? preparePie(data.slices, options.display)
-        : mismatch(options.chartType, data);
+      return data.kind === 'pie' ? preparePie(data.slices, options) : mismatch(options.chartType, data);
     case 'bar':
       return data.kind === 'bar'
         ? prepareBar(data.buckets, response.time_period, displayName, options, comparison)
@@ -166,15 +167,24 @@ function prepareLine(
   }
   const maxPerSeries = Math.max(...drawn.map((d) => d.points.length));
   const drawnPointCount = drawn.reduce((sum, d) => sum + d.points.length, 0);
+  const sorted = [...rows.values()].sort((a, b) => a.x - b.x);
+  // About one label per 90 px.
+  const { ticks, unit } = timeTicks(
+    sorted[0]?.x ?? 0,
+    sorted[sorted.length - 1]?.x ?? 0,
+    options.widthPx / 90,
+  );
   return {
     kind: 'line',
     series,
-    rows: [...rows.values()].sort((a, b) => a.x - b.x),
+    rows: sorted,
     selectKind,
+    ticks,
+    tickUnit: unit,
     // With several series, rows hold one series each: connect across the others' rows.
     connectNulls: series.length > 1,
     showDots: options.display.showPoints && maxPerSeries <= MAX_POINTS_WITH_DOTS,
-    animate: drawnPointCount <= MAX_ANIMATED_POINTS,
+    animate: options.animate !== false && drawnPointCount <= MAX_ANIMATED_POINTS,
     showLegend: options.display.showLegend && series.length > 1,
     unit: options.display.unit,
     sourcePointCount: input.length,
@@ -248,7 +258,7 @@ function prepareBar(
     kind: 'bar',
     series,
     rows: sorted,
-    animate: sorted.length * series.length <= MAX_ANIMATED_POINTS,
+    animate: options.animate !== false && sorted.length * series.length <= MAX_ANIMATED_POINTS,
     showLegend: options.display.showLegend && series.length > 1,
     unit: options.display.unit,
     hiddenSeriesCount: hiddenCount,
@@ -264,8 +274,9 @@ function compareBuckets(a: BarRow, b: BarRow): number {
 
 function preparePie(
   slices: readonly { label: string; value: number; percentage: number }[],
-  display: WidgetDisplay,
+  options: PrepareChartOptions,
 ): ChartModel {
+  const { display } = options;
   const palette = seriesPalette(display.color);
   const total = slices.reduce((sum, s) => sum + s.value, 0);
   return {
@@ -279,7 +290,7 @@ function preparePie(
       percentage: Math.round(s.percentage * 10) / 10,
       color: palette[i % palette.length] ?? COLOR_HEX.indigo,
     })),
-    animate: slices.length <= 30,
+    animate: options.animate !== false && slices.length <= 30,
     showLegend: display.showLegend,
     unit: display.unit,
   };

@@ -6,6 +6,7 @@ import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
 import { prepareChartModel } from './prepare-chart-model.ts';
 import { useElementWidth } from './use-element-width.ts';
+import { usePrefersReducedMotion } from './use-prefers-reduced-motion.ts';
 
 export type { ChartSelection } from './chart-model.ts';
 export { EMPTY_MESSAGE } from './chart-model.ts';
@@ -54,6 +55,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
   } = props;
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const { color, showLegend, unit, showPoints } = display;
+  const reducedMotion = usePrefersReducedMotion();
   const model = useMemo(
     () =>
       response && status === 'ready'
@@ -63,9 +65,10 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
             // Before the first measure (or without layout) draw about a card's worth of points.
             widthPx: width > 0 ? width : 400,
             comparison,
+            animate: !reducedMotion,
           })
         : null,
-    [response, status, chartType, color, showLegend, unit, showPoints, width, comparison],
+    [response, status, chartType, color, showLegend, unit, showPoints, width, comparison, reducedMotion],
   );
 
   let body: ReactNode;
