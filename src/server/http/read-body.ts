@@ -34,8 +34,11 @@ export async function readRawBody(c: Context): Promise<Uint8Array<ArrayBuffer>> 
   for (;;) {
     const result = await reader.read();
     if (result.done) break;
-    const value: unknown = result.value;
-    if (!(value instanceof Uint8Array)) continue;
+    const raw: unknown = result.value;
+    // ArrayBuffer.isView, not instanceof: a Uint8Array from another realm (jsdom in component tests)
+    // fails instanceof and would silently drop the body.
+    if (!ArrayBuffer.isView(raw)) continue;
+    const value = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
