@@ -74,7 +74,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.web.json', './tsconfig.node.json', './tsconfig.test.json'],
+        project: ['./tsconfig.web.json', './tsconfig.node.json', './tsconfig.test.json', './tsconfig.tools.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

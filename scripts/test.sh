@@ -13,7 +13,7 @@ npx eslint --max-warnings=0 .
 step "format"
 npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; exit 1; }
 step "typecheck"
-npx tsc -p tsconfig.web.json && npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.test.json
+npx tsc -p tsconfig.web.json && npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.test.json && npx tsc -p tsconfig.tools.json
 step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step "build"
