@@ -165,6 +165,15 @@ test('changing the date range saves it and changes the data', async ({ page, req
   });
   await page.reload();
   await expect(dashboard.dateRange).toHaveValue('24h');
+
+  // The other dashboard filters are edited with the filter builder (loaded on first open).
+  await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit dashboard filters' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save filters' })).toBeVisible();
+  await screenshot(page, 'dashboard-filters-dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 });
 
 test('edit layout: drag and resize, save, reload: positions and unknown metadata kept', async ({

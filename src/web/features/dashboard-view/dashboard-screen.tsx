@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../../contract/dashboard-schema.ts';
 import type { Filter } from '../../../contract/filter-schema.ts';
@@ -26,7 +26,6 @@ import {
   type DashboardFilterParts,
 } from './dashboard-filters.ts';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
-import { EditFiltersDialog } from './edit-filters-dialog.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
 import { selectionFilter } from './selection-filter.ts';
 import { useLayoutDraft } from './use-layout-draft.ts';
@@ -35,6 +34,11 @@ import { useWidgetActions } from './use-widget-actions.ts';
 import { widgetTitle } from './widget-card.tsx';
 
 type CachedDashboard = Dashboard & { etag: string | null };
+
+// The filter builder (with drag and drop) loads only when the dialog is first opened.
+const EditFiltersDialog = lazy(async () => ({
+  default: (await import('./edit-filters-dialog.tsx')).EditFiltersDialog,
+}));
 
 /** The loaded dashboard: control bar, layout toolbar, the grid of widget cards, panels and dialogs. */
 export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
@@ -208,17 +212,21 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           onClose={() => setSelected(null)}
         />
       ) : null}
-      <EditFiltersDialog
-        open={filtersOpen}
-        initial={restAsFilter(parts.rest)}
-        metrics={metrics.data ?? []}
-        saving={update.isPending}
-        serverErrors={filterErrors}
-        onClose={() => setFiltersOpen(false)}
-        onSave={(filter) =>
-          saveFilters({ ...parts, rest: restFromFilter(filter) }, () => setFiltersOpen(false))
-        }
-      />
+      {filtersOpen ? (
+        <Suspense fallback={null}>
+          <EditFiltersDialog
+            open={filtersOpen}
+            initial={restAsFilter(parts.rest)}
+            metrics={metrics.data ?? []}
+            saving={update.isPending}
+            serverErrors={filterErrors}
+            onClose={() => setFiltersOpen(false)}
+            onSave={(filter) =>
+              saveFilters({ ...parts, rest: restFromFilter(filter) }, () => setFiltersOpen(false))
+            }
+          />
+        </Suspense>
+      ) : null}
       <AddWidgetDialog
         open={addOpen}
         dashboardId={dashboard.id}

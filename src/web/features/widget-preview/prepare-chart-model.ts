@@ -32,6 +32,8 @@ export interface PrepareChartOptions {
   widthPx: number;
   /** An optional second response drawn as a dashed series (line, bar) or "previous" figures (stat). */
   comparison?: WidgetDataResponse | undefined;
+  /** Legend name of the comparison series (default "Comparison"), e.g. "Saved" in the editor. */
+  comparisonLabel?: string | undefined;
   /** False turns every animation off (the viewer prefers reduced motion). Default true. */
   animate?: boolean | undefined;
 }
@@ -148,7 +150,7 @@ function prepareLine(
   if (comparisonInput.length > 0) {
     series.push({
       key: COMPARISON_KEY,
-      label: COMPARISON_LABEL,
+      label: options.comparisonLabel ?? COMPARISON_LABEL,
       color: COLOR_HEX.slate,
       group: null,
       comparison: true,
@@ -231,7 +233,7 @@ function prepareBar(
   if (comparison?.kind === 'bar' && comparison.buckets.length > 0) {
     series.push({
       key: COMPARISON_KEY,
-      label: COMPARISON_LABEL,
+      label: options.comparisonLabel ?? COMPARISON_LABEL,
       color: COLOR_HEX.slate,
       group: null,
       comparison: true,

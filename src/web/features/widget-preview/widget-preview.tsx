@@ -30,6 +30,8 @@ export interface WidgetPreviewProps {
   onSelect?: ((selection: ChartSelection) => void) | undefined;
   /** A second response drawn for comparison (dashed line or faded bars, "was" figures for stat). */
   comparison?: WidgetDataResponse | undefined;
+  /** Legend name of the comparison series (default "Comparison"). */
+  comparisonLabel?: string | undefined;
   /** Accessible name of the chart, e.g. the widget name. */
   label?: string | undefined;
 }
@@ -52,6 +54,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     onSelect,
     comparison,
     label,
+    comparisonLabel,
   } = props;
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const { color, showLegend, unit, showPoints } = display;
@@ -65,10 +68,23 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
             // Before the first measure (or without layout) draw about a card's worth of points.
             widthPx: width > 0 ? width : 400,
             comparison,
+            comparisonLabel,
             animate: !reducedMotion,
           })
         : null,
-    [response, status, chartType, color, showLegend, unit, showPoints, width, comparison, reducedMotion],
+    [
+      response,
+      status,
+      chartType,
+      color,
+      showLegend,
+      unit,
+      showPoints,
+      width,
+      comparison,
+      comparisonLabel,
+      reducedMotion,
+    ],
   );
 
   let body: ReactNode;
@@ -167,6 +183,7 @@ function sameProps(a: WidgetPreviewProps, b: WidgetPreviewProps): boolean {
     a.height === b.height &&
     a.onSelect === b.onSelect &&
     a.comparison === b.comparison &&
+    a.comparisonLabel === b.comparisonLabel &&
     a.label === b.label &&
     a.display.color === b.display.color &&
     a.display.showLegend === b.display.showLegend &&
