@@ -1,6 +1,6 @@
 import { METRIC_VALUE_FIELD, checkWidget } from '../../../contract/widget-rules.ts';
 import { DATA_WINDOW_MESSAGES } from '../../../contract/effective-filters.ts';
-import { describePreviewBlocker } from './preview-blocker.ts';
+import { describePreviewBlocker, describeSaveBlocker } from './preview-blocker.ts';
 import { fixForDataError } from './preview-error-fix.ts';
 import { draftToPreviewBody, newWidgetDraft, type WidgetDraft } from './widget-form-model.ts';
 
@@ -37,6 +37,17 @@ describe('describePreviewBlocker', () => {
     const blocker = describePreviewBlocker(draft, check(draft));
     if (expected instanceof RegExp) expect(blocker).toMatch(expected);
     else expect(blocker).toBe(expected);
+  });
+
+  it('has a short form for the Save button', () => {
+    const noMetric = { ...newWidgetDraft(), field: METRIC_VALUE_FIELD };
+    expect(describeSaveBlocker(noMetric, check(noMetric))).toBe('Choose a metric to save');
+    const badFilter = {
+      ...newWidgetDraft(),
+      filters: { field: 'duration', op: 'regex' as const, value: 'x' },
+    };
+    expect(describeSaveBlocker(badFilter, check(badFilter))).toBe('Fix the filters to save');
+    expect(describeSaveBlocker(newWidgetDraft(), null)).toBeNull();
   });
 
   it('falls back to errors outside the draft', () => {

@@ -1,12 +1,12 @@
 import type { DrfErrors } from '../../../contract/drf-errors.ts';
 import { DRAFT_KEYS, type WidgetDraft, type WidgetDraftKey } from './widget-form-model.ts';
 
-/** What to choose when a required setting is still empty, phrased for the preview panel. */
+/** What to choose when a required setting is still empty. */
 const MISSING: Partial<Record<WidgetDraftKey, string>> = {
-  field: 'Choose a field to see data',
-  metric: 'Choose a metric to see data',
-  aggregation_function: 'Choose an aggregation to see data',
-  time_period: 'Choose a time period to see data',
+  field: 'Choose a field',
+  metric: 'Choose a metric',
+  aggregation_function: 'Choose an aggregation',
+  time_period: 'Choose a time period',
 };
 
 function isBlank(value: unknown): boolean {
@@ -20,16 +20,31 @@ function isBlank(value: unknown): boolean {
  * Total.
  */
 export function describePreviewBlocker(draft: WidgetDraft, errors: DrfErrors | null): string | null {
+  return describeBlocker(draft, errors, 'to see data', true);
+}
+
+/** Why Save is disabled by the rules, short enough to sit beside the button: "Choose a metric to save". */
+export function describeSaveBlocker(draft: WidgetDraft, errors: DrfErrors | null): string | null {
+  return describeBlocker(draft, errors, 'to save', false);
+}
+
+function describeBlocker(
+  draft: WidgetDraft,
+  errors: DrfErrors | null,
+  goal: string,
+  withMessage: boolean,
+): string | null {
   if (errors === null) return null;
   for (const key of DRAFT_KEYS) {
     const messages = errors[key];
     if (!messages || messages.length === 0) continue;
     const missing = MISSING[key];
-    if (missing !== undefined && isBlank(draft[key])) return missing;
-    return `Fix ${labelOf(key)} to see data: ${messages[0] ?? ''}`;
+    if (missing !== undefined && isBlank(draft[key])) return `${missing} ${goal}`;
+    return `Fix ${labelOf(key)} ${goal}${withMessage ? `: ${messages[0] ?? ''}` : ''}`;
   }
   const [other] = Object.values(errors).flat();
-  return other === undefined ? null : `Fix the widget to see data: ${other}`;
+  if (other === undefined) return null;
+  return `Fix the widget ${goal}${withMessage ? `: ${other}` : ''}`;
 }
 
 function labelOf(key: WidgetDraftKey): string {

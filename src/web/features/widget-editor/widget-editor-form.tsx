@@ -33,6 +33,7 @@ import { metadataKeysInUse } from './field-options.ts';
 import { JsonDialog } from './json-dialog.tsx';
 import { LeaveDialog } from './leave-dialog.tsx';
 import { activeServerErrors, mapWidgetErrors, type ServerErrors } from './map-widget-errors.ts';
+import { describeSaveBlocker } from './preview-blocker.ts';
 import { PreviewPanel } from './preview-panel.tsx';
 import { compareConflict } from './save-conflict.ts';
 import { UnsavedChanges } from './unsaved-changes.tsx';
@@ -161,7 +162,7 @@ export function WidgetEditorForm({
   const saveBlockReason = busy
     ? 'Saving…'
     : ruleErrors !== null
-      ? `Fix the form first: ${Object.values(ruleErrors).flat()[0] ?? 'a setting is invalid'}`
+      ? describeSaveBlocker(draft, ruleErrors)
       : !isNew && changedKeys.length === 0
         ? 'No changes to save'
         : null;

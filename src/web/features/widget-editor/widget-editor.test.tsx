@@ -290,7 +290,7 @@ describe('WidgetEditorPage', () => {
     const previews = log.filter((r) => r.path.endsWith('/preview_data/'));
     expect(previews.every((r) => (r.body as { field?: string }).field === 'duration')).toBe(true);
     expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
-    expect(screen.getByText(/Fix the form first: Choose a metric/)).toBeInTheDocument();
+    expect(screen.getByText('Choose a metric to save')).toBeInTheDocument();
   });
 
   it('creates a widget on the new route and opens it for editing', async () => {

@@ -117,7 +117,6 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
             optionsForQuery={optionsForQuery}
             onChange={(field) => change({ field })}
             error={errors.field}
-            hint={inferred ? `Data type: ${DATA_TYPE_LABELS[inferred]}` : undefined}
             emptyText="No field matches. Type a metadata key (letters, digits, _) to use metadata.<key>."
           />
         ) : (
