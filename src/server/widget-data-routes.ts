@@ -10,7 +10,7 @@ import {
   type WidgetDataResponse,
 } from '../contract/widget-data-schema.ts';
 import type { WidgetInput } from '../contract/widget-schema.ts';
-import { computeWidgetData } from './chart-data.ts';
+import { computeWidgetDataOffThread } from './chart-data-pool.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, badRequestDetail } from './http/api-error.ts';
@@ -68,12 +68,12 @@ function checkFilterValue(value: unknown, key: string, metrics: readonly Metric[
  * Runs one data request: the D11 window check on the effective filter (400 with its `detail`), then
  * the chart engine. The response is parsed with the contract schema on the way out.
  */
-function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): WidgetDataResponse {
+async function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): Promise<WidgetDataResponse> {
   const windowError = checkDataWindow(job.effective, now);
   if (windowError !== null) throw badRequestDetail(windowError);
   const metric =
     job.widget.metric == null ? null : (job.metrics.find((m) => m.id === job.widget.metric) ?? null);
-  const result = computeWidgetData(sqlite, {
+  const result = await computeWidgetDataOffThread(sqlite, {
     widget: job.widget,
     filter: job.effective,
     projectIds: [...job.projectIds],
@@ -136,7 +136,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const override =
       overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
     const job = await savedWidgetJob(ctx, scope, record, override);
-    return c.json(runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
+    return c.json(await runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
   });
 
   app.post('/dashboards/widgets/preview_data/', async (c) => {
@@ -174,7 +174,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       metrics,
       maxPoints,
     };
-    return c.json(runJob(sqlite, job, ctx.clock()));
+    return c.json(await runJob(sqlite, job, ctx.clock()));
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
@@ -196,11 +196,12 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     });
     const slice = ordered.slice(page.offset, page.offset + page.pageSize);
     const now = ctx.clock();
-    const results: WidgetDataResponse[] = [];
-    for (const record of slice) {
-      const job = await savedWidgetJob(ctx, scope, record, override);
-      results.push(runJob(sqlite, { ...job, maxPoints }, now));
-    }
+    // In parallel: with chart-data workers (docs/decisions/0004) one bulk request uses every core.
+    const results: WidgetDataResponse[] = await Promise.all(
+      slice.map(async (record) =>
+        runJob(sqlite, { ...(await savedWidgetJob(ctx, scope, record, override)), maxPoints }, now),
+      ),
+    );
     return c.json(pageEnvelope(url, page, ordered.length, results));
   });
 }

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { createApp } from './app.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { seedDatabase } from './seed/seed-database.ts';
+
+// Chart data on worker threads (chart-data-pool.ts, docs/decisions/0004): on a file database the data
+// routes compute in workers with their own read-only connections. Their answers must be exactly the
+// answers computed inline, including right after a write, and a failing query must answer, not hang.
+
+const NOW = new Date('2026-08-20T12:00:00.000Z');
+const KEY = 'ws_worker_test_key_0123456789abcdef';
+let dir: string;
+let database: OpenDatabase;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'widget-studio-workers-'));
+  database = openDatabase(join(dir, 'workers.db'));
+  seedDatabase(database, { calls: 1500, now: NOW, apiKey: KEY });
+  app = createApp({ database, clock: () => new Date(NOW.getTime()) });
+});
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const response = await app.request(`http://localhost${path}`, {
+    method,
+    headers: { 'X-CEKURA-API-KEY': KEY, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+async function withWorkers<T>(setting: string, run: () => Promise<T>): Promise<T> {
+  const previous = process.env.WIDGET_STUDIO_DATA_WORKERS;
+  process.env.WIDGET_STUDIO_DATA_WORKERS = setting;
+  try {
+    return await run();
+  } finally {
+    if (previous === undefined) delete process.env.WIDGET_STUDIO_DATA_WORKERS;
+    else process.env.WIDGET_STUDIO_DATA_WORKERS = previous;
+  }
+}
+
+const widgetIds = () =>
+  z
+    .array(z.object({ id: z.number() }))
+    .parse(database.sqlite.prepare('SELECT id FROM widgets ORDER BY id').all())
+    .map((w) => w.id);
+
+describe('chart data on worker threads', () => {
+  it('answers exactly as the inline engine for every sample widget, one by one and in bulk', async () => {
+    const ids = widgetIds();
+    expect(ids.length).toBeGreaterThan(5);
+    const bulkPath = '/dashboards/widgets/bulk_data/?max_points=200';
+    const inline = await withWorkers('0', async () => ({
+      each: await Promise.all(ids.map((id) => call('GET', `/dashboards/widgets/${id}/data/?max_points=200`))),
+      bulk: await call('POST', bulkPath, { widget_ids: ids }),
+    }));
+    const pooled = await withWorkers('2', async () => ({
+      each: await Promise.all(ids.map((id) => call('GET', `/dashboards/widgets/${id}/data/?max_points=200`))),
+      bulk: await call('POST', bulkPath, { widget_ids: ids }),
+    }));
+    expect(inline.each.every((r) => r.status === 200)).toBe(true);
+    expect(pooled).toEqual(inline);
+  });
+
+  it('sees a write made just before (workers read the committed data)', async () => {
+    await withWorkers('2', async () => {
+      const filters = { field: 'timestamp', op: 'gte', value: 'now-1h' };
+      const count = async () =>
+        z.object({ data: z.object({ total_calls: z.number() }) }).parse(
+          (
+            await call('POST', '/dashboards/widgets/preview_data/', {
+              chart_type: 'stat',
+              field: '',
+              filters,
+            })
+          ).body,
+        ).data.total_calls;
+      const before = await count();
+      const project = z
+        .object({ id: z.number() })
+        .parse(database.sqlite.prepare('SELECT id FROM projects LIMIT 1').get());
+      const ts = NOW.getTime() - 60_000;
+      database.sqlite
+        .prepare('INSERT INTO calls (project_id, timestamp, ts_ms, created_at) VALUES (?, ?, ?, ?)')
+        .run(project.id, new Date(ts).toISOString(), ts, NOW.toISOString());
+      expect(await count()).toBe(before + 1);
+    });
+  });
+
+  it('answers a query that fails in a worker with a 500 instead of hanging', async () => {
+    // The main thread's checks pass; the worker's query then fails on the hidden table.
+    const result = await withWorkers('1', async () => {
+      database.sqlite.exec('ALTER TABLE calls RENAME TO calls_hidden');
+      try {
+        return await call('POST', '/dashboards/widgets/preview_data/', {
+          chart_type: 'stat',
+          field: '',
+          filters: { field: 'timestamp', op: 'gte', value: 'now-1d' },
+        });
+      } finally {
+        database.sqlite.exec('ALTER TABLE calls_hidden RENAME TO calls');
+      }
+    });
+    expect(result.status).toBe(500);
+    expect(result.body).toEqual({ detail: 'Internal server error.' });
+  });
+});
