@@ -163,28 +163,29 @@ export const ConditionRow = memo(function ConditionRow({
               }
             />
           ) : null}
-          <Select
-            aria-label="Operator"
-            aria-invalid={invalidKeys.has('op') || undefined}
-            aria-describedby={describedBy}
-            data-focus-key={focusKey(node.id, 'operator')}
-            disabled={disabled || node.field === ''}
-            className="w-40 shrink-0"
-            value={node.op}
-            onChange={(event) => {
-              const op = FilterOpSchema.safeParse(event.target.value);
-              if (op.success) edit((tree) => changeOperator(tree, node.id, op.data, { metrics }));
-            }}
-          >
-            {!ops.includes(node.op) ? (
-              <option value={node.op}>{FILTER_OP_LABELS[node.op]} (not allowed)</option>
-            ) : null}
-            {ops.map((op) => (
-              <option key={op} value={op}>
-                {FILTER_OP_LABELS[op]}
-              </option>
-            ))}
-          </Select>
+          <div className="w-40 shrink-0">
+            <Select
+              aria-label="Operator"
+              aria-invalid={invalidKeys.has('op') || undefined}
+              aria-describedby={describedBy}
+              data-focus-key={focusKey(node.id, 'operator')}
+              disabled={disabled || node.field === ''}
+              value={node.op}
+              onChange={(event) => {
+                const op = FilterOpSchema.safeParse(event.target.value);
+                if (op.success) edit((tree) => changeOperator(tree, node.id, op.data, { metrics }));
+              }}
+            >
+              {!ops.includes(node.op) ? (
+                <option value={node.op}>{FILTER_OP_LABELS[node.op]} (not allowed)</option>
+              ) : null}
+              {ops.map((op) => (
+                <option key={op} value={op}>
+                  {FILTER_OP_LABELS[op]}
+                </option>
+              ))}
+            </Select>
+          </div>
           <div className="min-w-48 flex-1">
             {node.field === '' ? (
               <p className="text-sm text-slate-500 dark:text-slate-400">Choose a field first</p>

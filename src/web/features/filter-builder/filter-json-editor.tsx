@@ -47,7 +47,7 @@ export function FilterJsonEditor({
       <textarea
         id={`${id}-text`}
         value={text}
-        rows={Math.min(24, Math.max(8, text.split('\n').length + 1))}
+        rows={Math.min(26, Math.max(8, text.split('\n').length + 2))}
         spellCheck={false}
         disabled={disabled}
         aria-invalid={problem !== null || undefined}

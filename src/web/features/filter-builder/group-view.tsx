@@ -166,27 +166,28 @@ export const GroupView = memo(function GroupViewBody({
         >
           Match
         </label>
-        <Select
-          id={`${baseId}-combinator`}
-          aria-describedby={`${baseId}-hint`}
-          aria-invalid={status.errors.some((error) => error.key === 'operator') || undefined}
-          data-focus-key={focusKey(group.id, 'combinator')}
-          disabled={disabled}
-          className="w-44"
-          value={group.operator}
-          onChange={(event) => {
-            const operator = availableCombinators(group).find(
-              (candidate) => candidate === event.target.value,
-            );
-            if (operator) actions.apply((tree) => setCombinator(tree, group.id, operator));
-          }}
-        >
-          {availableCombinators(group).map((operator) => (
-            <option key={operator} value={operator}>
-              {COMBINATOR_LABELS[operator]}
-            </option>
-          ))}
-        </Select>
+        <div className="w-44">
+          <Select
+            id={`${baseId}-combinator`}
+            aria-describedby={`${baseId}-hint`}
+            aria-invalid={status.errors.some((error) => error.key === 'operator') || undefined}
+            data-focus-key={focusKey(group.id, 'combinator')}
+            disabled={disabled}
+            value={group.operator}
+            onChange={(event) => {
+              const operator = availableCombinators(group).find(
+                (candidate) => candidate === event.target.value,
+              );
+              if (operator) actions.apply((tree) => setCombinator(tree, group.id, operator));
+            }}
+          >
+            {availableCombinators(group).map((operator) => (
+              <option key={operator} value={operator}>
+                {COMBINATOR_LABELS[operator]}
+              </option>
+            ))}
+          </Select>
+        </div>
         <span id={`${baseId}-hint`} className="text-sm text-slate-500 dark:text-slate-400">
           {COMBINATOR_HINTS[group.operator]}
         </span>

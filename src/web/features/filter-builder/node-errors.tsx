@@ -30,7 +30,10 @@ export function NodeErrors({
         <li key={`e${index}`} className="flex items-start gap-1 text-rose-700 dark:text-rose-400">
           <AlertIcon className="mt-px size-3.5 shrink-0" />
           <span>
-            {error.key ? <span className="font-medium">{KEY_LABELS[error.key] ?? error.key}: </span> : null}
+            {error.key &&
+            !error.message.toLowerCase().startsWith((KEY_LABELS[error.key] ?? error.key).toLowerCase()) ? (
+              <span className="font-medium">{KEY_LABELS[error.key] ?? error.key}: </span>
+            ) : null}
             {error.message}
           </span>
         </li>

@@ -59,51 +59,57 @@ export function TimeValueEditor({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select
-        aria-label="When"
-        aria-invalid={invalid || undefined}
-        aria-describedby={describe}
-        value={parts.mode}
-        disabled={disabled}
-        data-focus-key={focusKey}
-        className="w-auto min-w-36"
-        onChange={(event) => {
-          const mode = event.target.value;
-          if (!isTimeMode(mode)) return;
-          setAmountDraft(null);
-          if (mode === 'absolute') {
-            emit({ ...parts, mode, date: resolved ?? now });
-          } else
-            emit({ ...parts, mode, wholeDays: mode === 'today' ? true : parts.wholeDays && mode !== 'now' });
-        }}
-      >
-        {modes.map((mode) => (
-          <option key={mode} value={mode}>
-            {TIME_MODE_LABELS[mode]}
-          </option>
-        ))}
-      </Select>
+      <div className="w-44">
+        <Select
+          aria-label="When"
+          aria-invalid={invalid || undefined}
+          aria-describedby={describe}
+          value={parts.mode}
+          disabled={disabled}
+          data-focus-key={focusKey}
+          onChange={(event) => {
+            const mode = event.target.value;
+            if (!isTimeMode(mode)) return;
+            setAmountDraft(null);
+            if (mode === 'absolute') {
+              emit({ ...parts, mode, date: resolved ?? now });
+            } else
+              emit({
+                ...parts,
+                mode,
+                wholeDays: mode === 'today' ? true : parts.wholeDays && mode !== 'now',
+              });
+          }}
+        >
+          {modes.map((mode) => (
+            <option key={mode} value={mode}>
+              {TIME_MODE_LABELS[mode]}
+            </option>
+          ))}
+        </Select>
+      </div>
       {isRelativeUnit ? (
         <>
-          <TextInput
-            type="number"
-            min={1}
-            step={1}
-            inputMode="numeric"
-            aria-label="Amount"
-            aria-describedby={describe}
-            aria-invalid={invalid || undefined}
-            disabled={disabled}
-            className="w-20"
-            value={amountDraft ?? String(parts.amount)}
-            onChange={(event) => {
-              const text = event.target.value;
-              setAmountDraft(text);
-              const amount = Number(text);
-              if (text !== '' && Number.isInteger(amount) && amount >= 1) emit({ ...parts, amount });
-            }}
-            onBlur={() => setAmountDraft(null)}
-          />
+          <div className="w-20">
+            <TextInput
+              type="number"
+              min={1}
+              step={1}
+              inputMode="numeric"
+              aria-label="Amount"
+              aria-describedby={describe}
+              aria-invalid={invalid || undefined}
+              disabled={disabled}
+              value={amountDraft ?? String(parts.amount)}
+              onChange={(event) => {
+                const text = event.target.value;
+                setAmountDraft(text);
+                const amount = Number(text);
+                if (text !== '' && Number.isInteger(amount) && amount >= 1) emit({ ...parts, amount });
+              }}
+              onBlur={() => setAmountDraft(null)}
+            />
+          </div>
           <label className="inline-flex items-center gap-1.5 text-sm text-slate-700 dark:text-slate-300">
             <input
               type="checkbox"
@@ -117,19 +123,20 @@ export function TimeValueEditor({
         </>
       ) : null}
       {parts.mode === 'absolute' ? (
-        <TextInput
-          type="datetime-local"
-          aria-label="Date and time"
-          aria-describedby={describe}
-          aria-invalid={invalid || undefined}
-          disabled={disabled}
-          className="w-auto"
-          value={toDateTimeLocal(parts.date)}
-          onChange={(event) => {
-            const date = fromDateTimeLocal(event.target.value);
-            if (date) emit({ ...parts, date });
-          }}
-        />
+        <div className="w-60">
+          <TextInput
+            type="datetime-local"
+            aria-label="Date and time"
+            aria-describedby={describe}
+            aria-invalid={invalid || undefined}
+            disabled={disabled}
+            value={toDateTimeLocal(parts.date)}
+            onChange={(event) => {
+              const date = fromDateTimeLocal(event.target.value);
+              if (date) emit({ ...parts, date });
+            }}
+          />
+        </div>
       ) : null}
       <span id={resolvedId} className="text-xs text-slate-500 dark:text-slate-400">
         {resolved ? `= ${formatResolvedTime(resolved)}` : 'Choose a time'}

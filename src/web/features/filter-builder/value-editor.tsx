@@ -46,17 +46,18 @@ export function ValueEditor(props: ValueEditorProps) {
 
   if (op === 'isnull') {
     return (
-      <Select
-        aria-label="Value"
-        {...common}
-        className="w-auto"
-        value={value === false ? 'false' : value === true ? 'true' : ''}
-        onChange={(event) => onChange(event.target.value === 'true')}
-      >
-        {typeof value !== 'boolean' ? <option value="">Choose…</option> : null}
-        <option value="true">true (is empty)</option>
-        <option value="false">false (is not empty)</option>
-      </Select>
+      <div className="w-52">
+        <Select
+          aria-label="Value"
+          {...common}
+          value={value === false ? 'false' : value === true ? 'true' : ''}
+          onChange={(event) => onChange(event.target.value === 'true')}
+        >
+          {typeof value !== 'boolean' ? <option value="">Choose…</option> : null}
+          <option value="true">true (is empty)</option>
+          <option value="false">false (is not empty)</option>
+        </Select>
+      </div>
     );
   }
   if (op === 'in') {
