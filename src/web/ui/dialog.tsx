@@ -72,7 +72,10 @@ export function Dialog({
         if (event.target === event.currentTarget) onCloseRef.current();
       }}
       className={classNames(
-        'm-auto w-full max-w-lg rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl',
+        // A caller's max-w-* replaces the default width: two max-w classes would leave the winner to
+        // stylesheet order, not to the caller.
+        /(^|\s)max-w-/.test(className ?? '') ? '' : 'max-w-lg',
+        'm-auto w-full rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl',
         'backdrop:bg-slate-950/50 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-100',
         className,
       )}
