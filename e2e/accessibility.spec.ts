@@ -1,0 +1,201 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import * as z from 'zod';
+import { E2E_API_KEY } from '../playwright.config.ts';
+import { dashboardPage } from './pages/dashboard-page.ts';
+import { dashboardsPage } from './pages/dashboards-page.ts';
+import { widgetEditorPage } from './pages/widget-editor-page.ts';
+
+// axe-core on every screen and dialog, light and dark (issue 6): no serious or critical violation.
+// A failure lists every violation with its rule, impact and the first offending nodes, per screen.
+// Then a keyboard-only walk: create a dashboard → add a widget → edit its filters → save.
+
+test.use({ reducedMotion: 'reduce' });
+const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
+const ListSchema = z.object({
+  results: z.array(z.object({ id: z.number(), name: z.string().nullable(), widget_count: z.unknown() })),
+});
+const DashboardSchema = z.object({ id: z.number(), widgets: z.array(z.object({ id: z.number() })) });
+
+async function sample(request: APIRequestContext): Promise<{ id: number; widgetId: number }> {
+  const response = await request.get('/dashboards/dashboards/', { headers });
+  const found = ListSchema.parse(await response.json()).results.find((d) => d.name === 'Support overview');
+  if (!found) throw new Error('sample dashboard missing');
+  const detail = DashboardSchema.parse(
+    await (await request.get(`/dashboards/dashboards/${found.id}/`, { headers })).json(),
+  );
+  return { id: found.id, widgetId: detail.widgets[0]?.id ?? 0 };
+}
+
+interface Finding {
+  screen: string;
+  scheme: string;
+  rule: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** Serious and critical violations of the page as it is now, in light and in dark. */
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const violation of results.violations) {
+      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+      findings.push({
+        screen,
+        scheme,
+        rule: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes
+          .slice(0, 4)
+          .map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`.slice(0, 300)),
+      });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return findings;
+}
+
+function report(findings: Finding[]): string {
+  return findings
+    .map((f) => `[${f.screen} / ${f.scheme}] ${f.impact} ${f.rule}: ${f.help}\n    ${f.nodes.join('\n    ')}`)
+    .join('\n');
+}
+
+async function waitForCards(page: Page) {
+  await expect(page.locator('article[data-widget-id]').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('article[data-widget-id][data-status="loading"]')).toHaveCount(0, {
+    timeout: 30_000,
+  });
+}
+
+test('dashboards list, its dialogs and the connection screen', async ({ page }) => {
+  const findings: Finding[] = [];
+  const list = dashboardsPage(page);
+  await list.goto();
+  await expect(list.link('Support overview')).toBeVisible();
+  findings.push(...(await audit(page, 'dashboards list')));
+
+  await list.newButton.click();
+  await expect(list.createDialog.root).toBeVisible();
+  findings.push(...(await audit(page, 'new dashboard dialog')));
+  await page.keyboard.press('Escape');
+
+  await list.renameButton('Support overview').click();
+  await expect(list.renameDialog.root).toBeVisible();
+  findings.push(...(await audit(page, 'rename dialog')));
+  await page.keyboard.press('Escape');
+
+  await list.deleteButton('Support overview').click();
+  await expect(list.deleteDialog.root).toBeVisible();
+  findings.push(...(await audit(page, 'delete dialog')));
+  await page.keyboard.press('Escape');
+
+  await page.goto('/connection');
+  await expect(page.getByRole('heading', { name: 'Connection', level: 1 })).toBeVisible();
+  findings.push(...(await audit(page, 'connection screen')));
+
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  findings.push(...(await audit(page, '404 page')));
+
+  expect(findings, report(findings)).toEqual([]);
+});
+
+test('dashboard view, edit mode and their dialogs', async ({ page, request }) => {
+  const { id } = await sample(request);
+  const findings: Finding[] = [];
+  const view = dashboardPage(page);
+  await view.goto(id);
+  await waitForCards(page);
+  findings.push(...(await audit(page, 'dashboard view')));
+
+  await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  findings.push(...(await audit(page, 'edit dashboard filters dialog')));
+  await page.keyboard.press('Escape');
+
+  const firstMenu = page.getByRole('button', { name: /^Actions for / }).first();
+  await firstMenu.click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  findings.push(...(await audit(page, 'card menu')));
+  await page.keyboard.press('Escape');
+
+  await view.goto(id, { edit: true });
+  await waitForCards(page);
+  findings.push(...(await audit(page, 'dashboard edit mode')));
+  await view.addWidget.first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  findings.push(...(await audit(page, 'add widget dialog')));
+  await page.keyboard.press('Escape');
+
+  expect(findings, report(findings)).toEqual([]);
+});
+
+test('widget editor with an open filter builder', async ({ page, request }) => {
+  const { id, widgetId } = await sample(request);
+  const editor = widgetEditorPage(page);
+  await editor.gotoWidget(id, widgetId);
+  await expect(editor.heading).toBeVisible();
+  test.skip(
+    (await page.getByText('The widget editor is not built yet.').count()) > 0,
+    'GAP: the widget editor route still renders the placeholder (src/web/app/app-routes.tsx).',
+  );
+  await expect(editor.name).toBeVisible();
+  const findings: Finding[] = [...(await audit(page, 'widget editor'))];
+  const addCondition = page.getByRole('button', { name: 'Add condition' }).first();
+  await addCondition.click();
+  findings.push(...(await audit(page, 'widget editor, filter builder open')));
+  expect(findings, report(findings)).toEqual([]);
+});
+
+test('keyboard only: create a dashboard, add a widget, edit its filters, save', async ({ page }) => {
+  const name = `Keyboard board ${Date.now()}`;
+  await page.goto('/dashboards');
+  const list = dashboardsPage(page);
+  await expect(list.link('Support overview')).toBeVisible();
+
+  /** Tabs until the focused element's name matches (the current focus counts), failing after `limit` presses. */
+  async function tabTo(accessibleName: RegExp, limit = 60) {
+    for (let i = 0; i <= limit; i++) {
+      const focused = await page.evaluate(
+        '(() => { const e = document.activeElement; return e ? (e.getAttribute("aria-label") || e.textContent || "").trim() : ""; })()',
+      );
+      if (accessibleName.test(String(focused))) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`could not reach ${accessibleName} with Tab`);
+  }
+
+  await tabTo(/^New dashboard$/);
+  await page.keyboard.press('Enter');
+  await expect(list.createDialog.name).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/dashboards\/\d+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+
+  await tabTo(/^Add widget$/);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add a widget' });
+  await expect(dialog).toBeVisible();
+  await tabTo(/^Blank widget$/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/widgets\/new$/);
+  test.skip(
+    (await page.getByText('The widget editor is not built yet.').count()) > 0,
+    'GAP: the widget editor route still renders the placeholder: the walk stops at "add widget".',
+  );
+  const editor = widgetEditorPage(page);
+  await tabTo(/^Add condition$/);
+  await page.keyboard.press('Enter');
+  await tabTo(/^Create widget$|^Save$/);
+  await page.keyboard.press('Enter');
+  await expect(editor.toast(/saved|created/i)).toBeVisible();
+});

@@ -1,0 +1,345 @@
+import { expect, test, type Page, type Request, type Route } from '@playwright/test';
+import * as z from 'zod';
+import { E2E_API_KEY } from '../playwright.config.ts';
+import { appShell } from './pages/app-shell.ts';
+import { dashboardPage } from './pages/dashboard-page.ts';
+import { dashboardsPage } from './pages/dashboards-page.ts';
+import { widgetEditorPage } from './pages/widget-editor-page.ts';
+
+// Fault injection over the real server (issue 6): Playwright routes answer some API calls with 500,
+// 503 + Retry-After, 429, drop the connection, never answer, or answer out of order. The SPA must not
+// write twice, must retry reads a bounded number of times (never writes), must not show stale data,
+// must say what happened, and must keep what the user typed. Offline: no requests, a visible state,
+// and work resumes when the network is back.
+
+const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
+const LIST_EXACT = /\/dashboards\/dashboards\/(\?.*)?$/;
+
+function apiCalls(page: Page, method: string, path: RegExp): Request[] {
+  const seen: Request[] = [];
+  page.on('request', (request) => {
+    if (
+      request.method() === method &&
+      path.test(new URL(request.url()).pathname + new URL(request.url()).search)
+    ) {
+      seen.push(request);
+    }
+  });
+  return seen;
+}
+
+const NamesSchema = z.object({ results: z.array(z.object({ id: z.number(), name: z.string().nullable() })) });
+
+async function dashboardsNamed(page: Page, name: string): Promise<number> {
+  const response = await page.request.get('/dashboards/dashboards/?page_size=200', { headers });
+  return NamesSchema.parse(await response.json()).results.filter((d) => d.name === name).length;
+}
+
+test.describe('reads: bounded retries, Retry-After honoured, a clear message', () => {
+  test('a list that keeps failing with 500 is retried at most 3 times, then explained', async ({ page }) => {
+    // The list query only (the connection check asks the same path with page_size=1, once, on its own).
+    const calls = apiCalls(page, 'GET', /^\/dashboards\/dashboards\/(\?(?!.*page_size=1\b).*)?$/);
+    await page.route(LIST_EXACT, (route) =>
+      route.request().method() === 'GET'
+        ? route.fulfill({ status: 500, json: { detail: 'Internal server error.' } })
+        : route.fallback(),
+    );
+    const list = dashboardsPage(page);
+    await list.goto();
+    await expect(list.errorAlert).toBeVisible({ timeout: 30_000 });
+    const afterAlert = calls.length;
+    expect(afterAlert).toBeGreaterThanOrEqual(2);
+    expect(afterAlert).toBeLessThanOrEqual(4);
+    await page.waitForTimeout(3_000);
+    expect(calls.length, 'no retries after the message').toBe(afterAlert);
+  });
+
+  for (const status of [503, 429]) {
+    test(`a ${status} with Retry-After: 1 is retried after about a second and then shows the list`, async ({
+      page,
+    }) => {
+      const times: number[] = [];
+      let failed = false;
+      await page.route(LIST_EXACT, async (route) => {
+        if (route.request().method() !== 'GET') return route.fallback();
+        times.push(Date.now());
+        if (!failed) {
+          failed = true;
+          return route.fulfill({ status, headers: { 'Retry-After': '1' }, json: { detail: 'Slow down.' } });
+        }
+        return route.fallback();
+      });
+      const list = dashboardsPage(page);
+      await list.goto();
+      await expect(list.link('Support overview')).toBeVisible({ timeout: 15_000 });
+      expect(times.length).toBeGreaterThanOrEqual(2);
+      const [first = 0, second = 0] = times;
+      expect(second - first).toBeGreaterThanOrEqual(900);
+    });
+  }
+});
+
+test.describe('writes: never duplicated, never retried, the draft kept', () => {
+  async function openCreate(page: Page, name: string) {
+    const list = dashboardsPage(page);
+    await list.goto();
+    await expect(list.link('Support overview')).toBeVisible();
+    await list.newButton.click();
+    await list.createDialog.name.fill(name);
+    return list;
+  }
+
+  const failures: [string, (route: Route) => Promise<void>][] = [
+    ['500', (route) => route.fulfill({ status: 500, json: { detail: 'Internal server error.' } })],
+    [
+      '503 with Retry-After',
+      (route) => route.fulfill({ status: 503, headers: { 'Retry-After': '1' }, json: { detail: 'Down.' } }),
+    ],
+    [
+      '429',
+      (route) =>
+        route.fulfill({ status: 429, headers: { 'Retry-After': '1' }, json: { detail: 'Slow down.' } }),
+    ],
+    ['a dropped connection', (route) => route.abort('connectionreset')],
+  ];
+
+  for (const [label, fail] of failures) {
+    test(`create dashboard answered with ${label}: one POST, a message, the name kept, then saved once`, async ({
+      page,
+    }) => {
+      const name = `Fault ${label} ${Date.now()}`;
+      const posts = apiCalls(page, 'POST', LIST_EXACT);
+      let failing = true;
+      await page.route(LIST_EXACT, async (route) => {
+        if (route.request().method() === 'POST' && failing) return fail(route);
+        return route.fallback();
+      });
+      const list = await openCreate(page, name);
+      await list.createDialog.submit.click();
+      await expect(appShell(page).toast('The dashboard was not created')).toBeVisible();
+      await page.waitForTimeout(2_500); // longer than any Retry-After: a write must not be retried
+      expect(posts).toHaveLength(1);
+      await expect(list.createDialog.name).toHaveValue(name);
+
+      failing = false;
+      await list.createDialog.submit.click();
+      await expect(page).toHaveURL(/\/dashboards\/\d+$/);
+      expect(posts).toHaveLength(2);
+      expect(await dashboardsNamed(page, name)).toBe(1);
+    });
+  }
+
+  test('create dashboard: a double click and Enter while the POST is slow write once', async ({ page }) => {
+    const name = `Fault double ${Date.now()}`;
+    const posts = apiCalls(page, 'POST', LIST_EXACT);
+    await page.route(LIST_EXACT, async (route) => {
+      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1_500));
+      return route.fallback();
+    });
+    const list = await openCreate(page, name);
+    await list.createDialog.submit.dblclick();
+    await page.keyboard.press('Enter').catch(() => undefined);
+    await expect(page).toHaveURL(/\/dashboards\/\d+$/, { timeout: 15_000 });
+    expect(posts).toHaveLength(1);
+    expect(await dashboardsNamed(page, name)).toBe(1);
+  });
+
+  test('create dashboard with no answer at all: a timeout message, one POST, the name kept', async ({
+    page,
+  }) => {
+    const name = `Fault timeout ${Date.now()}`;
+    await page.clock.install();
+    const posts = apiCalls(page, 'POST', LIST_EXACT);
+    await page.route(LIST_EXACT, async (route) => {
+      if (route.request().method() === 'POST') return; // never answered
+      return route.fallback();
+    });
+    const list = await openCreate(page, name);
+    await list.createDialog.submit.click();
+    await expect.poll(() => posts.length).toBe(1);
+    await page.clock.runFor(31_000);
+    await expect(appShell(page).toast('The dashboard was not created')).toBeVisible();
+    await page.clock.runFor(10_000);
+    expect(posts).toHaveLength(1);
+    await expect(list.createDialog.name).toHaveValue(name);
+  });
+});
+
+test.describe('no stale data', () => {
+  test('out-of-order bulk_data answers: the card shows the newest request', async ({ page }) => {
+    const list = await page.request.get('/dashboards/dashboards/', { headers });
+    const sample = NamesSchema.parse(await list.json()).results.find((d) => d.name === 'Support overview');
+    if (!sample) throw new Error('sample missing');
+    const totals: { sentAt: number; total: number }[] = [];
+    let count = 0;
+    await page.route('**/dashboards/widgets/bulk_data/**', async (route) => {
+      const index = count++;
+      const sentAt = Date.now();
+      const response = await route.fetch();
+      const body = z
+        .object({ results: z.array(z.object({ chart_type: z.string(), data: z.unknown() })) })
+        .parse(await response.json());
+      const stat = body.results.find((r) => r.chart_type === 'stat');
+      const total = z.object({ total_calls: z.number() }).safeParse(stat?.data);
+      totals.push({ sentAt, total: total.success ? total.data.total_calls : -1 });
+      // The first request after the change answers last.
+      if (index === 1) await new Promise((r) => setTimeout(r, 2_500));
+      await route.fulfill({ response });
+    });
+    const view = dashboardPage(page);
+    await view.goto(sample.id);
+    const figure = view.statFigure('Call summary', 'total_calls');
+    await expect(figure).toHaveText(/^\d/, { timeout: 20_000 });
+    await view.dateRange.selectOption({ label: 'Last 30 days' });
+    await page.waitForTimeout(300);
+    await view.dateRange.selectOption({ label: 'Last 24 hours' });
+    await expect.poll(() => totals.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    await page.waitForTimeout(3_000); // the slow, older answer has arrived by now
+    const newest = [...totals].sort((a, b) => b.sentAt - a.sentAt)[0];
+    expect(newest).toBeDefined();
+    await expect(figure).toHaveText((newest?.total ?? 0).toLocaleString('en-US'));
+  });
+});
+
+test.describe('offline', () => {
+  test('offline: a visible state and no requests; back online: the data refreshes again', async ({
+    page,
+    context,
+  }) => {
+    const list = await page.request.get('/dashboards/dashboards/', { headers });
+    const sample = NamesSchema.parse(await list.json()).results.find((d) => d.name === 'Support overview');
+    if (!sample) throw new Error('sample missing');
+    const view = dashboardPage(page);
+    await view.goto(sample.id);
+    await expect(view.statFigure('Call summary', 'total_calls')).toHaveText(/^\d/, { timeout: 20_000 });
+
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (['fetch', 'xhr'].includes(request.resourceType()))
+        requests.push(`${request.method()} ${request.url()}`);
+    });
+    await context.setOffline(true);
+    await expect(appShell(page).offlineBanner).toBeVisible();
+    await expect(appShell(page).connectionStatus).toHaveAccessibleName(/Offline/);
+    await view.refresh.click();
+    await view.dateRange.selectOption({ label: 'Last 24 hours' }).catch(() => undefined);
+    await page.waitForTimeout(2_000);
+    expect(requests, 'requests while offline').toEqual([]);
+    // What was on screen stays on screen.
+    await expect(view.cards.first()).toBeVisible();
+
+    await context.setOffline(false);
+    await expect(appShell(page).offlineBanner).toBeHidden();
+    await expect.poll(() => requests.some((r) => r.includes('bulk_data')), { timeout: 15_000 }).toBe(true);
+  });
+
+  test('renaming while offline is held back and saved once the network is back', async ({
+    page,
+    context,
+  }) => {
+    const name = `Offline rename ${Date.now()}`;
+    const created = await page.request.post('/dashboards/dashboards/', {
+      headers,
+      data: { name: `${name} (before)` },
+    });
+    expect(created.ok()).toBe(true);
+    const list = dashboardsPage(page);
+    await list.goto();
+    await expect(list.link(`${name} (before)`)).toBeVisible();
+    const writes = apiCalls(page, 'PATCH', /\/dashboards\/dashboards\/\d+\/$/);
+    const puts = apiCalls(page, 'PUT', /\/dashboards\/dashboards\/\d+\/$/);
+
+    await context.setOffline(true);
+    await list.renameButton(`${name} (before)`).click();
+    await list.renameDialog.name.fill(name);
+    await list.renameDialog.submit.click();
+    await page.waitForTimeout(1_000);
+    expect([...writes, ...puts], 'no write is sent while offline').toHaveLength(0);
+    // The typed name is not lost: still in the dialog, or shown as pending.
+    const stillTyped =
+      (await list.renameDialog.name.count()) > 0 ? await list.renameDialog.name.inputValue() : '';
+    const pending = await page.getByText(name).count();
+    expect(stillTyped === name || pending > 0).toBe(true);
+
+    await context.setOffline(false);
+    if ((await list.renameDialog.root.count()) > 0 && (await list.renameDialog.root.isVisible())) {
+      await list.renameDialog.submit.click();
+    }
+    await expect(list.link(name)).toBeVisible({ timeout: 15_000 });
+    expect(writes.length + puts.length).toBe(1);
+    expect(await dashboardsNamed(page, name)).toBe(1);
+  });
+});
+
+test.describe('widget editor', () => {
+  const DetailSchema = z.object({
+    id: z.number(),
+    widgets: z.array(z.object({ id: z.number(), name: z.string().nullable() })),
+  });
+
+  async function openEditor(page: Page, widgetName: string) {
+    const list = await page.request.get('/dashboards/dashboards/', { headers });
+    const sample = NamesSchema.parse(await list.json()).results.find((d) => d.name === 'Support overview');
+    if (!sample) throw new Error('sample missing');
+    // A private copy: these tests write.
+    const copy = DetailSchema.parse(
+      await (
+        await page.request.post(`/dashboards/dashboards/${sample.id}/duplicate/`, {
+          headers,
+          data: { name: `Faults editor ${Date.now()}` },
+        })
+      ).json(),
+    );
+    const widget = copy.widgets.find((w) => w.name === widgetName);
+    if (!widget) throw new Error(`${widgetName} missing`);
+    const editor = widgetEditorPage(page);
+    await editor.gotoWidget(copy.id, widget.id);
+    await expect(editor.heading).toBeVisible();
+    test.skip(
+      (await page.getByText('The widget editor is not built yet.').count()) > 0,
+      'GAP: the widget editor route still renders the placeholder (src/web/app/app-routes.tsx).',
+    );
+    return editor;
+  }
+
+  test('out-of-order preview answers never show a stale preview', async ({ page }) => {
+    let count = 0;
+    await page.route('**/dashboards/widgets/preview_data/**', async (route) => {
+      const index = count++;
+      const response = await route.fetch();
+      if (index === 1) await new Promise((r) => setTimeout(r, 2_500));
+      await route.fulfill({ response });
+    });
+    const editor = await openEditor(page, 'Call duration');
+    await expect(editor.previewLine.first()).toBeVisible({ timeout: 20_000 });
+    await editor.chartTypeCard('Bar').click();
+    await page.waitForTimeout(800);
+    await editor.chartTypeCard('Pie').click();
+    await expect(editor.previewPieSectors.first()).toBeVisible({ timeout: 20_000 });
+    await page.waitForTimeout(3_000); // the delayed bar answer has arrived by now
+    await expect(editor.previewPieSectors.first()).toBeVisible();
+    await expect(editor.previewBars).toHaveCount(0);
+  });
+
+  test('a failed save keeps the draft, sends one PATCH, and saves once when retried', async ({ page }) => {
+    const patches = apiCalls(page, 'PATCH', /\/dashboards\/widgets\/\d+\/$/);
+    let failing = true;
+    await page.route(/\/dashboards\/widgets\/\d+\/$/, (route) =>
+      route.request().method() === 'PATCH' && failing
+        ? route.fulfill({ status: 500, json: { detail: 'Internal server error.' } })
+        : route.fallback(),
+    );
+    const editor = await openEditor(page, 'Call duration');
+    const name = `Renamed ${Date.now()}`;
+    await editor.name.fill(name);
+    await editor.save.click();
+    await expect(page.getByText(/not saved|could not be saved|failed/i).first()).toBeVisible();
+    await page.waitForTimeout(2_000);
+    expect(patches).toHaveLength(1);
+    await expect(editor.name).toHaveValue(name);
+    failing = false;
+    await editor.save.click();
+    await expect(editor.allSaved).toBeVisible({ timeout: 15_000 });
+    expect(patches).toHaveLength(2);
+  });
+});
