@@ -374,3 +374,51 @@ test('edit-to-preview latency over 31 data edits', async ({ page, request }) => 
   expect(latencies.every((l) => Number.isFinite(l) && l > 0)).toBe(true);
   expect(requestsPerEdit).toBeLessThanOrEqual(1);
 });
+
+test('exports the preview as PNG and CSV, and compares the draft with the saved widget', async ({
+  page,
+  request,
+}) => {
+  const dashboard = await copyOfSample(request, 'Editor export');
+  const widget = widgetNamed(dashboard, 'Why calls ended');
+  const editor = widgetEditorPage(page);
+  await editor.gotoWidget(dashboard.id, widget.id);
+  await waitForFreshPreview(page);
+  await expect(editor.previewPieSectors.first()).toBeVisible();
+
+  const [png] = await Promise.all([page.waitForEvent('download'), editor.exportPng.click()]);
+  expect(png.suggestedFilename()).toBe('why-calls-ended.png');
+  const pngBytes = await readDownload(png);
+  expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(pngBytes.length).toBeGreaterThan(5000);
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), editor.exportCsv.click()]);
+  const text = (await readDownload(csv)).toString('utf8');
+  expect(text.split('\r\n')[0]).toBe('label,value,percentage');
+  expect(text.split('\r\n').length).toBeGreaterThan(3);
+
+  // A pie cannot show a comparison: the toggle says so.
+  await expect(editor.compare).toBeDisabled();
+
+  // Saved vs draft on a line: hourly averages drawn over the saved per-call line.
+  const line = widgetNamed(dashboard, 'Call duration');
+  await editor.gotoWidget(dashboard.id, line.id);
+  await waitForFreshPreview(page);
+  await editor.groupBy.selectOption('bucket');
+  await waitForFreshPreview(page);
+  await editor.compare.check();
+  await expect(editor.preview.locator('.recharts-legend-item').filter({ hasText: 'Saved' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(editor.previewLine).toHaveCount(2);
+});
+
+async function readDownload(download: {
+  createReadStream: () => Promise<NodeJS.ReadableStream>;
+}): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}

@@ -44,6 +44,9 @@ export function widgetEditorPage(page: Page) {
     conflictDialog: page.getByRole('alertdialog', { name: 'Someone else changed this widget' }),
     leaveDialog: page.getByRole('alertdialog', { name: 'Leave without saving?' }),
     viewJson: page.getByRole('button', { name: 'View JSON' }),
+    exportPng: page.getByRole('button', { name: 'Export PNG' }),
+    exportCsv: page.getByRole('button', { name: 'Export CSV' }),
+    compare: page.getByRole('checkbox', { name: 'Compare with saved' }),
     toast: (text: string | RegExp): Locator =>
       page.getByRole('region', { name: 'Notifications' }).getByText(text),
   };

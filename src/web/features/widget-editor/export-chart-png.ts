@@ -5,8 +5,16 @@
  * (a stat widget, an empty chart) or the browser cannot rasterise it.
  */
 export async function renderChartPng(container: HTMLElement, background: string): Promise<Blob | null> {
-  const svg =
-    container.querySelector<SVGSVGElement>('svg.recharts-surface') ?? container.querySelector('svg');
+  // The chart is the largest SVG: legend icons are small SVGs of the same class.
+  let svg: SVGSVGElement | null = null;
+  let largest = 0;
+  for (const candidate of container.querySelectorAll('svg')) {
+    const rect = candidate.getBoundingClientRect();
+    if (rect.width * rect.height > largest) {
+      largest = rect.width * rect.height;
+      svg = candidate;
+    }
+  }
   if (!svg) return null;
   const box = svg.getBoundingClientRect();
   const width = Math.max(1, Math.round(box.width));

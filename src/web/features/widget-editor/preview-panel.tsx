@@ -34,6 +34,8 @@ export function PreviewPanel(props: {
   comparison: WidgetDataResponse | undefined;
   compare: boolean;
   onCompareChange: ((compare: boolean) => void) | null;
+  /** Why the comparison cannot be drawn for this draft (the toggle is disabled with it). */
+  compareUnavailable: string | null;
   comparisonStatus: 'idle' | 'loading' | 'error' | 'ready';
 }) {
   const { preview, chartType, display, description, name, comparison, compare, onCompareChange } = props;
@@ -129,7 +131,8 @@ export function PreviewPanel(props: {
             display={display}
             status={state.kind === 'ready' ? 'ready' : 'loading'}
             dimmed={state.kind === 'ready' && state.stale}
-            comparison={compare ? comparison : undefined}
+            comparison={compare && props.compareUnavailable === null ? comparison : undefined}
+            comparisonLabel="Saved"
             height={PREVIEW_HEIGHT}
             label={`Preview of ${name || description}`}
           />
@@ -140,12 +143,14 @@ export function PreviewPanel(props: {
         {onCompareChange ? (
           <Checkbox
             label="Compare with saved"
+            disabled={props.compareUnavailable !== null}
             hint={
-              props.comparisonStatus === 'loading'
+              props.compareUnavailable ??
+              (props.comparisonStatus === 'loading'
                 ? 'Loading the saved widget’s data…'
                 : props.comparisonStatus === 'error'
                   ? 'The saved widget’s data could not be loaded.'
-                  : 'Draws the saved widget faintly behind the draft.'
+                  : 'Draws the saved widget faintly behind the draft.')
             }
             checked={compare}
             onChange={(event) => onCompareChange(event.target.checked)}

@@ -17,6 +17,7 @@ import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { AdaptedNote } from './adapted-note.tsx';
+import { compareUnavailableReason } from './compare-availability.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
 import { describeWidget } from './describe-widget.ts';
@@ -148,7 +149,8 @@ export function WidgetEditorForm({
   const [compare, setCompare] = useState(false);
   const comparison = useQuery({
     ...previewQueries.saved(api, widget?.id ?? 0),
-    enabled: compare && widget !== null,
+    enabled:
+      compare && widget !== null && compareUnavailableReason(draft.chart_type, saved.chart_type) === null,
   });
 
   const saveMutation = useSaveWidget();
@@ -400,6 +402,7 @@ export function WidgetEditorForm({
             name={draft.name}
             compare={compare}
             onCompareChange={isNew ? null : setCompare}
+            compareUnavailable={isNew ? null : compareUnavailableReason(draft.chart_type, saved.chart_type)}
             comparison={compare ? comparison.data : undefined}
             comparisonStatus={
               !compare ? 'idle' : comparison.isError ? 'error' : comparison.data ? 'ready' : 'loading'

@@ -323,4 +323,54 @@ describe('WidgetEditorPage', () => {
     await user.click(screen.getByRole('link', { name: /Support overview/ }));
     await screen.findByText('Dashboard page');
   });
+
+  it('shows the JSON that Save will send, read-only', async () => {
+    const { user } = renderEditor(LINE_WIDGET);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    await user.click(screen.getByRole('radio', { name: /Bar/ }));
+    await user.click(screen.getByRole('button', { name: 'View JSON' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Widget JSON' });
+    const patch = within(dialog).getByLabelText(/PATCH \/dashboards\/widgets\/3\//);
+    expect(JSON.parse(patch.textContent ?? '')).toEqual({
+      chart_type: 'bar',
+      aggregation_function: 'count',
+      time_period: 'day',
+    });
+    const full: unknown = JSON.parse(
+      within(dialog).getByLabelText(/as it will be after saving/).textContent ?? '',
+    );
+    expect(full).not.toHaveProperty('id');
+    expect(full).not.toHaveProperty('updated_at');
+    expect(full).toMatchObject({
+      dashboard: 1,
+      chart_type: 'bar',
+      metadata: { layout: expect.any(Object) as unknown },
+    });
+  });
+
+  it('duplicates the widget as a new one without its layout', async () => {
+    const log: LoggedRequest[] = [];
+    const { user, server } = renderEditor(LINE_WIDGET, log);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    await user.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await screen.findByText('Widget duplicated');
+    const post = log.find((r) => r.method === 'POST' && r.path === '/dashboards/widgets/');
+    expect(post?.body).toMatchObject({ name: 'Copy of Call duration', chart_type: 'line', dashboard: 1 });
+    expect(post?.body).not.toHaveProperty('metadata.layout');
+    const dashboard = await callApi(server, 'GET', '/dashboards/dashboards/1/');
+    expect(JSON.stringify(dashboard.body)).toContain('Copy of Call duration');
+  });
+
+  it('deletes the widget after confirmation and returns to the dashboard', async () => {
+    const log: LoggedRequest[] = [];
+    const { user, server, router } = renderEditor(LINE_WIDGET, log);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('alertdialog', { name: /Delete “Call duration”/ });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete widget' }));
+    await screen.findByText('Dashboard page');
+    expect(router.state.location.pathname).toBe('/dashboards/1');
+    expect(log.find((r) => r.method === 'DELETE')?.headers['if-match']).toBeTruthy();
+    expect((await callApi(server, 'GET', `/dashboards/widgets/${LINE_WIDGET}/`)).status).toBe(404);
+  });
 });
