@@ -99,7 +99,10 @@ export function SearchablePicker(props: SearchablePickerProps) {
       const next = enabled[(index + step + enabled.length) % Math.max(enabled.length, 1)];
       if (next) {
         setActive(next.value);
-        document.getElementById(optionId(next.value))?.scrollIntoView({ block: 'nearest' });
+        const element = document.getElementById(optionId(next.value));
+        // Not every DOM has it (jsdom); scrolling is a nicety.
+        if (element && typeof element.scrollIntoView === 'function')
+          element.scrollIntoView({ block: 'nearest' });
       }
     } else if (event.key === 'Enter') {
       event.preventDefault();
@@ -116,7 +119,19 @@ export function SearchablePicker(props: SearchablePickerProps) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   return (
-    <div ref={rootRef} className="relative space-y-1.5">
+    <div
+      ref={rootRef}
+      className="relative space-y-1.5"
+      onBlur={(event) => {
+        // Tabbing out of the open list closes it, as leaving any popup should.
+        if (
+          open &&
+          !(event.relatedTarget instanceof Node && rootRef.current?.contains(event.relatedTarget))
+        ) {
+          setOpen(false);
+        }
+      }}
+    >
       <span id={labelId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </span>

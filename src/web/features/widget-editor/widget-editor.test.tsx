@@ -373,4 +373,25 @@ describe('WidgetEditorPage', () => {
     expect(log.find((r) => r.method === 'DELETE')?.headers['if-match']).toBeTruthy();
     expect((await callApi(server, 'GET', `/dashboards/widgets/${LINE_WIDGET}/`)).status).toBe(404);
   });
+
+  it('picks fields from the keyboard, including a typed metadata key, and explains disabled chart types', async () => {
+    const { user } = renderEditor(5); // "Why calls ended": a pie of call_ended_reason
+    await screen.findByRole('heading', { name: 'Why calls ended' });
+    expect(screen.getByRole('radio', { name: /^Line/ })).toBeDisabled();
+    expect(screen.getByRole('radio', { name: /^Line/ })).toHaveAccessibleDescription(
+      'Line needs a numeric or date-time field; Ended reason is text.',
+    );
+    await user.click(screen.getByRole('button', { name: /^Field/ }));
+    const search = screen.getByRole('combobox', { name: 'Search fields' });
+    await user.type(search, 'region');
+    expect(screen.getByRole('option', { name: /Metadata: region/ })).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: /^Field/ })).toHaveAccessibleName(/Metadata: region/);
+    expect(screen.getByTestId('widget-description')).toHaveTextContent('Share of calls by metadata “region”');
+
+    await user.click(screen.getByRole('button', { name: /^Field/ }));
+    await user.keyboard('{ArrowDown}{ArrowDown}{Escape}');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(screen.getByRole('button', { name: /^Field/ })).toHaveFocus();
+  });
 });

@@ -7,6 +7,7 @@ import {
   TIME_PERIOD_LABELS,
   type DataType,
 } from '../../../contract/enums.ts';
+import { metadataKeyOf } from '../../../contract/field-catalogue.ts';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
 import { METRIC_VALUE_FIELD, allowedAggregations, resolveDataType } from '../../../contract/widget-rules.ts';
@@ -36,6 +37,12 @@ export interface WidgetFormPanelProps {
   change: (patch: Partial<WidgetDraft>, group?: string | null) => void;
   seal: () => void;
   now: Date;
+}
+
+/** The dashboard's metadata keys plus the one this widget plots, so the picker can show it by name. */
+function metadataKeysWith(keys: readonly string[], field: string): readonly string[] {
+  const own = metadataKeyOf(field);
+  return own === null || keys.includes(own) ? keys : [...keys, own];
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -113,7 +120,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
             searchLabel="Search fields"
             placeholder="Choose a field…"
             value={values.field}
-            groups={fieldPickerGroups(values.chart_type, metadataKeys)}
+            groups={fieldPickerGroups(values.chart_type, metadataKeysWith(metadataKeys, values.field))}
             optionsForQuery={optionsForQuery}
             onChange={(field) => change({ field })}
             error={errors.field}
