@@ -165,7 +165,9 @@ test('a metric widget: an enum metric only allows pie', async ({ page, request }
   await expect(editor.previewPieSectors.first()).toBeVisible();
 
   await editor.create.click();
+  await expect(page).toHaveURL(/\/widgets\/\d+\/edit$/);
   await expect(editor.heading).toHaveText('Caller sentiment');
+  await expect(editor.allSaved).toBeVisible();
   const id = Number(/widgets\/(\d+)\/edit/.exec(page.url())?.[1]);
   expect(await getWidget(request, id)).toMatchObject({
     chart_type: 'pie',

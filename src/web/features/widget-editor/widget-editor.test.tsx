@@ -299,7 +299,8 @@ describe('WidgetEditorPage', () => {
     await screen.findByRole('heading', { name: 'New widget' });
     await user.type(screen.getByLabelText('Name'), 'Fresh widget');
     await user.click(screen.getByRole('button', { name: 'Create widget' }));
-    await screen.findByRole('heading', { name: 'Fresh widget' });
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/\/widgets\/\d+\/edit$/));
+    await screen.findByText('All changes saved');
     const post = log.find((r) => r.method === 'POST' && r.path === '/dashboards/widgets/');
     expect(post?.body).toMatchObject({
       dashboard: 1,
