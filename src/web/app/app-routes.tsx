@@ -31,13 +31,13 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'dashboards/:dashboardId/widgets/new',
             lazy: async () => ({
-              Component: (await import('./widget-editor-placeholder.tsx')).WidgetEditorPage,
+              Component: (await import('../features/widget-editor/widget-editor.tsx')).WidgetEditorPage,
             }),
           },
           {
             path: 'dashboards/:dashboardId/widgets/:widgetId/edit',
             lazy: async () => ({
-              Component: (await import('./widget-editor-placeholder.tsx')).WidgetEditorPage,
+              Component: (await import('../features/widget-editor/widget-editor.tsx')).WidgetEditorPage,
             }),
           },
           { path: 'connection', Component: ConnectionPage },
