@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import {
   AGGREGATION_LABELS,
   DATA_TYPES,
@@ -14,7 +14,7 @@ import { METRIC_VALUE_FIELD, allowedAggregations, resolveDataType } from '../../
 import { Field } from '../../ui/field.tsx';
 import { Select, type SelectOption } from '../../ui/select.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
-import { EffectiveFilterView, FilterBuilder } from '../filter-builder/filter-builder.tsx';
+import { Skeleton } from '../../ui/skeleton.tsx';
 import { ChartTypeSwitcher } from './chart-type-switcher.tsx';
 import { DisplayOptionsControl } from './display-options-control.tsx';
 import { fieldPickerGroups, metadataOptionForQuery } from './field-options.ts';
@@ -23,6 +23,12 @@ import { GroupByControl } from './group-by-control.tsx';
 import { metricPickerGroups } from './metric-options.ts';
 import { SearchablePicker } from './searchable-picker.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
+
+// The filter builder (and dnd-kit) load beside the form instead of before it: the editor's first
+// paint needs the chart and the fields, and this keeps the route's JavaScript within its budget.
+const WidgetFiltersSection = lazy(() =>
+  import('./widget-filters-section.tsx').then((m) => ({ default: m.WidgetFiltersSection })),
+);
 
 export interface WidgetFormPanelProps {
   values: WidgetDraft;
@@ -223,23 +229,17 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
       </Section>
 
       <Section title="Filters">
-        <EffectiveFilterView
-          dashboardFilter={dashboardFilters}
-          widgetFilter={values.filters}
-          metrics={metrics ?? undefined}
-          now={now}
-          widgetPart={
-            <FilterBuilder
-              label="Widget filters"
-              value={values.filters}
-              onChange={onFilters}
-              metrics={metrics ?? undefined}
-              metadataKeys={metadataKeys}
-              errors={filterErrors}
-              now={now}
-            />
-          }
-        />
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <WidgetFiltersSection
+            dashboardFilters={dashboardFilters}
+            filters={values.filters}
+            onFilters={onFilters}
+            metrics={metrics}
+            metadataKeys={metadataKeys}
+            errors={filterErrors}
+            now={now}
+          />
+        </Suspense>
       </Section>
 
       <Section title="Display options">
