@@ -1,10 +1,9 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import * as z from 'zod';
 import { ensureBenchDatabase, type BenchDatabase } from './bench-database.ts';
 import { describeLoad, describeMachine, markdownTable, verdict, writeDocSection } from './benchmarks-doc.ts';
-import type { LoadServerMessage, LoopDelayReport } from './load-server.ts';
+import { startBenchServer, type BenchServer } from './bench-server.ts';
 
 // `npm run bench:load`: autocannon against the embedded server on a 1,000,000-call database.
 // Loopback only, bounded in time: a warm-up plus 30 s per (endpoint × connections) run.
@@ -37,63 +36,6 @@ interface RunFigures {
   event_loop_delay_max_ms: number;
   /** GET /healthz, one every 250 ms during the run: what any other request waits while data queries run. */
   probe_p99_ms: number;
-}
-
-// ---------------------------------------------------------------- server process
-
-interface BenchServer {
-  port: number;
-  send(message: LoadServerMessage): void;
-  loopDelay(label: string): Promise<LoopDelayReport>;
-  stop(): Promise<void>;
-}
-
-const ListeningSchema = z.object({ type: z.literal('listening'), port: z.number() });
-const LoopDelaySchema = z.object({
-  type: z.literal('loop-delay'),
-  label: z.string(),
-  p50_ms: z.number(),
-  p99_ms: z.number(),
-  max_ms: z.number(),
-  mean_ms: z.number(),
-});
-
-function startServer(dbPath: string, now: Date): Promise<BenchServer> {
-  const child: ChildProcess = fork('bench/load-server.ts', [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_DB_PATH: dbPath, BENCH_NOW: now.toISOString() },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`bench server exited early (${String(code)})`)));
-    child.on('message', (message: unknown) => {
-      const listening = ListeningSchema.safeParse(message);
-      if (!listening.success) return;
-      resolve({
-        port: listening.data.port,
-        send: (m) => child.send(m),
-        loopDelay: (label) =>
-          new Promise((done) => {
-            const onMessage = (reply: unknown) => {
-              const parsed = LoopDelaySchema.safeParse(reply);
-              if (parsed.success && parsed.data.label === label) {
-                child.off('message', onMessage);
-                done(parsed.data);
-              }
-            };
-            child.on('message', onMessage);
-            child.send({ type: 'report', label });
-          }),
-        stop: () =>
-          new Promise((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', () => done());
-            child.send({ type: 'stop' });
-          }),
-      });
-    });
-  });
 }
 
 // ---------------------------------------------------------------- API set-up
@@ -362,8 +304,8 @@ function markdown(
       `\`${f.endpoint.replace('/dashboards/widgets/', '')}\``,
       String(f.connections),
       String(f.requests_per_s),
-      String(f.latency_p50_ms),
-      String(f.latency_p99_ms),
+      f.requests === 0 ? '— (none in 10 s)' : String(f.latency_p50_ms),
+      f.requests === 0 ? '—' : String(f.latency_p99_ms),
       `${f.errors} / ${f.timeouts} / ${f.non_2xx}`,
       String(f.event_loop_delay_p99_ms),
       String(f.probe_p99_ms),
@@ -377,7 +319,7 @@ function markdown(
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${meta.machine}; ${meta.load}.`,
     `Database: ${meta.calls.toLocaleString('en-US')} seeded calls (file, WAL), clock pinned to the seed instant;`,
     `a 20-widget dashboard (every chart type; last 7 days) created through the API. autocannon on 127.0.0.1,`,
-    `${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up, \`max_points=${MAX_POINTS}\` as the SPA sends.`,
+    `${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up (2 connections, then drained), \`max_points=${MAX_POINTS}\` as the SPA sends.`,
     '`bulk_data` = all 20 widgets in one request; `preview_data` cycles through 4 editor-like bodies.',
     'Event-loop delay is measured inside the server process (`monitorEventLoopDelay`, 10 ms resolution);',
     'the probe is a `GET /healthz` every 250 ms during the run (what any other request waits).',
@@ -409,7 +351,10 @@ function markdown(
     'Each run has a server process of its own: requests abandoned by autocannon at its 10 s timeout are still',
     'computed by the server (nothing cancels them), and would otherwise queue into the next run.',
     '',
-    'Raw figures: `bench/results/load-bench.json`.',
+    'Data queries run on worker threads (`src/server/chart-data-pool.ts`); the before/after of that change',
+    '(`WIDGET_STUDIO_DATA_WORKERS=0` = inline) is in `docs/decisions/0004-chart-data-worker-pool.md`.',
+    '',
+    'Raw figures: `bench/results/load-bench.json` (inline run: `bench/results/load-bench-inline.json`).',
   ].join('\n');
 }
 
@@ -417,7 +362,7 @@ function markdown(
 
 /** A fresh server process per run: abandoned requests of a previous run (timeouts) must not queue into it. */
 async function withServer<T>(bench: BenchDatabase, run: (server: BenchServer) => Promise<T>): Promise<T> {
-  const server = await startServer(bench.path, bench.now);
+  const server = await startBenchServer(bench.path, bench.now);
   try {
     return await run(server);
   } finally {
@@ -503,7 +448,10 @@ async function main(): Promise<void> {
       for (const connections of CONNECTIONS) {
         const run = await withServer(bench, async (server) => {
           console.info(`Warm-up ${endpoint} (${WARMUP_SECONDS} s)…`);
-          await runLoad(server, key, endpoint, bodies, 10, WARMUP_SECONDS);
+          await runLoad(server, key, endpoint, bodies, 2, WARMUP_SECONDS);
+          // Drain: requests cut off at the end of the warm-up are still queued in the server; one more
+          // request, served after them, returns once they are done.
+          await serialLatency(`http://127.0.0.1:${server.port}`, key, endpoint, bodies[0], 1);
           console.info(`${endpoint}: ${connections} connections for ${SECONDS} s…`);
           return runLoad(server, key, endpoint, bodies, connections, SECONDS);
         });

@@ -25,7 +25,14 @@ if (!dbPath || !nowIso) throw new Error('BENCH_DB_PATH and BENCH_NOW are require
 const now = new Date(nowIso);
 
 const database = openDatabase(dbPath);
-const app = createApp({ database, clock: () => new Date(now.getTime()) });
+// bench:web also serves the built SPA and hands it the key (as main.ts does on loopback).
+const serveSpa = process.env.BENCH_SERVE_SPA === '1';
+const app = createApp({
+  database,
+  clock: () => new Date(now.getTime()),
+  serveSpa,
+  localApiKey: serveSpa ? (process.env.BENCH_API_KEY ?? null) : null,
+});
 const histogram = monitorEventLoopDelay({ resolution: 10 });
 histogram.enable();
 

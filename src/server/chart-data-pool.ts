@@ -11,26 +11,28 @@ import { computeWidgetData, type WidgetDataRequest, type WidgetDataResult } from
  * same file (WAL lets readers run beside the writer), computes widget data while the main thread
  * keeps answering. In-memory databases (tests) cannot be shared across threads and compute inline,
  * as does everything when WIDGET_STUDIO_DATA_WORKERS=0.
+ *
+ * Jobs wait in one queue, oldest request first (`priority` = when the HTTP request arrived): the
+ * widgets of the first bulk_data request finish before those of the next, instead of every request
+ * sharing the cores and all of them finishing late.
  */
 interface Job {
+  id: number;
+  priority: number;
+  request: WidgetDataRequest;
   resolve: (result: WidgetDataResult) => void;
   reject: (error: Error) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  busy: number;
-}
-
 interface Pool {
-  compute(request: WidgetDataRequest): Promise<WidgetDataResult>;
+  compute(request: WidgetDataRequest, priority: number): Promise<WidgetDataResult>;
 }
 
 const pools = new Map<string, Pool>();
 
 /**
- * Workers do not inherit the `--import tsx` loader of the main thread: the bootstrap registers it and
- * then loads the TypeScript worker module (the server runs from source, as `npm start` does).
+ * Workers do not inherit the `--import tsx` loader of the main thread: the bootstrap loads the
+ * TypeScript worker module through tsx's API (the server runs from source, as `npm start` does).
  */
 const WORKER_BOOTSTRAP = `
   const { tsImport } = require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/esm/api')))});
@@ -47,49 +49,76 @@ function poolSize(): number {
 }
 
 function createPool(path: string, size: number): Pool {
-  const jobs = new Map<number, Job>();
+  const queue: Job[] = [];
+  const running = new Map<Worker, Job | null>();
   let nextId = 1;
-  const slots: Slot[] = Array.from({ length: size }, () => {
+
+  const dispatch = () => {
+    for (const [worker, current] of running) {
+      if (current || queue.length === 0) continue;
+      // Oldest request first; among equals, submission order.
+      let best = 0;
+      for (let i = 1; i < queue.length; i++) {
+        const candidate = queue[i];
+        const chosen = queue[best];
+        if (
+          candidate &&
+          chosen &&
+          (candidate.priority < chosen.priority ||
+            (candidate.priority === chosen.priority && candidate.id < chosen.id))
+        )
+          best = i;
+      }
+      const [job] = queue.splice(best, 1);
+      if (!job) continue;
+      running.set(worker, job);
+      worker.ref();
+      worker.postMessage({ id: job.id, request: job.request });
+    }
+  };
+
+  for (let i = 0; i < size; i++) {
     const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { path } });
     // Idle workers must not keep the process alive (tests, CLI scripts).
     worker.unref();
-    const slot: Slot = { worker, busy: 0 };
+    running.set(worker, null);
     worker.on('message', (message: { id: number; result?: WidgetDataResult; error?: string }) => {
-      const job = jobs.get(message.id);
-      if (!job) return;
-      jobs.delete(message.id);
-      slot.busy -= 1;
-      if (slot.busy === 0) worker.unref();
+      const job = running.get(worker);
+      if (!job || job.id !== message.id) return;
+      running.set(worker, null);
+      worker.unref();
       if (message.error !== undefined) job.reject(new Error(message.error));
       else if (message.result) job.resolve(message.result);
+      dispatch();
     });
     worker.on('error', (error) => {
-      // A crashed worker fails its jobs loudly (500 via onError) rather than hanging them.
-      for (const [id, job] of jobs) {
-        jobs.delete(id);
-        job.reject(error);
-      }
+      // A crashed worker fails its job loudly (500 via onError) rather than hanging it.
+      const job = running.get(worker);
+      running.delete(worker);
+      job?.reject(error);
+      for (const waiting of running.size === 0 ? queue.splice(0) : []) waiting.reject(error);
+      dispatch();
     });
-    return slot;
-  });
+  }
+
   return {
-    compute(request) {
-      const slot = slots.reduce((best, s) => (s.busy < best.busy ? s : best));
-      const id = nextId++;
-      slot.busy += 1;
-      slot.worker.ref();
+    compute(request, priority) {
       return new Promise((resolve, reject) => {
-        jobs.set(id, { resolve, reject });
-        slot.worker.postMessage({ id, request });
+        queue.push({ id: nextId++, priority, request, resolve, reject });
+        dispatch();
       });
     },
   };
 }
 
-/** computeWidgetData, on a worker thread when the database is a file; inline otherwise. */
+/**
+ * computeWidgetData, on a worker thread when the database is a file; inline otherwise. `priority`
+ * orders the queue (smaller first): pass when the HTTP request arrived.
+ */
 export async function computeWidgetDataOffThread(
   sqlite: BetterSqlite3.Database,
   request: WidgetDataRequest,
+  priority: number = performance.now(),
 ): Promise<WidgetDataResult> {
   const size = poolSize();
   if (sqlite.memory || size === 0) return computeWidgetData(sqlite, request);
@@ -98,5 +127,5 @@ export async function computeWidgetDataOffThread(
     pool = createPool(sqlite.name, size);
     pools.set(sqlite.name, pool);
   }
-  return pool.compute(request);
+  return pool.compute(request, priority);
 }

@@ -68,19 +68,28 @@ function checkFilterValue(value: unknown, key: string, metrics: readonly Metric[
  * Runs one data request: the D11 window check on the effective filter (400 with its `detail`), then
  * the chart engine. The response is parsed with the contract schema on the way out.
  */
-async function runJob(sqlite: BetterSqlite3.Database, job: DataJob, now: Date): Promise<WidgetDataResponse> {
+async function runJob(
+  sqlite: BetterSqlite3.Database,
+  job: DataJob,
+  now: Date,
+  arrivedAt: number = performance.now(),
+): Promise<WidgetDataResponse> {
   const windowError = checkDataWindow(job.effective, now);
   if (windowError !== null) throw badRequestDetail(windowError);
   const metric =
     job.widget.metric == null ? null : (job.metrics.find((m) => m.id === job.widget.metric) ?? null);
-  const result = await computeWidgetDataOffThread(sqlite, {
-    widget: job.widget,
-    filter: job.effective,
-    projectIds: [...job.projectIds],
-    now,
-    metric,
-    maxPoints: job.maxPoints,
-  });
+  const result = await computeWidgetDataOffThread(
+    sqlite,
+    {
+      widget: job.widget,
+      filter: job.effective,
+      projectIds: [...job.projectIds],
+      now,
+      metric,
+      maxPoints: job.maxPoints,
+    },
+    arrivedAt,
+  );
   return WidgetDataResponseSchema.parse({
     widget_id: job.widgetId,
     field_name: job.widget.field ?? '',
@@ -178,6 +187,8 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
+    // Every widget of this request queues behind older requests' widgets (chart-data-pool.ts).
+    const arrivedAt = performance.now();
     const scope = c.get('scope');
     const url = new URL(c.req.url);
     const page = readPageRequest(url);
@@ -199,7 +210,12 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     // In parallel: with chart-data workers (docs/decisions/0004) one bulk request uses every core.
     const results: WidgetDataResponse[] = await Promise.all(
       slice.map(async (record) =>
-        runJob(sqlite, { ...(await savedWidgetJob(ctx, scope, record, override)), maxPoints }, now),
+        runJob(
+          sqlite,
+          { ...(await savedWidgetJob(ctx, scope, record, override)), maxPoints },
+          now,
+          arrivedAt,
+        ),
       ),
     );
     return c.json(pageEnvelope(url, page, ordered.length, results));
