@@ -252,6 +252,18 @@ test('the XSS corpus renders as text in the widget editor', async ({ page }) => 
     await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
     await expectNothingRan(page, `editor of widget ${id}`, dialogs);
   }
+  // An unsaved edit leaves a draft in local storage: the leak check below reads it.
+  await page.getByRole('textbox', { name: 'Name' }).fill(`${SVG} edited`);
+  await expect
+    .poll(
+      async () =>
+        Object.keys((await dumpStorage(page)).local).some((key) => key.startsWith('widget-studio:draft:')),
+      {
+        timeout: 10_000,
+      },
+    )
+    .toBe(true);
+  await expectNothingRan(page, 'editor with a draft', dialogs);
 });
 
 test('the API key is in no asset, log line, draft, storage entry or URL', async ({ page }) => {

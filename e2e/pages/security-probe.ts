@@ -9,7 +9,7 @@ import * as z from 'zod';
 const INIT_SCRIPT = `
   window.__cspViolations = [];
   document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + (event.sample || ''));
+    window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI + ' ' + (event.sample || '') + ' at ' + event.sourceFile + ':' + event.lineNumber + ':' + event.columnNumber);
   }, true);
 `;
 
