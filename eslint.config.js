@@ -74,7 +74,12 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.web.json', './tsconfig.node.json', './tsconfig.test.json', './tsconfig.tools.json'],
+        project: [
+          './tsconfig.web.json',
+          './tsconfig.node.json',
+          './tsconfig.test.json',
+          './tsconfig.tools.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -41,14 +41,18 @@ if (!existsSync('bench/results')) mkdirSync('bench/results', { recursive: true }
 writeFileSync('bench/results/bundle.json', JSON.stringify(result, null, 2) + '\n');
 
 console.log(`initial JS: ${initialKb.toFixed(1)} KB gz (budget ${BUDGET_INITIAL_KB})`);
-console.log(`editor route JS: ${editorKey ? editorKb.toFixed(1) + ' KB gz' : 'no editor chunk yet'} (budget ${BUDGET_EDITOR_KB})`);
+console.log(
+  `editor route JS: ${editorKey ? editorKb.toFixed(1) + ' KB gz' : 'no editor chunk yet'} (budget ${BUDGET_EDITOR_KB})`,
+);
 let failed = false;
 if (initialKb > BUDGET_INITIAL_KB) {
   console.error(`Initial JavaScript is over budget by ${(initialKb - BUDGET_INITIAL_KB).toFixed(1)} KB gz.`);
   failed = true;
 }
 if (editorKey && editorKb > BUDGET_EDITOR_KB) {
-  console.error(`Editor route JavaScript is over budget by ${(editorKb - BUDGET_EDITOR_KB).toFixed(1)} KB gz.`);
+  console.error(
+    `Editor route JavaScript is over budget by ${(editorKb - BUDGET_EDITOR_KB).toFixed(1)} KB gz.`,
+  );
   failed = true;
 }
 process.exit(failed ? 1 : 0);
