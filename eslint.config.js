@@ -67,6 +67,7 @@ export default tseslint.config(
       'bench/results/**',
       'eslint.config.js',
       'scripts/**/*.mjs',
+      'public/**',
     ],
   },
   js.configs.recommended,
