@@ -313,6 +313,8 @@ function checkValue(
     case 'startswith':
     case 'endswith':
       if (typeof value !== 'string') fail(`'${op}' needs text, not ${describeType(value)}`);
+      // SQL LIKE reads its pattern as a C string: a NUL would cut it short and match everything.
+      else if (value.includes('\u0000')) fail(`'${op}' text may not contain the NUL character (U+0000)`);
       return;
     default: {
       const problem = valueTypeProblem(spec.valueType, value);
