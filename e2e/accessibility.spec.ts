@@ -74,17 +74,6 @@ const KNOWN: { rule: string; node: string; owner: string }[] = [
     node: 'recharts-legend-wrapper',
     owner: 'widget-preview: the scrolling pie legend needs tabIndex=0 and a name',
   },
-  {
-    rule: 'color-contrast',
-    node: 'dark\\:bg-indigo-500',
-    owner:
-      'filter-builder.tsx: dark:bg-indigo-500 with dark:text-slate-950 is 4.4:1 (use dark:bg-indigo-400)',
-  },
-  {
-    rule: 'color-contrast',
-    node: '.border-indigo-600 > .text-xs.text-slate-500',
-    owner: 'widget-editor chart-type card: text-slate-500 on indigo-50 is 4.26:1 (use text-slate-600)',
-  },
 ];
 
 function isKnown(finding: Finding): boolean {

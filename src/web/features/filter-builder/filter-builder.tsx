@@ -278,7 +278,7 @@ function ModeButton({
       className={classNames(
         'rounded px-2.5 py-1 text-sm font-medium',
         pressed
-          ? 'bg-indigo-600 text-white dark:bg-indigo-500 dark:text-slate-950'
+          ? 'bg-indigo-600 text-white dark:bg-indigo-400 dark:text-slate-950'
           : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
         FOCUS_RING,
       )}

@@ -88,7 +88,7 @@ export function ChartTypeSwitcher(props: {
               </span>
               <span
                 id={reason ? `${id}-${chart}-reason` : undefined}
-                className="text-xs text-slate-500 dark:text-slate-400"
+                className="text-xs text-slate-600 dark:text-slate-400"
               >
                 {reason ?? CHART_HINTS[chart]}
               </span>
