@@ -373,14 +373,6 @@ test.describe('widget editor', () => {
   }) => {
     // The server commits, then the connection drops before the answer: the retry (same If-Match) meets
     // a changed ETag. The user must not be told that someone else changed the widget.
-    test.fail(
-      true,
-      'KNOWN BUG (web-shell api-client + widget-editor): the client retries the PATCH with the same If-Match, ' +
-        'the server answers 412 because the first attempt was applied, and the editor shows "Someone else ' +
-        'changed this widget" for the user\'s own change. Fix: on a 412 after a retried write, re-read the ' +
-        'widget and treat it as saved when it equals the draft (or do not retry writes, as ws-web.md says). ' +
-        'Remove test.fail when fixed.',
-    );
     let first = true;
     await page.route(/\/dashboards\/widgets\/\d+\/$/, async (route) => {
       if (route.request().method() !== 'PATCH' || !first) return route.fallback();
@@ -395,5 +387,6 @@ test.describe('widget editor', () => {
     await page.waitForTimeout(3_000);
     await expect(editor.conflictDialog).toBeHidden();
     await expect(editor.name).toHaveValue(name);
+    await expect(editor.allSaved).toBeVisible();
   });
 });

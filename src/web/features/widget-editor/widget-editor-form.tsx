@@ -171,6 +171,15 @@ export function WidgetEditorForm({
 
   const handleWriteError = (error: unknown, attempted: WidgetDraft) => {
     if (isWidgetConflict(error)) {
+      // The server copy already says exactly what I tried to save: my save landed and only its answer
+      // was lost (a retried write then meets its own change). Take it as saved, not as a conflict.
+      if (changedDraftKeys(widgetToDraft(error.theirs), attempted).length === 0) {
+        setConflict(null);
+        autosave.discard();
+        toast.show({ tone: 'success', title: 'Widget saved' });
+        onReseed(error.theirs);
+        return;
+      }
       setConflict(error.theirs);
       return;
     }
