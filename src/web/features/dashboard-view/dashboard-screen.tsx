@@ -146,7 +146,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         >
           <ArrowLeftIcon /> Dashboards
         </Link>
-        <h1 className="min-w-0 truncate text-2xl font-semibold">
+        <h1 dir="auto" className="min-w-0 truncate text-2xl font-semibold">
           {dashboard.name || `Dashboard ${dashboard.id}`}
         </h1>
         <span className="text-sm text-slate-500 dark:text-slate-400">

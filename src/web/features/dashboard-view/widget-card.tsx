@@ -70,6 +70,7 @@ export const WidgetCard = memo(function WidgetCard({
         ) : null}
         <h2
           id={titleId}
+          dir="auto"
           className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-800 dark:text-slate-100"
         >
           {title}

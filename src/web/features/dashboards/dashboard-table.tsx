@@ -60,6 +60,7 @@ export function DashboardTable({
                 <td className="px-4 py-3">
                   <Link
                     to={`/dashboards/${dashboard.id}`}
+                    dir="auto"
                     className={classNames(
                       'rounded font-medium text-indigo-600 hover:underline dark:text-indigo-400',
                       FOCUS_RING,

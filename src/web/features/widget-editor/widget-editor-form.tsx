@@ -283,7 +283,9 @@ export function WidgetEditorForm({
           <ArrowLeftIcon className="size-4" />
           {dashboard.name || 'Dashboard'}
         </Link>
-        <h1 className="min-w-0 flex-1 truncate text-xl font-semibold">{title}</h1>
+        <h1 dir="auto" className="min-w-0 flex-1 truncate text-xl font-semibold">
+          {title}
+        </h1>
         <UnsavedChanges
           keys={changedKeys}
           saved={saved}
