@@ -30,8 +30,24 @@ async function copyOfSample(request: APIRequestContext, name: string): Promise<A
   const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
   const sample = list.results.find((d) => d.name === SAMPLE);
   if (!sample) throw new Error('sample dashboard missing');
-  return apiJson(request, 'POST', `/dashboards/dashboards/${sample.id}/duplicate/`, DashboardSchema, {
-    name,
+  const copy = await apiJson(
+    request,
+    'POST',
+    `/dashboards/dashboards/${sample.id}/duplicate/`,
+    DashboardSchema,
+    {
+      name,
+    },
+  );
+  // Other specs change the shared sample's date range; the copy starts from the seeded "last 7 days".
+  return apiJson(request, 'PATCH', `/dashboards/dashboards/${copy.id}/`, DashboardSchema, {
+    filters: {
+      operator: 'and',
+      conditions: [
+        { field: 'timestamp', op: 'gte', value: 'today-7d' },
+        { field: 'timestamp', op: 'lte', value: 'now' },
+      ],
+    },
   });
 }
 
