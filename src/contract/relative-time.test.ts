@@ -1,5 +1,6 @@
 import type { FilterOp } from './filter-schema.ts';
 import {
+  describeLastPeriod,
   describeTimeValue,
   formatTimeRange,
   isTimeValue,
@@ -200,5 +201,17 @@ describe('formatTimeRange', () => {
     ['nonsense', '2025-11-03T14:05:00Z', 'UTC', 'Invalid time range'],
   ])('%s to %s in %s', (from, to, zone, expected) => {
     expect(formatTimeRange(new Date(from), new Date(to), zone)).toBe(expected);
+  });
+});
+
+describe('describeLastPeriod', () => {
+  it.each([
+    [1, 'd', 'last day'],
+    [7, 'd', 'last 7 days'],
+    [24, 'h', 'last 24 hours'],
+    [1, 'M', 'last month'],
+    [30, 'm', 'last 30 minutes'],
+  ] as const)('%i%s → %s', (amount, unit, expected) => {
+    expect(describeLastPeriod(amount, unit)).toBe(expected);
   });
 });

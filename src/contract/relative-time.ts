@@ -178,6 +178,12 @@ function quantity(amount: number, unit: RelativeUnit): string {
   return `${amount} ${amount === 1 ? one : many}`;
 }
 
+/** A look-back window in words, for summaries: "last day", "last 7 days". */
+export function describeLastPeriod(amount: number, unit: RelativeUnit): string {
+  const [one, many] = UNIT_NAMES[unit];
+  return amount === 1 ? `last ${one}` : `last ${amount} ${many}`;
+}
+
 /**
  * A short human description of a time value for labels: "Now", "Today", "7 days ago",
  * "Yesterday", "The day 7 days ago", "2025-11-03 10:30 UTC". An invalid value is returned unchanged.

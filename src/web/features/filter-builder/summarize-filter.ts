@@ -6,7 +6,7 @@ import {
   type FilterOp,
 } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
-import { describeTimeValue, parseTimeValue, type RelativeUnit } from '../../../contract/relative-time.ts';
+import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
 
 export interface SummaryOptions {
   readonly metrics?: readonly Metric[];
@@ -27,16 +27,6 @@ const TIME_WORDS: Partial<Record<FilterOp, string>> = {
   gte: 'from',
   lt: 'before',
   lte: 'until',
-};
-
-const UNIT_WORDS: Record<RelativeUnit, [string, string]> = {
-  s: ['second', 'seconds'],
-  m: ['minute', 'minutes'],
-  h: ['hour', 'hours'],
-  d: ['day', 'days'],
-  w: ['week', 'weeks'],
-  M: ['month', 'months'],
-  y: ['year', 'years'],
 };
 
 const MAX_LISTED = 4;
@@ -105,8 +95,7 @@ function describeRange(lower: FilterCondition | null, upper: FilterCondition | n
   const parsed = lower && typeof lower.value === 'string' ? parseTimeValue(lower.value) : null;
   if (parsed?.kind === 'relative' && isOpenEnded(upper)) {
     if (parsed.amount === 0) return parsed.anchor === 'today' ? 'today' : 'from now on';
-    const [one, many] = UNIT_WORDS[parsed.unit];
-    return parsed.amount === 1 ? `in the last ${one}` : `in the last ${parsed.amount} ${many}`;
+    return `in the ${describeLastPeriod(parsed.amount, parsed.unit)}`;
   }
   if (lower && upper) return `from ${timeText(lower)} to ${timeText(upper)}`;
   if (lower) return `since ${timeText(lower)}`;

@@ -4,7 +4,7 @@ import { mergeFilters } from '../../../contract/effective-filters.ts';
 import { FILTER_OP_LABELS, lookupField, metadataKeyOf } from '../../../contract/field-catalogue.ts';
 import { isFilterGroup, type Filter, type FilterCondition } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
-import { describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
 import { formatInterval } from './bucket-intervals.ts';
 import type { WidgetDraft } from './widget-form-model.ts';
 
@@ -25,16 +25,6 @@ const AGGREGATION_PHRASES: Record<AggregationFunction, (subject: string) => stri
   p50: (s) => `Median ${s}`,
   p95: (s) => `95th percentile of ${s}`,
   p99: (s) => `99th percentile of ${s}`,
-};
-
-const UNIT_WORDS: Record<string, [string, string]> = {
-  s: ['second', 'seconds'],
-  m: ['minute', 'minutes'],
-  h: ['hour', 'hours'],
-  d: ['day', 'days'],
-  w: ['week', 'weeks'],
-  M: ['month', 'months'],
-  y: ['year', 'years'],
 };
 
 /** What is plotted, in lower case: "duration", "ended reason", "region", "“Sentiment”". */
@@ -89,8 +79,7 @@ function describeTimeRange(filter: Filter | null): string {
   const upperValue = typeof upper?.value === 'string' ? upper.value : null;
   const endsNow = upperValue === null || upperValue === 'now' || upperValue === 'today';
   if (start?.kind === 'relative' && endsNow && start.amount > 0) {
-    const [one, many] = UNIT_WORDS[start.unit] ?? [start.unit, start.unit];
-    return start.amount === 1 ? `last ${one}` : `last ${start.amount} ${many}`;
+    return describeLastPeriod(start.amount, start.unit);
   }
   const from = describeTimeValue(lower.value);
   return upperValue === null ? `since ${from}` : `from ${from} to ${describeTimeValue(upperValue)}`;
