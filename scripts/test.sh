@@ -4,7 +4,7 @@
 # "N passed, N failed" line at the end for CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+rm -rf reports && mkdir -p reports
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
@@ -15,7 +15,7 @@ npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; exit 1
 step "typecheck"
 npx tsc -p tsconfig.web.json && npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.test.json && npx tsc -p tsconfig.tools.json
 step "unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "build"
 npx vite build --logLevel warn
 if [ -f scripts/check-bundle.mjs ]; then
@@ -23,6 +23,6 @@ if [ -f scripts/check-bundle.mjs ]; then
   node scripts/check-bundle.mjs
 fi
 step "end-to-end tests (Playwright, Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+PLAYWRIGHT_JSON_OUTPUT_NAME=reports/e2e.json npx playwright test --reporter=list,json
 step "summary"
 node scripts/summarize-tests.mjs
