@@ -172,10 +172,6 @@ test('widget editor with an open filter builder', async ({ page, request }) => {
   const editor = widgetEditorPage(page);
   await editor.gotoWidget(id, widgetId);
   await expect(editor.heading).toBeVisible();
-  test.skip(
-    (await page.getByText('The widget editor is not built yet.').count()) > 0,
-    'GAP: the widget editor route still renders the placeholder (src/web/app/app-routes.tsx).',
-  );
   await expect(editor.name).toBeVisible();
   const findings: Finding[] = [...(await audit(page, 'widget editor'))];
   const addCondition = page.getByRole('button', { name: 'Add condition' }).first();
@@ -217,10 +213,6 @@ test('keyboard only: create a dashboard, add a widget, edit its filters, save', 
   await tabTo(/^Blank widget$/);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/widgets\/new$/);
-  test.skip(
-    (await page.getByText('The widget editor is not built yet.').count()) > 0,
-    'GAP: the widget editor route still renders the placeholder: the walk stops at "add widget".',
-  );
   const editor = widgetEditorPage(page);
   await expect(editor.name).toBeVisible();
   await tabTo(/^Add condition$/);

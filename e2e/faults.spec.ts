@@ -305,10 +305,6 @@ test.describe('widget editor', () => {
     const editor = widgetEditorPage(page);
     await editor.gotoWidget(copy.id, widget.id);
     await expect(editor.heading).toBeVisible();
-    test.skip(
-      (await page.getByText('The widget editor is not built yet.').count()) > 0,
-      'GAP: the widget editor route still renders the placeholder (src/web/app/app-routes.tsx).',
-    );
     return editor;
   }
 
