@@ -245,10 +245,6 @@ test('the XSS corpus renders as text in the widget editor', async ({ page }) => 
   for (const id of widgetIds) {
     await page.goto(`/dashboards/${dashboardId}/widgets/${id}/edit`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    test.skip(
-      (await page.getByText('The widget editor is not built yet.').count()) > 0,
-      'GAP: the widget editor route still renders the placeholder (app-routes.tsx).',
-    );
     await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
     await expectNothingRan(page, `editor of widget ${id}`, dialogs);
   }
