@@ -1,7 +1,7 @@
 import type { DraggableAttributes, DraggableSyntheticListeners } from '@dnd-kit/core';
 import { classNames } from '../../lib/class-names.ts';
 import { focusKey } from './builder-context.ts';
-import { GripIcon } from './builder-icons.tsx';
+import { GripIcon } from '../../ui/icons.tsx';
 import { TOOLBAR_BUTTON_CLASS } from './node-toolbar.tsx';
 
 export interface DragHandleProps {

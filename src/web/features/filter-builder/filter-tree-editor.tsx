@@ -17,7 +17,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { countConditions, findNode, isWithin, moveNode, type FilterTree } from './filter-tree.ts';
 import { FILTER_LIMITS } from '../../../contract/filter-validation.ts';
 import { useBuilderActions, useBuilderEnvironment } from './builder-context.ts';
-import { GripIcon } from './builder-icons.tsx';
+import { GripIcon } from '../../ui/icons.tsx';
 import { COMBINATOR_LABELS } from './combinator.ts';
 import { GROUP_DROP_PREFIX, resolveDrop } from './drop-target.ts';
 import { GroupView } from './group-view.tsx';

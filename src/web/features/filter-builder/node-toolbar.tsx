@@ -1,9 +1,8 @@
 import type { ComponentType } from 'react';
 import { classNames } from '../../lib/class-names.ts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
-import { CopyIcon, TrashIcon } from '../../ui/icons.tsx';
+import { ArrowDownIcon, ArrowUpIcon, CopyIcon, IndentIcon, OutdentIcon, TrashIcon } from '../../ui/icons.tsx';
 import { focusKey, type FocusControl } from './builder-context.ts';
-import { ArrowDownIcon, ArrowUpIcon, IndentIcon, OutdentIcon } from './builder-icons.tsx';
 
 export type NodeCommand = 'move-up' | 'move-down' | 'indent' | 'outdent' | 'duplicate' | 'remove';
 
