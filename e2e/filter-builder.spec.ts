@@ -210,8 +210,9 @@ test('builds the guide filter with the keyboard only', async ({ page }) => {
  * 200-condition filter to the visual view until the next frame, and from typing into one value until
  * the next frame. Opt-in (FILTER_BUILDER_PERF=1) and not an assertion on time.
  */
-test('measures render and edit time for large trees', async ({ page }) => {
-  test.skip(!process.env.FILTER_BUILDER_PERF, 'set FILTER_BUILDER_PERF=1 to measure');
+// Registered only when asked for, so `npm test` neither runs nor reports it as skipped.
+const measure = process.env.FILTER_BUILDER_PERF ? test : null;
+measure?.('measures render and edit time for large trees', async ({ page }) => {
   await openSampleDashboard(page);
   for (const count of [50, 200]) {
     await page.getByRole('button', { name: 'Edit dashboard filters' }).click();

@@ -131,12 +131,12 @@ WidgetDataResponse.widget_id           | nullable | response | D6: null for prev
 WidgetDataResponse.metadata            | type     | response | Contract 6.3: display_name and data_type required (chart title and type)
 WidgetDataResponse.group_by            | required | response | Tolerant reader: an "any" echo cannot be required in zod; unused
 MetricList.description                 | nullable | response | Tolerant reader
-MetricList.type                        | enum     | response | Tolerant reader: any metric type string (never branched on)
+MetricList.type                        | enum     | response | Tolerant reader, every metric type string accepted (never branched on)
 CallLogList.call_id                    | required | response | Tolerant reader: the provider call id is never used as a key
 CallLogList.call_id                    | nullable | response | Tolerant reader
 CallLogList.timestamp                  | nullable | response | Tolerant reader
 CallLogList.status                     | nullable | response | Tolerant reader
-CallLogList.status                     | enum     | response | Tolerant reader: any status string
+CallLogList.status                     | enum     | response | Tolerant reader, every status string accepted
 CallLogList.call_ended_reason          | nullable | response | Tolerant reader
 CallLogList.customer_number            | nullable | response | Tolerant reader
 CallLogList.dropoff_point              | nullable | response | Tolerant reader

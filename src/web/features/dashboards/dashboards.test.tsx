@@ -15,7 +15,7 @@ const routes = [
   { path: '/connection', element: <p>Connection screen</p> },
 ];
 
-/** Reads through the real API, as any client would. */
+/** Reads through the real API, as every client would. */
 async function api<T>(
   server: TestServer,
   path: string,

@@ -47,7 +47,7 @@ const COMPARISON_LABEL = 'Comparison';
  * percentages, stat figures with units (D3), and the empty and invalid cases as models with a message
  * (a chart never silently draws blank). The chart type asked for wins over the response's echo, but
  * the data shape decides how it is read: a line with a bucket group_by arrives in the bar shape (D2).
- * Total: any response gives a model.
+ * Total: every response gives a model.
  */
 export function prepareChartModel(response: WidgetDataResponse, options: PrepareChartOptions): ChartModel {
   const data = parseChartData(response);
