@@ -262,6 +262,11 @@ describe('validateFilter: problems', () => {
     ],
     ['contains a number', leaf('topic', 'contains', 5), ["value: 'contains' needs text, not the number 5"]],
     [
+      'contains an unpaired surrogate',
+      leaf('topic', 'contains', 'i \ud83c'),
+      ["value: 'contains' text must be valid Unicode (it has a broken character)"],
+    ],
+    [
       'contains a NUL character',
       leaf('topic', 'contains', 'a\u0000b'),
       ["value: 'contains' text may not contain the NUL character (U+0000)"],

@@ -290,6 +290,8 @@ function checkOp(walk: Walk, op: unknown, spec: FieldSpec | null, path: readonly
   return op;
 }
 
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkValue(
   walk: Walk,
   spec: FieldSpec,
@@ -315,6 +317,10 @@ function checkValue(
       if (typeof value !== 'string') fail(`'${op}' needs text, not ${describeType(value)}`);
       // SQL LIKE reads its pattern as a C string: a NUL would cut it short and match everything.
       else if (value.includes('\u0000')) fail(`'${op}' text may not contain the NUL character (U+0000)`);
+      // An unpaired surrogate is not text: SQLite stores UTF-8 and turns it into U+FFFD, so it could
+      // never match what the same half-character matches in JavaScript.
+      else if (UNPAIRED_SURROGATE.test(value))
+        fail(`'${op}' text must be valid Unicode (it has a broken character)`);
       return;
     default: {
       const problem = valueTypeProblem(spec.valueType, value);
