@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { computeWidgetData, type WidgetDataRequest, type WidgetDataResult } from './chart-data.ts';
+import { resultCacheFor } from './chart-result-cache.ts';
 
 /**
  * Chart data off the main thread (docs/decisions/0004): better-sqlite3 is synchronous, so one heavy
@@ -14,7 +15,8 @@ import { computeWidgetData, type WidgetDataRequest, type WidgetDataResult } from
  *
  * Jobs wait in one queue, oldest request first (`priority` = when the HTTP request arrived): the
  * widgets of the first bulk_data request finish before those of the next, instead of every request
- * sharing the cores and all of them finishing late.
+ * sharing the cores and all of them finishing late. A job whose requests have all gone (the client
+ * closed the connection) leaves the queue instead of being computed for nobody.
  */
 interface Job {
   id: number;
@@ -25,7 +27,7 @@ interface Job {
 }
 
 interface Pool {
-  compute(request: WidgetDataRequest, priority: number): Promise<WidgetDataResult>;
+  compute(request: WidgetDataRequest, priority: number, signal: AbortSignal): Promise<WidgetDataResult>;
 }
 
 const pools = new Map<string, Pool>();
@@ -102,30 +104,62 @@ function createPool(path: string, size: number): Pool {
   }
 
   return {
-    compute(request, priority) {
+    compute(request, priority, signal) {
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, priority, request, resolve, reject });
+        if (signal.aborted) {
+          reject(new Error('Abandoned before it started.'));
+          return;
+        }
+        const job: Job = { id: nextId++, priority, request, resolve, reject };
+        // A running query cannot be interrupted; a queued one simply leaves the queue.
+        signal.addEventListener(
+          'abort',
+          () => {
+            const index = queue.indexOf(job);
+            if (index < 0) return;
+            queue.splice(index, 1);
+            reject(new Error('Abandoned before it started.'));
+          },
+          { once: true },
+        );
+        queue.push(job);
         dispatch();
       });
     },
   };
 }
 
-/**
- * computeWidgetData, on a worker thread when the database is a file; inline otherwise. `priority`
- * orders the queue (smaller first): pass when the HTTP request arrived.
- */
-export async function computeWidgetDataOffThread(
+function computeOnce(
   sqlite: BetterSqlite3.Database,
   request: WidgetDataRequest,
-  priority: number = performance.now(),
+  priority: number,
+  signal: AbortSignal,
 ): Promise<WidgetDataResult> {
   const size = poolSize();
-  if (sqlite.memory || size === 0) return computeWidgetData(sqlite, request);
+  if (sqlite.memory || size === 0) return Promise.resolve(computeWidgetData(sqlite, request));
   let pool = pools.get(sqlite.name);
   if (!pool) {
     pool = createPool(sqlite.name, size);
     pools.set(sqlite.name, pool);
   }
-  return pool.compute(request, priority);
+  return pool.compute(request, priority, signal);
+}
+
+/**
+ * computeWidgetData, on a worker thread when the database is a file; inline otherwise; shared with
+ * identical requests in flight or just answered (chart-result-cache.ts). `priority` orders the queue
+ * (smaller first): pass when the HTTP request arrived. `signal`: the HTTP request's, so that work for
+ * a client that has gone is dropped.
+ */
+export function computeWidgetDataOffThread(
+  sqlite: BetterSqlite3.Database,
+  request: WidgetDataRequest,
+  priority: number = performance.now(),
+  signal?: AbortSignal,
+): Promise<WidgetDataResult> {
+  return resultCacheFor(sqlite).get(
+    request,
+    (shared) => computeOnce(sqlite, request, priority, shared),
+    signal,
+  );
 }

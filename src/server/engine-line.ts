@@ -64,16 +64,34 @@ function fetchParts(sqlite: BetterSqlite3.Database, request: LineRequest): Serie
 }
 
 /** Indexes (into the series) kept by LTTB; null values cannot be placed, so they are dropped. */
-function downsample(series: Series, indexes: number[], maxPoints: number | null): number[] {
-  if (maxPoints === null || indexes.length <= maxPoints) return indexes;
-  const placed = indexes.filter((i) => !Number.isNaN(series.values[i] ?? Number.NaN));
-  const xs = new Float64Array(placed.length);
-  const ys = new Float64Array(placed.length);
-  placed.forEach((index, i) => {
-    xs[i] = series.times[index] ?? 0;
-    ys[i] = series.values[index] ?? 0;
-  });
+function downsample(series: Series, indexes: ArrayLike<number>, maxPoints: number | null): number[] {
+  if (maxPoints === null || indexes.length <= maxPoints) return Array.from(indexes);
+  const { times, values } = series;
+  let placedCount = 0;
+  for (let k = 0; k < indexes.length; k += 1)
+    if (!Number.isNaN(values[indexes[k] ?? 0] ?? Number.NaN)) placedCount += 1;
+  // Typed arrays in one pass: a 7-day line reads 100k+ calls, and per-point closures cost more than LTTB.
+  const placed = new Int32Array(placedCount);
+  const xs = new Float64Array(placedCount);
+  const ys = new Float64Array(placedCount);
+  let j = 0;
+  for (let k = 0; k < indexes.length; k += 1) {
+    const index = indexes[k] ?? 0;
+    const value = values[index] ?? Number.NaN;
+    if (Number.isNaN(value)) continue;
+    placed[j] = index;
+    xs[j] = times[index] ?? 0;
+    ys[j] = value;
+    j += 1;
+  }
   return lttb(xs, ys, maxPoints).map((i) => placed[i] ?? 0);
+}
+
+/** 0, 1, … n - 1 without a closure per element. */
+function allIndexes(n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i += 1) out[i] = i;
+  return out;
 }
 
 /**
@@ -99,11 +117,7 @@ export function computeLine(sqlite: BetterSqlite3.Database, request: LineRequest
       .flatMap((indexes) => downsample(series, indexes, maxPoints))
       .sort((a, b) => a - b);
   } else {
-    selected = downsample(
-      series,
-      Array.from({ length: count }, (_, i) => i),
-      maxPoints,
-    );
+    selected = downsample(series, allIndexes(count), maxPoints);
   }
   return selected.map((i) => {
     const value = series.values[i] ?? Number.NaN;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createApp } from './app.ts';
+import type { WidgetDataRequest } from './chart-data.ts';
+import { computeWidgetDataOffThread } from './chart-data-pool.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 
@@ -41,14 +43,19 @@ async function call(
   return { status: response.status, body: await response.json() };
 }
 
+/** With `setting` workers and no shared results (chart-result-cache.ts), so each run really computes. */
 async function withWorkers<T>(setting: string, run: () => Promise<T>): Promise<T> {
   const previous = process.env.WIDGET_STUDIO_DATA_WORKERS;
+  const previousCache = process.env.WIDGET_STUDIO_RESULT_CACHE_MS;
   process.env.WIDGET_STUDIO_DATA_WORKERS = setting;
+  process.env.WIDGET_STUDIO_RESULT_CACHE_MS = '0';
   try {
     return await run();
   } finally {
     if (previous === undefined) delete process.env.WIDGET_STUDIO_DATA_WORKERS;
     else process.env.WIDGET_STUDIO_DATA_WORKERS = previous;
+    if (previousCache === undefined) delete process.env.WIDGET_STUDIO_RESULT_CACHE_MS;
+    else process.env.WIDGET_STUDIO_RESULT_CACHE_MS = previousCache;
   }
 }
 
@@ -97,6 +104,27 @@ describe('chart data on worker threads', () => {
         .prepare('INSERT INTO calls (project_id, timestamp, ts_ms, created_at) VALUES (?, ?, ?, ?)')
         .run(project.id, new Date(ts).toISOString(), ts, NOW.toISOString());
       expect(await count()).toBe(before + 1);
+    });
+  });
+
+  it('drops queued work of a client that has gone, and still answers the others', async () => {
+    await withWorkers('1', async () => {
+      const job = (days: number): WidgetDataRequest => ({
+        widget: { chart_type: 'bar', field: 'duration', aggregation_function: 'avg', time_period: 'day' },
+        filter: { field: 'timestamp', op: 'gte', value: `today-${days}d` },
+        projectIds: [1],
+        now: NOW,
+        metric: null,
+      });
+      const gone = new AbortController();
+      // The pool of this database has at most 4 workers: 4 jobs run, the next two wait in the queue.
+      const running = [1, 2, 3, 4].map((days) => computeWidgetDataOffThread(database.sqlite, job(days), 1));
+      const abandoned = computeWidgetDataOffThread(database.sqlite, job(5), 2, gone.signal);
+      const kept = computeWidgetDataOffThread(database.sqlite, job(6), 3);
+      gone.abort();
+      await expect(abandoned).rejects.toThrow('Abandoned before it started.');
+      for (const result of await Promise.all([...running, kept]))
+        expect(Array.isArray(result.data) && result.data.length).toBeGreaterThan(0);
     });
   });
 

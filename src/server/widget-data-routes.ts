@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import { checkDataWindow, mergeFilters } from '../contract/effective-filters.ts';
@@ -73,6 +74,7 @@ async function runJob(
   job: DataJob,
   now: Date,
   arrivedAt: number = performance.now(),
+  signal?: AbortSignal,
 ): Promise<WidgetDataResponse> {
   const windowError = checkDataWindow(job.effective, now);
   if (windowError !== null) throw badRequestDetail(windowError);
@@ -89,6 +91,7 @@ async function runJob(
       maxPoints: job.maxPoints,
     },
     arrivedAt,
+    signal,
   );
   return WidgetDataResponseSchema.parse({
     widget_id: job.widgetId,
@@ -145,7 +148,9 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const override =
       overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
     const job = await savedWidgetJob(ctx, scope, record, override);
-    return c.json(await runJob(sqlite, { ...job, maxPoints }, ctx.clock()));
+    return c.json(
+      await runJob(sqlite, { ...job, maxPoints }, ctx.clock(), performance.now(), c.req.raw.signal),
+    );
   });
 
   app.post('/dashboards/widgets/preview_data/', async (c) => {
@@ -183,7 +188,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       metrics,
       maxPoints,
     };
-    return c.json(await runJob(sqlite, job, ctx.clock()));
+    return c.json(await runJob(sqlite, job, ctx.clock(), performance.now(), c.req.raw.signal));
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
@@ -207,6 +212,8 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     });
     const slice = ordered.slice(page.offset, page.offset + page.pageSize);
     const now = ctx.clock();
+    // Each widget listens for the client leaving (its work is then dropped): one listener per widget.
+    setMaxListeners(slice.length + 10, c.req.raw.signal);
     // In parallel: with chart-data workers (docs/decisions/0004) one bulk request uses every core.
     const results: WidgetDataResponse[] = await Promise.all(
       slice.map(async (record) =>
@@ -215,6 +222,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
           { ...(await savedWidgetJob(ctx, scope, record, override)), maxPoints },
           now,
           arrivedAt,
+          c.req.raw.signal,
         ),
       ),
     );
