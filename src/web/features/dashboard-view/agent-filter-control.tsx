@@ -4,20 +4,28 @@ import { Button } from '../../ui/button.tsx';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
 import type { AgentOption } from './agent-options.ts';
+import type { MetricsStatus } from './use-dashboard-metrics.ts';
 
 /**
  * The dashboard's agent filter (D20: `agent.id in [...]` in the dashboard filters): a button showing
- * the selection that opens a checkbox list; Apply saves, an empty selection means all agents.
+ * the selection that opens a checkbox list; Apply saves, an empty selection means all agents. The
+ * list comes from the metrics, which are not loaded with the dashboard: `onWanted` asks for them when
+ * the pointer or the focus reaches the button (so the list is usually there when the menu opens) and
+ * on opening, and the menu says so while they load.
  */
 export function AgentFilterControl({
   agents,
+  status,
   selected,
   onChange,
+  onWanted,
   saving,
 }: {
   agents: readonly AgentOption[];
+  status: MetricsStatus;
   selected: readonly number[] | null;
   onChange: (ids: number[]) => void;
+  onWanted: () => void;
   saving: boolean;
 }) {
   const [open, setOpen] = useState(false);
@@ -61,7 +69,10 @@ export function AgentFilterControl({
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         disabled={saving}
+        onPointerEnter={onWanted}
+        onFocus={onWanted}
         onClick={() => {
+          onWanted();
           setDraft([...current]);
           setOpen((value) => !value);
         }}
@@ -89,8 +100,16 @@ export function AgentFilterControl({
         >
           <fieldset>
             <legend className="mb-2 text-sm font-medium">Show calls of</legend>
-            {agents.length === 0 ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">No agents found for this project.</p>
+            {status === 'loading' ? (
+              <p role="status" className="text-sm text-slate-500 dark:text-slate-400">
+                Loading agents…
+              </p>
+            ) : agents.length === 0 ? (
+              <p className="text-sm text-slate-500 dark:text-slate-400">
+                {status === 'error'
+                  ? 'Could not load the agents of this project.'
+                  : 'No agents found for this project.'}
+              </p>
             ) : (
               <ul className="max-h-64 space-y-1 overflow-auto">
                 {agents.map((agent, index) => (

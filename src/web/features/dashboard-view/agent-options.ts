@@ -7,8 +7,8 @@ export interface AgentOption {
 
 /**
  * The agents a dashboard can be filtered on, read from the project's metrics (each lists the agents it
- * is linked to, with their names): the API has no agents list, and metrics are already cached for the
- * editor. Selected ids that no metric names are kept as "Agent <id>" so a selection never disappears.
+ * is linked to, with their names): the API has no agents list, and the editor caches the same metrics.
+ * Selected ids that no metric names are kept as "Agent <id>" so a selection never disappears.
  * Sorted by name. Total.
  */
 export function agentOptions(metrics: readonly Metric[], selected: readonly number[]): AgentOption[] {

@@ -3,34 +3,43 @@ import { Button } from '../../ui/button.tsx';
 import { FilterIcon, RefreshIcon } from './control-icons.tsx';
 import { AgentFilterControl } from './agent-filter-control.tsx';
 import type { AgentOption } from './agent-options.ts';
+import type { MetricNameOf } from './describe-condition.ts';
 import type { DateRange } from './dashboard-filters.ts';
 import { DateRangeControl } from './date-range-control.tsx';
 import { FilterChips } from './filter-chips.tsx';
+import type { MetricsStatus } from './use-dashboard-metrics.ts';
 import { UpdatedAgo } from './updated-ago.tsx';
 
 /** Date range, agents, the other filters as chips, and Refresh with the age of the data. */
 export function ControlBar({
   range,
   agents,
+  agentsStatus,
   agentIds,
   otherFilters,
+  metricName,
   saving,
   updatedAt,
   refreshing,
   onRangeChange,
   onAgentsChange,
+  onAgentsWanted,
   onEditFilters,
   onRefresh,
 }: {
   range: DateRange | null;
   agents: readonly AgentOption[];
+  /** The agents come from the metrics, which load when the agent menu is about to open. */
+  agentsStatus: MetricsStatus;
   agentIds: number[] | null;
   otherFilters: readonly Filter[];
+  metricName: MetricNameOf;
   saving: boolean;
   updatedAt: number;
   refreshing: boolean;
   onRangeChange: (range: DateRange) => void;
   onAgentsChange: (ids: number[]) => void;
+  onAgentsWanted: () => void;
   onEditFilters: () => void;
   onRefresh: () => void;
 }) {
@@ -41,8 +50,15 @@ export function ControlBar({
       className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <DateRangeControl range={range} onChange={onRangeChange} saving={saving} />
-      <AgentFilterControl agents={agents} selected={agentIds} onChange={onAgentsChange} saving={saving} />
-      <FilterChips filters={otherFilters} onEdit={onEditFilters} />
+      <AgentFilterControl
+        agents={agents}
+        status={agentsStatus}
+        selected={agentIds}
+        onChange={onAgentsChange}
+        onWanted={onAgentsWanted}
+        saving={saving}
+      />
+      <FilterChips filters={otherFilters} metricName={metricName} onEdit={onEditFilters} />
       <Button size="sm" variant="ghost" onClick={onEditFilters}>
         <FilterIcon /> Edit dashboard filters
       </Button>

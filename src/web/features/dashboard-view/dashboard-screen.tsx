@@ -6,7 +6,6 @@ import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError, isApiError } from '../../api/api-error.ts';
-import { metricQueries } from '../../api/metric-queries.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
 import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
@@ -27,7 +26,9 @@ import {
 } from './dashboard-filters.ts';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
+import { needsMetricNames } from './needs-metric-names.ts';
 import { selectionFilter } from './selection-filter.ts';
+import { useDashboardMetrics } from './use-dashboard-metrics.ts';
 import { useLayoutDraft } from './use-layout-draft.ts';
 import { useSaveLayoutAction } from './use-save-layout-action.ts';
 import { useWidgetActions } from './use-widget-actions.ts';
@@ -65,11 +66,12 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
     return undefined;
   }, [data.data, data.isError, data.error, widgetIds]);
 
-  const metrics = useQuery(metricQueries.list(api, { projectId: dashboard.project }));
   const parts = useMemo(() => splitDashboardFilters(dashboard.filters), [dashboard.filters]);
+  // Not part of the load: fetched when the control bar shows a name only they know, or on request.
+  const metrics = useDashboardMetrics(dashboard.project, needsMetricNames(parts));
   const agents = useMemo(
-    () => agentOptions(metrics.data ?? [], parts.agentIds ?? []),
-    [metrics.data, parts.agentIds],
+    () => agentOptions(metrics.metrics ?? [], parts.agentIds ?? []),
+    [metrics.metrics, parts.agentIds],
   );
 
   const update = useUpdateDashboard();
@@ -168,14 +170,20 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       <ControlBar
         range={parts.range}
         agents={agents}
+        agentsStatus={metrics.status}
         agentIds={parts.agentIds}
         otherFilters={parts.rest}
+        metricName={metrics.metricName}
         saving={update.isPending}
         updatedAt={data.dataUpdatedAt}
         refreshing={data.isFetching && !data.isPending}
         onRangeChange={(range) => saveFilters({ ...parts, range })}
         onAgentsChange={(agentIds) => saveFilters({ ...parts, agentIds })}
-        onEditFilters={() => setFiltersOpen(true)}
+        onAgentsWanted={metrics.request}
+        onEditFilters={() => {
+          metrics.request();
+          setFiltersOpen(true);
+        }}
         onRefresh={() => void data.refetch()}
       />
       {data.isError && !data.data ? (
@@ -217,7 +225,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           <EditFiltersDialog
             open={filtersOpen}
             initial={restAsFilter(parts.rest)}
-            metrics={metrics.data ?? []}
+            metrics={metrics.status === 'error' ? [] : metrics.metrics}
             saving={update.isPending}
             serverErrors={filterErrors}
             onClose={() => setFiltersOpen(false)}

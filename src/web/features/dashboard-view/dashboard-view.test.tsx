@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricListResponseSchema } from '../../../contract/metric-schema.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
+import { agentOptions } from './agent-options.ts';
 import { DashboardView } from './dashboard-view.tsx';
 
 interface LoggedRequest {
@@ -49,6 +50,8 @@ function recording(log: LoggedRequest[]) {
     };
   };
 }
+
+const METRICS_PATH = '/test_framework/v1/metrics/';
 
 const routes = [
   { path: '/dashboards/:dashboardId', element: <DashboardView /> },
@@ -104,6 +107,73 @@ describe('DashboardView', () => {
     const summary = screen.getByRole('article', { name: 'Call summary' });
     expect(within(summary).getByText('Total calls')).toBeInTheDocument();
     expect(within(summary).getByText(/%$/)).toBeInTheDocument();
+  });
+
+  it('opens without asking for the metrics; the agent menu fetches them and lists every agent', async () => {
+    const log: LoggedRequest[] = [];
+    const { server, user } = renderWithServer(routes, { path: '/dashboards/1', wrapFetch: recording(log) });
+    await allCardsSettled();
+    // The sample dashboard filters on the date range only: nothing on screen needs a metric's name.
+    expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /dashboards/dashboards/1/',
+      'POST /dashboards/widgets/bulk_data/',
+    ]);
+
+    await user.click(screen.getByRole('button', { name: /^Agents\b/ }));
+    const list = await screen.findByRole('group', { name: 'Show calls of' });
+    const metrics = MetricListResponseSchema.parse(
+      await api(server, 'GET', `${METRICS_PATH}?project_id=${server.projectIds[0]}`),
+    );
+    const expected = agentOptions(metrics, []).map((agent) => agent.name);
+    expect(expected.length).toBeGreaterThan(1);
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('checkbox')
+          .map((box) => box.closest('label')?.textContent),
+      ).toEqual(expected),
+    );
+    expect(log.filter((r) => r.path === METRICS_PATH)).toHaveLength(1);
+  });
+
+  it('fetches the metrics on load when a chip or the agent summary shows a name only they know', async () => {
+    const log: LoggedRequest[] = [];
+    const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
+    const project = server.projectIds[0];
+    const metrics = MetricListResponseSchema.parse(
+      await api(server, 'GET', `${METRICS_PATH}?project_id=${project}`),
+    );
+    const metric = metrics[0];
+    const agent = agentOptions(metrics, [])[0];
+    if (!metric || !agent) throw new Error('the seed has no metric linked to an agent');
+    const dashboard = idOf(
+      await api(server, 'POST', '/dashboards/dashboards/', {
+        name: 'Named filters',
+        project,
+        filters: {
+          operator: 'and',
+          conditions: [
+            { field: 'timestamp', op: 'gte', value: 'now-7d' },
+            { field: 'agent.id', op: 'in', value: [agent.id] },
+            { field: 'metric_evaluations.metric.id', op: 'eq', value: metric.id },
+          ],
+        },
+      }),
+    );
+    await api(server, 'POST', '/dashboards/widgets/', {
+      dashboard,
+      name: 'Stat',
+      chart_type: 'stat',
+      field: '',
+    });
+
+    renderWithServer(routes, { server, path: `/dashboards/${dashboard}`, wrapFetch: recording(log) });
+    const chips = await screen.findByRole('list', { name: 'Dashboard filters' });
+    await waitFor(() =>
+      expect(within(chips).getByRole('button')).toHaveTextContent(`Metric is ${metric.name}`),
+    );
+    expect(screen.getByRole('button', { name: /^Agents\b/ })).toHaveTextContent(agent.name);
+    expect(log.filter((r) => r.path === METRICS_PATH)).toHaveLength(1);
   });
 
   it('shows a failing widget its own error while the others render', async () => {

@@ -33,4 +33,21 @@ describe('describeCondition', () => {
   ])('$text', ({ filter, text }) => {
     expect(describeCondition(filter)).toBe(text);
   });
+
+  it.each<{ filter: Filter; text: string }>([
+    { filter: { field: 'metric_evaluations.metric.id', op: 'eq', value: 3 }, text: 'Metric is Latency' },
+    {
+      filter: { field: 'metric_evaluations.metric.id', op: 'in', value: [3, 99] },
+      text: 'Metric is one of Latency, 99',
+    },
+    { filter: { field: 'duration', op: 'eq', value: 3 }, text: 'Duration is 3' },
+  ])('names metrics it knows: $text', ({ filter, text }) => {
+    expect(describeCondition(filter, (id) => (id === 3 ? 'Latency' : undefined))).toBe(text);
+  });
+
+  it('shows a metric id as it is without the metrics list', () => {
+    expect(describeCondition({ field: 'metric_evaluations.metric.id', op: 'eq', value: 3 })).toBe(
+      'Metric is 3',
+    );
+  });
 });

@@ -9,7 +9,9 @@ import { FilterBuilder } from '../filter-builder/filter-builder.tsx';
 /**
  * "Edit dashboard filters": the dashboard filters other than the date range and the agents (those
  * have their own controls), edited with the filter-tree builder and validated with the contract's
- * rules before saving.
+ * rules before saving. The metrics (for the metric picker and the check of metric ids) are fetched when
+ * the dialog opens; the form waits for them so that a metric condition is never flagged as unknown
+ * only because the list had not arrived yet.
  */
 export function EditFiltersDialog({
   open,
@@ -22,7 +24,8 @@ export function EditFiltersDialog({
 }: {
   open: boolean;
   initial: Filter | null;
-  metrics: readonly Metric[];
+  /** Undefined while they load. */
+  metrics: readonly Metric[] | undefined;
   saving: boolean;
   serverErrors: readonly string[];
   onClose: () => void;
@@ -36,7 +39,11 @@ export function EditFiltersDialog({
       description="These filters apply to every widget on this dashboard. The date range and agents are set in the bar above."
       className="max-w-3xl"
     >
-      {open ? (
+      {!open ? null : metrics === undefined ? (
+        <p role="status" className="py-6 text-sm text-slate-500 dark:text-slate-400">
+          Loading metrics…
+        </p>
+      ) : (
         <FiltersForm
           initial={initial}
           metrics={metrics}
@@ -45,7 +52,7 @@ export function EditFiltersDialog({
           onCancel={onClose}
           onSave={onSave}
         />
-      ) : null}
+      )}
     </Dialog>
   );
 }

@@ -1,10 +1,18 @@
 import type { Filter } from '../../../contract/filter-schema.ts';
 import { classNames } from '../../lib/class-names.ts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
-import { describeCondition } from './describe-condition.ts';
+import { describeCondition, type MetricNameOf } from './describe-condition.ts';
 
-/** The dashboard's other filters as readable chips; a click opens the filter editor. */
-export function FilterChips({ filters, onEdit }: { filters: readonly Filter[]; onEdit: () => void }) {
+/** The dashboard's other filters as readable chips (metric ids by name); a click opens the filter editor. */
+export function FilterChips({
+  filters,
+  metricName,
+  onEdit,
+}: {
+  filters: readonly Filter[];
+  metricName: MetricNameOf;
+  onEdit: () => void;
+}) {
   if (filters.length === 0) return null;
   return (
     <ul aria-label="Dashboard filters" className="flex flex-wrap items-center gap-1.5">
@@ -19,7 +27,7 @@ export function FilterChips({ filters, onEdit }: { filters: readonly Filter[]; o
               FOCUS_RING,
             )}
           >
-            {describeCondition(filter)}
+            {describeCondition(filter, metricName)}
           </button>
         </li>
       ))}
