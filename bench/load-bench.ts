@@ -16,6 +16,8 @@ const CONNECTIONS = [10, 50] as const;
 const TARGET_P99_MS = 2000;
 /** As the SPA asks (`MAX_POINTS` in src/web/api/widget-data-queries.ts). */
 const MAX_POINTS = 1000;
+/** The server without shared chart results (docs/decisions/0006): every request reaches the engine. */
+const NO_SHARED_RESULTS = { WIDGET_STUDIO_RESULT_CACHE_MS: '0' };
 const RESULTS_FILE = process.env.BENCH_RESULTS ?? 'bench/results/load-bench.json';
 /** Chart-data worker threads in the server (src/server/chart-data-pool.ts); 0 = inline (the "before"). */
 const DATA_WORKERS = process.env.WIDGET_STUDIO_DATA_WORKERS ?? 'default';
@@ -23,6 +25,8 @@ const DATA_WORKERS = process.env.WIDGET_STUDIO_DATA_WORKERS ?? 'default';
 interface RunFigures {
   endpoint: string;
   connections: number;
+  /** Shared chart results (docs/decisions/0006) on; off = every request computed by the engine. */
+  shared_results: boolean;
   duration_s: number;
   requests: number;
   requests_per_s: number;
@@ -238,7 +242,7 @@ async function runLoad(
   bodies: readonly Record<string, unknown>[],
   connections: number,
   seconds: number,
-): Promise<RunFigures> {
+): Promise<Omit<RunFigures, 'shared_results'>> {
   const base = `http://127.0.0.1:${server.port}`;
   server.send({ type: 'reset' });
   const stopProbe = startProbe(base);
@@ -303,6 +307,7 @@ function markdown(
     return [
       `\`${f.endpoint.replace('/dashboards/widgets/', '')}\``,
       String(f.connections),
+      f.shared_results ? 'on' : 'off (engine only)',
       String(f.requests_per_s),
       f.requests === 0 ? '— (none in 10 s)' : String(f.latency_p50_ms),
       f.requests === 0 ? '—' : String(f.latency_p99_ms),
@@ -317,17 +322,22 @@ function markdown(
     '## Server load (`npm run bench:load`)',
     '',
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${meta.machine}; ${meta.load}.`,
-    `Database: ${meta.calls.toLocaleString('en-US')} seeded calls (file, WAL), clock pinned to the seed instant;`,
+    `Database: ${meta.calls.toLocaleString('en-US')} seeded calls (file, WAL), server clock started at the seed instant and running;`,
     `a 20-widget dashboard (every chart type; last 7 days) created through the API. autocannon on 127.0.0.1,`,
     `${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up (2 connections, then drained), \`max_points=${MAX_POINTS}\` as the SPA sends.`,
     '`bulk_data` = all 20 widgets in one request; `preview_data` cycles through 4 editor-like bodies.',
     'Event-loop delay is measured inside the server process (`monitorEventLoopDelay`, 10 ms resolution);',
     'the probe is a `GET /healthz` every 250 ms during the run (what any other request waits).',
+    '*Shared results* (docs/decisions/0006): identical requests in flight share one computation and a result',
+    'is reused for 10 s of server clock; every run is repeated with it off (`WIDGET_STUDIO_RESULT_CACHE_MS=0`),',
+    'which is what ten analysts on ten different dashboards would cost. The single-request figures below are',
+    'measured with it off.',
     '',
     markdownTable(
       [
         'endpoint',
         'connections',
+        'shared results',
         'req/s',
         'p50 ms',
         'p99 ms',
@@ -348,8 +358,8 @@ function markdown(
       .map((w) => `${w.name} ${w.ms}`)
       .join(' · ')}.`,
     '',
-    'Each run has a server process of its own: requests abandoned by autocannon at its 10 s timeout are still',
-    'computed by the server (nothing cancels them), and would otherwise queue into the next run.',
+    'Each run has a server process of its own. A request abandoned by autocannon at its 10 s timeout leaves the',
+    'worker queue (its signal aborts), but a query already running finishes, so runs stay apart.',
     '',
     'Data queries run on worker threads (`src/server/chart-data-pool.ts`); the before/after of that change',
     '(`WIDGET_STUDIO_DATA_WORKERS=0` = inline) is in `docs/decisions/0004-chart-data-worker-pool.md`.',
@@ -361,8 +371,12 @@ function markdown(
 // ---------------------------------------------------------------- main
 
 /** A fresh server process per run: abandoned requests of a previous run (timeouts) must not queue into it. */
-async function withServer<T>(bench: BenchDatabase, run: (server: BenchServer) => Promise<T>): Promise<T> {
-  const server = await startBenchServer(bench.path, bench.now);
+async function withServer<T>(
+  bench: BenchDatabase,
+  run: (server: BenchServer) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<T> {
+  const server = await startBenchServer(bench.path, bench.now, env);
   try {
     return await run(server);
   } finally {
@@ -413,29 +427,39 @@ async function main(): Promise<void> {
   const bulkEndpoint = `/dashboards/widgets/bulk_data/?max_points=${MAX_POINTS}`;
   const previewEndpoint = `/dashboards/widgets/preview_data/?max_points=${MAX_POINTS}`;
 
-  // Set-up and single-request figures, in a server of their own.
-  const { fixture, serial, perWidget } = await withServer(bench, async (server) => {
-    const base = `http://127.0.0.1:${server.port}`;
-    const made = await createFixture(base, key, projectId);
-    const single: Record<string, number> = {
-      'bulk_data (20 widgets)': await serialLatency(base, key, bulkEndpoint, { widget_ids: made.widgetIds }),
-    };
-    for (const [index, body] of made.previews.entries()) {
-      single[`preview ${index + 1} (${String(body.chart_type)})`] = await serialLatency(
-        base,
-        key,
-        previewEndpoint,
-        body,
-      );
-    }
-    // Each widget of the dashboard alone, through preview_data: where the bulk request spends its time.
-    const widgets: { name: string; ms: number }[] = [];
-    for (const spec of made.widgetSpecs) {
-      const body = { ...spec, dashboard: made.dashboardId };
-      widgets.push({ name: String(spec.name), ms: await serialLatency(base, key, previewEndpoint, body, 3) });
-    }
-    return { fixture: made, serial: single, perWidget: widgets };
-  });
+  // Set-up and single-request figures, in a server of their own, without shared results: a repeated
+  // request would otherwise be answered from the first one and say nothing of the engine.
+  const { fixture, serial, perWidget } = await withServer(
+    bench,
+    async (server) => {
+      const base = `http://127.0.0.1:${server.port}`;
+      const made = await createFixture(base, key, projectId);
+      const single: Record<string, number> = {
+        'bulk_data (20 widgets)': await serialLatency(base, key, bulkEndpoint, {
+          widget_ids: made.widgetIds,
+        }),
+      };
+      for (const [index, body] of made.previews.entries()) {
+        single[`preview ${index + 1} (${String(body.chart_type)})`] = await serialLatency(
+          base,
+          key,
+          previewEndpoint,
+          body,
+        );
+      }
+      // Each widget of the dashboard alone, through preview_data: where the bulk request spends its time.
+      const widgets: { name: string; ms: number }[] = [];
+      for (const spec of made.widgetSpecs) {
+        const body = { ...spec, dashboard: made.dashboardId };
+        widgets.push({
+          name: String(spec.name),
+          ms: await serialLatency(base, key, previewEndpoint, body, 3),
+        });
+      }
+      return { fixture: made, serial: single, perWidget: widgets };
+    },
+    NO_SHARED_RESULTS,
+  );
   console.info('Single-request latencies (ms):', serial);
   console.info('Per widget (ms):', perWidget);
 
@@ -445,17 +469,27 @@ async function main(): Promise<void> {
       [bulkEndpoint, [{ widget_ids: fixture.widgetIds }]],
       [previewEndpoint, fixture.previews],
     ] as const) {
-      for (const connections of CONNECTIONS) {
-        const run = await withServer(bench, async (server) => {
-          console.info(`Warm-up ${endpoint} (${WARMUP_SECONDS} s)…`);
-          await runLoad(server, key, endpoint, bodies, 2, WARMUP_SECONDS);
-          // Drain: requests cut off at the end of the warm-up are still queued in the server; one more
-          // request, served after them, returns once they are done.
-          await serialLatency(`http://127.0.0.1:${server.port}`, key, endpoint, bodies[0], 1);
-          console.info(`${endpoint}: ${connections} connections for ${SECONDS} s…`);
-          return runLoad(server, key, endpoint, bodies, connections, SECONDS);
-        });
-        figures.push({ ...run, endpoint: endpoint.split('?')[0] ?? endpoint });
+      for (const [connections, shared] of CONNECTIONS.flatMap(
+        (c) =>
+          [
+            [c, true],
+            [c, false],
+          ] as const,
+      )) {
+        const run = await withServer(
+          bench,
+          async (server) => {
+            console.info(`Warm-up ${endpoint} (${WARMUP_SECONDS} s)…`);
+            await runLoad(server, key, endpoint, bodies, 2, WARMUP_SECONDS);
+            // Drain: requests cut off at the end of the warm-up are still queued in the server; one more
+            // request, served after them, returns once they are done.
+            await serialLatency(`http://127.0.0.1:${server.port}`, key, endpoint, bodies[0], 1);
+            console.info(`${endpoint}: ${connections} connections for ${SECONDS} s…`);
+            return runLoad(server, key, endpoint, bodies, connections, SECONDS);
+          },
+          shared ? {} : NO_SHARED_RESULTS,
+        );
+        figures.push({ ...run, shared_results: shared, endpoint: endpoint.split('?')[0] ?? endpoint });
         console.info(run);
       }
     }

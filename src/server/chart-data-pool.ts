@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import { computeWidgetData, type WidgetDataRequest, type WidgetDataResult } from './chart-data.ts';
 import { resultCacheFor } from './chart-result-cache.ts';
+import { WidgetDataResponseSchema } from '../contract/widget-data-schema.ts';
 
 /**
  * Chart data off the main thread (docs/decisions/0004): better-sqlite3 is synchronous, so one heavy
@@ -159,7 +160,12 @@ export function computeWidgetDataOffThread(
 ): Promise<WidgetDataResult> {
   return resultCacheFor(sqlite).get(
     request,
-    (shared) => computeOnce(sqlite, request, priority, shared),
+    async (shared) => {
+      const result = await computeOnce(sqlite, request, priority, shared);
+      // The wire shape is checked once per computation, not once per request that shares it.
+      WidgetDataResponseSchema.shape.data.parse(result.data);
+      return result;
+    },
     signal,
   );
 }

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
+import * as z from 'zod';
 import { checkDataWindow, mergeFilters } from '../contract/effective-filters.ts';
 import { FilterSchema, type Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
@@ -25,6 +26,11 @@ import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-
 import { loadWidget } from './widget-routes.ts';
 import { newWidgetCandidate, updatedWidgetCandidate, validateWidgetCandidate } from './widget-input.ts';
 import { findWidgets, type WidgetRecord } from './widget-store.ts';
+
+/** The response around `data`, which computeWidgetDataOffThread has already checked. */
+const WidgetDataEnvelopeSchema = WidgetDataResponseSchema.extend({
+  data: z.custom<WidgetDataResponse['data']>(() => true),
+});
 
 interface DataJob {
   widgetId: number | null;
@@ -93,7 +99,8 @@ async function runJob(
     arrivedAt,
     signal,
   );
-  return WidgetDataResponseSchema.parse({
+  // `data` was checked once when it was computed (a shared result is not re-parsed per request).
+  return WidgetDataEnvelopeSchema.parse({
     widget_id: job.widgetId,
     field_name: job.widget.field ?? '',
     chart_type: job.widget.chart_type,
