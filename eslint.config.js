@@ -65,6 +65,7 @@ export default tseslint.config(
       'playwright-report/**',
       'data/**',
       'bench/results/**',
+      'bench/tmp/**',
       'eslint.config.js',
       'scripts/**/*.mjs',
       'public/**',
