@@ -53,6 +53,8 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
   const width = measured > 0 ? measured : 1280;
   const [breakpoint, setBreakpoint] = useState<string>('lg');
   const [announcement, setAnnouncement] = useState('');
+  // A card being dragged or resized: the grid's own state, it never reaches the card elements.
+  const [moving, setMoving] = useState<'drag' | 'resize' | null>(null);
   const wide = breakpoint === 'lg';
   const canEdit = editing && wide;
 
@@ -68,10 +70,13 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
 
   const commit = useCallback(
     (next: Layout) => {
+      setMoving(null);
       if (wide) onLayoutCommit(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
     },
     [onLayoutCommit, wide],
   );
+  const startDrag = useCallback(() => setMoving('drag'), []);
+  const startResize = useCallback(() => setMoving('resize'), []);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, card: GridCard) => {
@@ -119,7 +124,7 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
   );
 
   return (
-    <div ref={containerRef} className="ws-grid w-full">
+    <div ref={containerRef} className="ws-grid w-full" data-moving={moving ?? undefined}>
       {canEdit ? (
         <p id="ws-grid-help" className="sr-only">
           Arrow keys move the card, Shift with arrow keys resizes it.
@@ -140,7 +145,9 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
           dragConfig={{ enabled: canEdit, handle: `.${DRAG_HANDLE_CLASS}` }}
           resizeConfig={{ enabled: canEdit, handles: ['se'] }}
           onBreakpointChange={setBreakpoint}
+          onDragStart={startDrag}
           onDragStop={commit}
+          onResizeStart={startResize}
           onResizeStop={commit}
         >
           {children}
@@ -159,5 +166,5 @@ const ARROWS: Record<string, { dx: number; dy: number } | undefined> = {
 
 /** A boundary that lets React skip the card when only the grid item's position changed. */
 const GridCardBody = memo(function GridCardBody({ content }: { content: ReactNode }) {
-  return <div className="h-full">{content}</div>;
+  return <div className="ws-grid-card-body h-full">{content}</div>;
 });

@@ -215,6 +215,31 @@ describe('DashboardView', () => {
     expect(within(healthy).getByText('Total calls')).toBeInTheDocument();
   });
 
+  it('moving and resizing cards re-renders no card body', async () => {
+    const { user } = renderWithServer(routes, { path: '/dashboards/1?mode=edit' });
+    await allCardsSettled();
+    const renderCounts = () =>
+      [...document.querySelectorAll('article[data-widget-id]')].map((card) =>
+        Number(card.querySelector('[data-render-count]')?.getAttribute('data-render-count')),
+      );
+    const before = renderCounts();
+    expect(before).toHaveLength(7);
+    expect(before.every((count) => count >= 1)).toBe(true);
+
+    const card = screen.getByRole('group', { name: 'Call duration' });
+    card.focus();
+    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    expect(screen.getByTestId('grid-announcement')).toHaveTextContent(/^Resized Call duration/);
+    expect(screen.getByRole('button', { name: /Save layout/ })).toBeEnabled();
+    // Layout state stays in the grid and the layout draft: the charts were not redrawn.
+    expect(renderCounts()).toEqual(before);
+
+    // The counter is honest: leaving edit mode makes every chart clickable again, a real redraw.
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(renderCounts()).toEqual(before.map((count) => count + 1)));
+  });
+
   it('saves a keyboard move with ONE bulk_widgets request that keeps every other metadata key', async () => {
     const log: LoggedRequest[] = [];
     const { server } = renderWithServer(<p>setup</p>, { calls: 200 });

@@ -1,13 +1,12 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useId } from 'react';
 import { CHART_TYPE_LABELS } from '../../../contract/enums.ts';
 import { fieldLabel } from '../../../contract/field-catalogue.ts';
-import { readWidgetDisplay } from '../../../contract/widget-display.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
-import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
-import { WidgetPreview, type ChartSelection } from '../widget-preview/widget-preview.tsx';
+import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { CardMenu } from './card-menu.tsx';
+import { WidgetCardBody } from './widget-card-body.tsx';
 
 export interface WidgetCardProps {
   widget: Widget;
@@ -31,8 +30,9 @@ export function widgetTitle(widget: Pick<Widget, 'name' | 'chart_type' | 'field'
 }
 
 /**
- * One widget on the dashboard: title, drag handle in edit mode, action menu, and the chart drawn by
- * WidgetPreview inside its own error boundary. Memoised: moving cards on the grid never redraws it.
+ * One widget on the dashboard: title, drag handle in edit mode, action menu, and the chart
+ * (WidgetCardBody, memoised apart on the widget and its data). Memoised, with stable callbacks from
+ * the screen: moving cards on the grid re-renders neither.
  */
 export const WidgetCard = memo(function WidgetCard({
   widget,
@@ -46,7 +46,6 @@ export const WidgetCard = memo(function WidgetCard({
 }: WidgetCardProps) {
   const titleId = useId();
   const title = widgetTitle(widget);
-  const display = useMemo(() => readWidgetDisplay(widget.metadata), [widget.metadata]);
   const select = useCallback((selection: ChartSelection) => onSelect(widget, selection), [onSelect, widget]);
   const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
 
@@ -82,27 +81,13 @@ export const WidgetCard = memo(function WidgetCard({
           onDelete={() => onDelete(widget)}
         />
       </header>
-      <div className="min-h-0 flex-1 px-2 pb-2">
-        <ErrorBoundary
-          resetKeys={[result]}
-          fallback={(error) => (
-            <p role="alert" className="p-3 text-sm text-rose-600 dark:text-rose-400">
-              This chart crashed: {error instanceof Error ? error.message : 'unknown error'}
-            </p>
-          )}
-        >
-          <WidgetPreview
-            label={title}
-            chartType={widget.chart_type}
-            display={display}
-            status={status}
-            response={result?.ok ? result.response : undefined}
-            error={result && !result.ok ? result.message : undefined}
-            dimmed={refreshing}
-            onSelect={editing ? undefined : select}
-          />
-        </ErrorBoundary>
-      </div>
+      <WidgetCardBody
+        widget={widget}
+        title={title}
+        result={result}
+        refreshing={refreshing}
+        onSelect={editing ? undefined : select}
+      />
     </article>
   );
 });

@@ -1,0 +1,59 @@
+import { memo, useMemo } from 'react';
+import { readWidgetDisplay } from '../../../contract/widget-display.ts';
+import type { Widget } from '../../../contract/widget-schema.ts';
+import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
+import { useRenderCount } from '../../lib/use-render-count.ts';
+import { ErrorBoundary } from '../../ui/error-boundary.tsx';
+import { WidgetPreview, type ChartSelection } from '../widget-preview/widget-preview.tsx';
+
+export interface WidgetCardBodyProps {
+  widget: Widget;
+  /** The card's title, the chart's accessible name. */
+  title: string;
+  /** Undefined while the dashboard's data loads for the first time. */
+  result: WidgetDataResult | undefined;
+  /** Whether newer data is on its way (the chart is faded, not blanked). */
+  refreshing: boolean;
+  /** A click on a point, bar or slice; undefined in edit mode. Must be stable across renders. */
+  onSelect: ((selection: ChartSelection) => void) | undefined;
+}
+
+/**
+ * The chart of a card inside its own error boundary. Memoised on its own inputs (the widget, its data
+ * and whether it refreshes): layout state never reaches it, so moving or dragging cards redraws no
+ * chart. Its renders are counted in `data-render-count` (bench/web-bench.ts reads it during a drag).
+ */
+export const WidgetCardBody = memo(function WidgetCardBody({
+  widget,
+  title,
+  result,
+  refreshing,
+  onSelect,
+}: WidgetCardBodyProps) {
+  const ref = useRenderCount<HTMLDivElement>();
+  const display = useMemo(() => readWidgetDisplay(widget.metadata), [widget.metadata]);
+  const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
+  return (
+    <div ref={ref} className="min-h-0 flex-1 px-2 pb-2">
+      <ErrorBoundary
+        resetKeys={[result]}
+        fallback={(error) => (
+          <p role="alert" className="p-3 text-sm text-rose-600 dark:text-rose-400">
+            This chart crashed: {error instanceof Error ? error.message : 'unknown error'}
+          </p>
+        )}
+      >
+        <WidgetPreview
+          label={title}
+          chartType={widget.chart_type}
+          display={display}
+          status={status}
+          response={result?.ok ? result.response : undefined}
+          error={result && !result.ok ? result.message : undefined}
+          dimmed={refreshing}
+          onSelect={onSelect}
+        />
+      </ErrorBoundary>
+    </div>
+  );
+});
