@@ -1,4 +1,14 @@
-import { Cell, Legend, Pie, PieChart, ResponsiveContainer, Tooltip } from 'recharts';
+import {
+  Cell,
+  DefaultLegendContent,
+  Legend,
+  Pie,
+  PieChart,
+  ResponsiveContainer,
+  Tooltip,
+  type DefaultLegendContentProps,
+} from 'recharts';
+import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectSlice } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
@@ -60,7 +70,14 @@ export function PieChartView({
             layout="vertical"
             align="right"
             verticalAlign="middle"
-            wrapperStyle={{ fontSize: 12, maxWidth: '45%', maxHeight: '100%', overflowY: 'auto' }}
+            wrapperStyle={{
+              fontSize: 12,
+              maxWidth: '45%',
+              maxHeight: '100%',
+              display: 'flex',
+              flexDirection: 'column',
+            }}
+            content={ScrollingLegend}
             formatter={(value: string) => {
               const slice = model.slices.find((s) => s.label === value);
               return (
@@ -73,5 +90,23 @@ export function PieChartView({
         ) : null}
       </PieChart>
     </ResponsiveContainer>
+  );
+}
+
+/**
+ * Recharts' own legend inside a scroll container that a keyboard can reach (WCAG 2.1.1, axe
+ * `scrollable-region-focusable`): a long legend scrolls within the card instead of overflowing it.
+ * Declared once here, not inline, so Recharts keeps the same component across renders.
+ */
+function ScrollingLegend(props: DefaultLegendContentProps) {
+  return (
+    <div
+      role="group"
+      aria-label="Legend"
+      tabIndex={0}
+      className={`min-h-0 overflow-y-auto rounded ${FOCUS_RING}`}
+    >
+      <DefaultLegendContent {...props} />
+    </div>
   );
 }
