@@ -1,10 +1,11 @@
-import { memo, useCallback, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { ResponsiveGridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
 import './dashboard-grid.css';
 import { describeChange, moveItem, resizeItem } from './grid-keyboard.ts';
 import { GRID_COLS, MIN_H, MIN_W, type GridItem } from './grid-layout.ts';
+import { pauseIdleWork, resumeIdleWork } from '../../lib/idle-queue.ts';
 
 export type { GridItem } from './grid-layout.ts';
 export {
@@ -77,6 +78,12 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
   );
   const startDrag = useCallback(() => setMoving('drag'), []);
   const startResize = useCallback(() => setMoving('resize'), []);
+  // While a card moves, no deferred chart draws (src/web/lib/idle-queue.ts): every frame goes to the drag.
+  useEffect(() => {
+    if (!moving) return;
+    pauseIdleWork();
+    return resumeIdleWork;
+  }, [moving]);
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>, card: GridCard) => {

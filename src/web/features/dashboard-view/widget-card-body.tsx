@@ -3,6 +3,7 @@ import { readWidgetDisplay } from '../../../contract/widget-display.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { useRenderCount } from '../../lib/use-render-count.ts';
+import { useShownSoon } from '../../lib/use-shown-soon.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
 import { WidgetPreview, type ChartSelection } from '../widget-preview/widget-preview.tsx';
 
@@ -22,6 +23,7 @@ export interface WidgetCardBodyProps {
  * The chart of a card inside its own error boundary. Memoised on its own inputs (the widget, its data
  * and whether it refreshes): layout state never reaches it, so moving or dragging cards redraws no
  * chart. Its renders are counted in `data-render-count` (bench/web-bench.ts reads it during a drag).
+ * Off-screen cards draw when they come near the viewport or the browser is idle (useShownSoon).
  */
 export const WidgetCardBody = memo(function WidgetCardBody({
   widget,
@@ -31,8 +33,11 @@ export const WidgetCardBody = memo(function WidgetCardBody({
   onSelect,
 }: WidgetCardBodyProps) {
   const ref = useRenderCount<HTMLDivElement>();
+  // A card far below the fold shows its skeleton until it scrolls near or the browser is idle: on a
+  // 50-widget dashboard, drawing every chart at once delayed the ones in view by seconds.
+  const shown = useShownSoon(ref, result !== undefined);
   const display = useMemo(() => readWidgetDisplay(widget.metadata), [widget.metadata]);
-  const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
+  const status = result === undefined || !shown ? 'loading' : result.ok ? 'ready' : 'error';
   return (
     <div ref={ref} className="min-h-0 flex-1 px-2 pb-2">
       <ErrorBoundary
@@ -48,8 +53,8 @@ export const WidgetCardBody = memo(function WidgetCardBody({
           chartType={widget.chart_type}
           display={display}
           status={status}
-          response={result?.ok ? result.response : undefined}
-          error={result && !result.ok ? result.message : undefined}
+          response={shown && result?.ok ? result.response : undefined}
+          error={shown && result && !result.ok ? result.message : undefined}
           dimmed={refreshing}
           onSelect={onSelect}
         />
