@@ -1,10 +1,21 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { BarRow, ChartModel, ChartSelection } from './chart-model.ts';
+import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectBar } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { formatAxisValue } from './format-chart-value.ts';
 
 type BarModel = Extract<ChartModel, { kind: 'bar' }>;
+
+// Constant props keep their identity across renders (see line-chart-view.tsx): a colour change then
+// redraws the fills, not the bars' geometry.
+const NO_GRID_LINES = (): number[] => [];
+const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
+const TICK = { fill: 'currentColor', fontSize: 11 };
+const CURSOR = { fill: 'currentColor', fillOpacity: 0.06 };
+const RADIUS: [number, number, number, number] = [3, 3, 0, 0];
+const LEGEND_STYLE = { fontSize: 12 };
+/** A path into `BarRow` (series keys are synthetic, `s0`…, `cmp`: no dots of their own). */
+const valueKey = (seriesKey: string) => `values.${seriesKey}`;
 
 /** Maps a prepared bar model to Recharts: bucket labels on x, one Bar per series side by side. */
 export function BarChartView({
@@ -16,25 +27,25 @@ export function BarChartView({
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={model.rows} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
-        <XAxis
-          dataKey="label"
-          tick={{ fill: 'currentColor', fontSize: 11 }}
+      <BarChart data={model.rows} margin={MARGIN}>
+        <CartesianGrid
           stroke="currentColor"
-          strokeOpacity={0.3}
-          minTickGap={16}
+          strokeOpacity={0.12}
+          vertical={false}
+          // Without vertical lines, their positions are not needed: skips measuring the x labels again.
+          verticalCoordinatesGenerator={NO_GRID_LINES}
         />
+        <XAxis dataKey="label" tick={TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
         <YAxis
           tickFormatter={formatAxisValue}
-          tick={{ fill: 'currentColor', fontSize: 11 }}
+          tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}
           width={44}
         />
         <Tooltip
           isAnimationActive={false}
-          cursor={{ fill: 'currentColor', fillOpacity: 0.06 }}
+          cursor={CURSOR}
           content={({ active, payload }) => {
             const hovered: unknown = payload?.[0]?.payload;
             const row = active ? model.rows.find((r) => r === hovered) : undefined;
@@ -55,15 +66,15 @@ export function BarChartView({
             );
           }}
         />
-        {model.showLegend ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {model.showLegend ? <Legend wrapperStyle={LEGEND_STYLE} /> : null}
         {model.series.map((s) => (
           <Bar
             key={s.key}
             name={s.label}
-            dataKey={(row: BarRow) => row.values[s.key]}
+            dataKey={valueKey(s.key)}
             fill={s.color}
             fillOpacity={s.comparison ? 0.35 : 0.9}
-            radius={[3, 3, 0, 0]}
+            radius={RADIUS}
             isAnimationActive={model.animate}
             cursor={onSelect && !s.comparison ? 'pointer' : undefined}
             onClick={(_data, index) => {

@@ -1,14 +1,21 @@
 import type { WidgetColor } from '../../../contract/widget-display.ts';
 
-/** One drawn series (a legend entry). `key` is a safe synthetic key: group labels may contain dots. */
-export interface ChartSeries {
+/**
+ * One series as prepared from the data (a legend entry), before the display gives it a colour. `key`
+ * is a safe synthetic key (`s0`, `s1`, `cmp`): group labels may contain dots.
+ */
+export interface SeriesShape {
   key: string;
   label: string;
-  color: string;
   /** The `group` value this series was pivoted from (D1); null for an ungrouped or comparison series. */
   group: string | null;
   /** Comparison series are drawn dashed / faded. */
   comparison: boolean;
+}
+
+/** One drawn series: its shape and its colour. */
+export interface ChartSeries extends SeriesShape {
+  color: string;
 }
 
 /** A row of a line chart: one x (epoch ms) and the value of each series drawn at that x. */
@@ -28,13 +35,16 @@ export interface BarRow {
   counts: Record<string, number>;
 }
 
-export interface PieSliceModel {
+export interface PieSliceShape {
   key: string;
   label: string;
   /** The label as the API sent it (the displayed one names the empty string). */
   source: string;
   value: number;
   percentage: number;
+}
+
+export interface PieSliceModel extends PieSliceShape {
   color: string;
 }
 
@@ -47,10 +57,16 @@ export interface StatFigure {
   previous: string | null;
 }
 
-export type ChartModel =
+/**
+ * Everything a chart draws that follows from the data and the drawing width, and nothing that follows
+ * from the display options (colour, legend, points, unit) or the viewer's motion preference: a
+ * display-only edit restyles the same shape, so the rows keep their identity and Recharts redraws
+ * only what the style touches.
+ */
+export type ChartShape =
   | {
       kind: 'line';
-      series: ChartSeries[];
+      series: SeriesShape[];
       rows: LineRow[];
       /** Points are per call ('point') or aggregated buckets (a bucket group_by, D2). */
       selectKind: 'point' | 'bucket';
@@ -58,34 +74,44 @@ export type ChartModel =
       ticks: number[];
       tickUnit: 'hour' | 'day';
       connectNulls: boolean;
+      sourcePointCount: number;
+      drawnPointCount: number;
+      /** The most points drawn in one series (dots are drawn only for short series). */
+      maxSeriesPointCount: number;
+      hiddenSeriesCount: number;
+    }
+  | { kind: 'bar'; series: SeriesShape[]; rows: BarRow[]; hiddenSeriesCount: number }
+  | { kind: 'pie'; slices: PieSliceShape[]; total: number }
+  | { kind: 'stat'; figures: StatFigure[] }
+  | { kind: 'empty'; message: string }
+  | { kind: 'invalid'; message: string };
+
+type ShapeOf<K extends ChartShape['kind']> = Extract<ChartShape, { kind: K }>;
+
+/** What the display and motion preference add to a shape: the model the chart views draw. */
+export type ChartModel =
+  | (Omit<ShapeOf<'line'>, 'series'> & {
+      series: ChartSeries[];
       showDots: boolean;
       animate: boolean;
       showLegend: boolean;
       unit: string;
-      sourcePointCount: number;
-      drawnPointCount: number;
-      hiddenSeriesCount: number;
-    }
-  | {
-      kind: 'bar';
+    })
+  | (Omit<ShapeOf<'bar'>, 'series'> & {
       series: ChartSeries[];
-      rows: BarRow[];
       animate: boolean;
       showLegend: boolean;
       unit: string;
-      hiddenSeriesCount: number;
-    }
-  | {
-      kind: 'pie';
+    })
+  | (Omit<ShapeOf<'pie'>, 'slices'> & {
       slices: PieSliceModel[];
-      total: number;
       animate: boolean;
       showLegend: boolean;
       unit: string;
-    }
-  | { kind: 'stat'; figures: StatFigure[] }
-  | { kind: 'empty'; message: string }
-  | { kind: 'invalid'; message: string };
+    })
+  | ShapeOf<'stat'>
+  | ShapeOf<'empty'>
+  | ShapeOf<'invalid'>;
 
 /** What a click on a chart element selects: the dashboard opens the calls behind it. */
 export type ChartSelection =
@@ -121,3 +147,10 @@ export const MAX_SERIES = 12;
 export const MAX_POINTS_WITH_DOTS = 100;
 /** Above this many drawn elements, animation is off. */
 export const MAX_ANIMATED_POINTS = 100;
+/** Above this many slices, a pie is not animated. */
+export const MAX_ANIMATED_SLICES = 30;
+/**
+ * Horizontal pixels of a line chart that are not plot area: the y axis (44) and the right margin (12)
+ * of `LineChartView`. Series are downsampled to one point per pixel of what is left.
+ */
+export const LINE_PLOT_INSET_PX = 56;

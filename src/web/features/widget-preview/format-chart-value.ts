@@ -36,6 +36,35 @@ const BUCKET_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
   month: { month: 'short', year: 'numeric' },
 };
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per format, made once.
+const bucketFormatters = new Map<string, Intl.DateTimeFormat>();
+function bucketFormatter(period: string | null): Intl.DateTimeFormat {
+  const key = period !== null && Object.hasOwn(BUCKET_FORMATS, period) ? period : 'hour';
+  let formatter = bucketFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { ...BUCKET_FORMATS[key], timeZone: 'UTC' });
+    bucketFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+const dayTick = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const hourTick = new Intl.DateTimeFormat('en-US', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+const pointTime = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+});
+
 /**
  * Labels a bucket start. Buckets are cut in UTC by the server, so they are labelled in UTC: a day
  * bucket shows the day it covers, not the previous evening in a western time zone.
@@ -43,31 +72,16 @@ const BUCKET_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
 export function formatBucketLabel(bucket: string, period: string | null): string {
   const ms = Date.parse(bucket);
   if (Number.isNaN(ms)) return bucket;
-  const options = BUCKET_FORMATS[period ?? ''] ?? BUCKET_FORMATS.hour;
-  const text = new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(ms);
+  const text = bucketFormatter(period).format(ms);
   return period === 'week' ? `Week of ${text}` : text;
 }
 
 /** An axis tick at a whole UTC hour or day (see `timeTicks`). */
 export function formatTimeTick(ms: number, unit: 'hour' | 'day'): string {
-  const options: Intl.DateTimeFormatOptions =
-    unit === 'day'
-      ? { month: 'short', day: 'numeric', timeZone: 'UTC' }
-      : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat('en-US', options).format(ms);
+  return (unit === 'day' ? dayTick : hourTick).format(ms);
 }
 
 /** A point's exact time for tooltips, in UTC like the axis and the server's buckets. */
 export function formatPointTimeFull(ms: number): string {
-  const text = new Intl.DateTimeFormat('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(ms);
-  return `${text} UTC`;
+  return `${pointTime.format(ms)} UTC`;
 }

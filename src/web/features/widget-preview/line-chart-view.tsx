@@ -1,10 +1,27 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartModel, ChartSelection, LineRow } from './chart-model.ts';
+import { LINE_PLOT_INSET_PX, type ChartModel, type ChartSelection } from './chart-model.ts';
 import { selectLinePoint, toRowIndex } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { formatAxisValue, formatPointTimeFull, formatTimeTick } from './format-chart-value.ts';
 
 type LineModel = Extract<ChartModel, { kind: 'line' }>;
+
+// Props that never change are module constants: Recharts keeps axis and series settings in a store
+// and recomputes the drawing when one of them changes identity. A colour change then redraws only the
+// strokes (the rows, data keys and axes stay the same objects).
+const Y_AXIS_WIDTH = 44;
+const NO_GRID_LINES = (): number[] => [];
+const MARGIN = { top: 8, right: LINE_PLOT_INSET_PX - Y_AXIS_WIDTH, bottom: 4, left: 0 };
+const TICK = { fill: 'currentColor', fontSize: 11 };
+const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
+const ACTIVE_DOT = { r: 4 };
+const LEGEND_STYLE = { fontSize: 12 };
+const TICK_FORMATTERS = {
+  hour: (value: number) => formatTimeTick(value, 'hour'),
+  day: (value: number) => formatTimeTick(value, 'day'),
+};
+/** A path into `LineRow` (series keys are synthetic, `s0`…, `cmp`: no dots of their own). */
+const valueKey = (seriesKey: string) => `values.${seriesKey}`;
 
 /** Maps a prepared line model to Recharts: a time axis, one Line per series. Decides nothing. */
 export function LineChartView({
@@ -18,7 +35,7 @@ export function LineChartView({
     <ResponsiveContainer width="100%" height="100%">
       <LineChart
         data={model.rows}
-        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        margin={MARGIN}
         onClick={(state) => {
           const index = toRowIndex(state.activeTooltipIndex);
           const selection = index === null ? null : selectLinePoint(model, index);
@@ -26,24 +43,34 @@ export function LineChartView({
         }}
         style={onSelect ? { cursor: 'pointer' } : undefined}
       >
-        <CartesianGrid stroke="currentColor" strokeOpacity={0.12} vertical={false} />
+        <CartesianGrid
+          stroke="currentColor"
+          strokeOpacity={0.12}
+          vertical={false}
+          // Without vertical lines, their positions are not needed: skips measuring the x labels again.
+          verticalCoordinatesGenerator={NO_GRID_LINES}
+        />
         <XAxis
           dataKey="x"
           type="number"
           scale="time"
-          domain={['dataMin', 'dataMax']}
+          domain={X_DOMAIN}
           ticks={model.ticks}
-          tickFormatter={(value: number) => formatTimeTick(value, model.tickUnit)}
-          tick={{ fill: 'currentColor', fontSize: 11 }}
+          // The ticks are already spaced for the width (`timeTicks`): no label measuring to thin them.
+          interval={0}
+          tickFormatter={TICK_FORMATTERS[model.tickUnit]}
+          tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}
         />
         <YAxis
+          // Five "nice" ticks on a chart at least a card tall never collide: nothing to measure either.
+          interval={0}
           tickFormatter={formatAxisValue}
-          tick={{ fill: 'currentColor', fontSize: 11 }}
+          tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}
-          width={44}
+          width={Y_AXIS_WIDTH}
         />
         <Tooltip
           isAnimationActive={false}
@@ -63,17 +90,18 @@ export function LineChartView({
             );
           }}
         />
-        {model.showLegend ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+        {model.showLegend ? <Legend wrapperStyle={LEGEND_STYLE} /> : null}
         {model.series.map((s) => (
           <Line
             key={s.key}
             name={s.label}
-            dataKey={(row: LineRow) => row.values[s.key]}
+            dataKey={valueKey(s.key)}
             stroke={s.color}
             strokeWidth={s.comparison ? 1.5 : 2}
             strokeDasharray={s.comparison ? '4 4' : undefined}
+            // Off for long series (`showDots`, `animate`): Recharts slows down sharply with either.
             dot={model.showDots ? { r: 2.5, fill: s.color } : false}
-            activeDot={{ r: 4 }}
+            activeDot={ACTIVE_DOT}
             connectNulls={model.connectNulls}
             isAnimationActive={model.animate}
             type="monotone"

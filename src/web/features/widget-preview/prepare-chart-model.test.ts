@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChartType } from '../../../contract/enums.ts';
 import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
 import { DEFAULT_WIDGET_DISPLAY, type WidgetDisplay } from '../../../contract/widget-display.ts';
-import { COLOR_HEX, EMPTY_MESSAGE, MAX_SERIES, type ChartModel } from './chart-model.ts';
+import { COLOR_HEX, EMPTY_MESSAGE, LINE_PLOT_INSET_PX, MAX_SERIES, type ChartModel } from './chart-model.ts';
 import { prepareChartModel } from './prepare-chart-model.ts';
 
 function response(
@@ -145,7 +145,8 @@ describe('prepareChartModel: line', () => {
   it.each([
     { n: 50, widthPx: 400, drawn: 50, dots: true, animate: true },
     { n: 150, widthPx: 400, drawn: 150, dots: false, animate: false },
-    { n: 5000, widthPx: 320, drawn: 320, dots: false, animate: false },
+    // One point per pixel of plot: the chart's width less the y axis and margin (LINE_PLOT_INSET_PX).
+    { n: 5000, widthPx: 320, drawn: 320 - LINE_PLOT_INSET_PX, dots: false, animate: false },
     { n: 5000, widthPx: 0, drawn: 3, dots: true, animate: true },
   ])(
     '$n points at $widthPx px: $drawn drawn, dots $dots, animate $animate',
@@ -226,6 +227,7 @@ describe('prepareChartModel: bar', () => {
     { period: 'hour', label: 'Jan 1, 00:00' },
     { period: 'week', label: 'Week of Jan 1' },
     { period: 'month', label: 'Jan 2026' },
+    { period: 'constructor', label: 'Jan 1, 00:00' },
   ])('labels a $period bucket as "$label"', ({ period, label }) => {
     const model = expectKind(
       prepare(response('bar', [bucket(1, 1, 1)], { time_period: period }), 'bar'),

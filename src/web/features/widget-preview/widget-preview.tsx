@@ -4,12 +4,14 @@ import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
-import { prepareChartModel } from './prepare-chart-model.ts';
+import { prepareChartShapeCached } from './prepare-chart-shape-cached.ts';
+import { styleChartModel } from './style-chart-model.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { usePrefersReducedMotion } from './use-prefers-reduced-motion.ts';
 
 export type { ChartSelection } from './chart-model.ts';
 export { EMPTY_MESSAGE } from './chart-model.ts';
+export { readChartData } from './read-chart-data.ts';
 
 export type WidgetPreviewStatus = 'loading' | 'error' | 'ready' | 'idle';
 
@@ -56,35 +58,33 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     label,
     comparisonLabel,
   } = props;
-  const { ref, width } = useElementWidth<HTMLDivElement>();
+  const { ref, width, measured } = useElementWidth<HTMLDivElement>();
   const { color, showLegend, unit, showPoints } = display;
   const reducedMotion = usePrefersReducedMotion();
-  const model = useMemo(
+  const ready = response !== undefined && status === 'ready';
+  // Two steps memoised apart: the data's shape (the costly part: parsing, downsampling) only when the
+  // data or the width change, its style on every display change. The shape waits for the first
+  // measure (a layout effect, before paint) so a chart is not prepared for a guessed width and again
+  // for the real one.
+  const shape = useMemo(
     () =>
-      response && status === 'ready'
-        ? prepareChartModel(response, {
+      ready && measured
+        ? prepareChartShapeCached(response, {
             chartType,
-            display: { color, showLegend, unit, showPoints },
-            // Before the first measure (or without layout) draw about a card's worth of points.
+            // Without layout (jsdom) draw about a card's worth of points.
             widthPx: width > 0 ? width : 400,
             comparison,
             comparisonLabel,
-            animate: !reducedMotion,
           })
         : null,
-    [
-      response,
-      status,
-      chartType,
-      color,
-      showLegend,
-      unit,
-      showPoints,
-      width,
-      comparison,
-      comparisonLabel,
-      reducedMotion,
-    ],
+    [ready, measured, response, chartType, width, comparison, comparisonLabel],
+  );
+  const model = useMemo(
+    () =>
+      shape
+        ? styleChartModel(shape, { color, showLegend, unit, showPoints }, { animate: !reducedMotion })
+        : null,
+    [shape, color, showLegend, unit, showPoints, reducedMotion],
   );
 
   let body: ReactNode;
@@ -102,6 +102,9 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
         {error ?? 'The data request failed.'}
       </Message>
     );
+  } else if (ready && !measured) {
+    // Only until the layout effect measures the width, which happens before the first paint.
+    body = null;
   } else if (!model) {
     body = <Message tone="muted">{guidance ?? 'Nothing to show yet.'}</Message>;
   } else if (model.kind === 'empty') {

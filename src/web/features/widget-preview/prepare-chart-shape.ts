@@ -1,0 +1,186 @@
+import type { ChartType } from '../../../contract/enums.ts';
+import type {
+  BarBucket,
+  ChartData,
+  StatData,
+  WidgetDataResponse,
+} from '../../../contract/widget-data-schema.ts';
+import {
+  EMPTY_MESSAGE,
+  type BarRow,
+  type ChartShape,
+  type SeriesShape,
+  type StatFigure,
+} from './chart-model.ts';
+import { formatBucketLabel, formatInteger, formatOneDecimal } from './format-chart-value.ts';
+import { groupSeries } from './group-series.ts';
+import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
+import { readChartData } from './read-chart-data.ts';
+
+export interface PrepareChartShapeOptions {
+  chartType: ChartType;
+  /** The drawing width: line series are downsampled to about one point per pixel of plot. */
+  widthPx: number;
+  /** An optional second response drawn as a dashed series (line, bar) or "previous" figures (stat). */
+  comparison?: WidgetDataResponse | undefined;
+  /** Legend name of the comparison series (default "Comparison"), e.g. "Saved" in the editor. */
+  comparisonLabel?: string | undefined;
+}
+
+const COMPARISON_KEY = 'cmp';
+const COMPARISON_LABEL = 'Comparison';
+
+/**
+ * Turns a data response into everything the chart draws that follows from the data: series pivoted by
+ * `group` (D1), line series downsampled with LTTB, bar rows with bucket labels, pie slices with
+ * percentages, stat figures with units (D3), and the empty and invalid cases with a message (a chart
+ * never silently draws blank). The chart type asked for wins over the response's echo, but the data
+ * shape decides how it is read: a line with a bucket group_by arrives in the bar shape (D2). Colours,
+ * legend, dots and unit come later (`styleChartModel`), so a display-only edit never repeats this.
+ * Total: every response gives a shape.
+ */
+export function prepareChartShape(
+  response: WidgetDataResponse,
+  options: PrepareChartShapeOptions,
+): ChartShape {
+  const data = readChartData(response);
+  if (data.kind === 'invalid') return { kind: 'invalid', message: data.message };
+  if (isEmpty(data)) return { kind: 'empty', message: EMPTY_MESSAGE };
+  const comparison = options.comparison ? readChartData(options.comparison) : null;
+  const displayName = response.metadata.display_name || response.field_name || 'Value';
+  const comparisonLabel = options.comparisonLabel ?? COMPARISON_LABEL;
+
+  switch (options.chartType) {
+    case 'stat':
+      return data.kind === 'stat'
+        ? {
+            kind: 'stat',
+            figures: statFigures(data.stat, comparison?.kind === 'stat' ? comparison.stat : null),
+          }
+        : mismatch(options.chartType, data);
+    case 'pie':
+      return data.kind === 'pie' ? preparePie(data.slices) : mismatch(options.chartType, data);
+    case 'bar':
+      return data.kind === 'bar'
+        ? prepareBar(data.buckets, response.time_period, displayName, comparison, comparisonLabel)
+        : mismatch(options.chartType, data);
+    case 'line': {
+      if (data.kind !== 'line' && data.kind !== 'bar') return mismatch(options.chartType, data);
+      const lineOptions = {
+        displayName,
+        widthPx: options.widthPx,
+        comparison: comparisonColumns(comparison),
+        comparisonKey: COMPARISON_KEY,
+        comparisonLabel,
+      };
+      return data.kind === 'line'
+        ? prepareLineShape(pointColumns(data.points), { ...lineOptions, selectKind: 'point' })
+        : prepareLineShape(bucketColumns(data.buckets), { ...lineOptions, selectKind: 'bucket' });
+    }
+  }
+}
+
+function isEmpty(data: Exclude<ChartData, { kind: 'invalid' }>): boolean {
+  switch (data.kind) {
+    case 'line':
+      return data.points.length === 0;
+    case 'bar':
+      return data.buckets.length === 0;
+    case 'pie':
+      return data.slices.length === 0;
+    case 'stat':
+      return data.stat.total_calls === 0;
+  }
+}
+
+function mismatch(chartType: ChartType, data: ChartData): ChartShape {
+  return {
+    kind: 'invalid',
+    message: `This ${chartType} chart received ${data.kind} data. Refresh to load data for the current chart type.`,
+  };
+}
+
+function comparisonColumns(comparison: ChartData | null): LineColumns | null {
+  if (comparison?.kind === 'line') return pointColumns(comparison.points);
+  if (comparison?.kind === 'bar') return bucketColumns(comparison.buckets);
+  return null;
+}
+
+function prepareBar(
+  buckets: readonly BarBucket[],
+  period: string | null,
+  displayName: string,
+  comparison: ChartData | null,
+  comparisonLabel: string,
+): ChartShape {
+  const { groups, hiddenCount } = groupSeries(buckets);
+  const series: SeriesShape[] = groups.map((g) => ({
+    key: g.key,
+    label: g.label ?? displayName,
+    group: g.label,
+    comparison: false,
+  }));
+  const columns = groups.map((g) => ({ key: g.key, items: g.items }));
+  if (comparison?.kind === 'bar' && comparison.buckets.length > 0) {
+    series.push({ key: COMPARISON_KEY, label: comparisonLabel, group: null, comparison: true });
+    columns.push({ key: COMPARISON_KEY, items: comparison.buckets });
+  }
+
+  // Each bucket's time is parsed once, not in every comparison of the sort.
+  const rows = new Map<string, { row: BarRow; time: number }>();
+  for (const { key, items } of columns) {
+    for (const b of items) {
+      let entry = rows.get(b.time_interval);
+      if (!entry) {
+        entry = {
+          row: {
+            bucket: b.time_interval,
+            label: formatBucketLabel(b.time_interval, period),
+            values: {},
+            counts: {},
+          },
+          time: Date.parse(b.time_interval),
+        };
+        rows.set(b.time_interval, entry);
+      }
+      entry.row.values[key] = b.value;
+      entry.row.counts[key] = b.sample_count;
+    }
+  }
+  const sorted = [...rows.values()].sort(compareBuckets).map((entry) => entry.row);
+  return { kind: 'bar', series, rows: sorted, hiddenSeriesCount: hiddenCount };
+}
+
+function compareBuckets(a: { row: BarRow; time: number }, b: { row: BarRow; time: number }): number {
+  if (Number.isNaN(a.time) || Number.isNaN(b.time)) return a.row.bucket.localeCompare(b.row.bucket);
+  return a.time - b.time;
+}
+
+function preparePie(slices: readonly { label: string; value: number; percentage: number }[]): ChartShape {
+  return {
+    kind: 'pie',
+    total: slices.reduce((sum, s) => sum + s.value, 0),
+    slices: slices.map((s, i) => ({
+      key: `p${i}`,
+      label: s.label === '' ? '(empty)' : s.label,
+      source: s.label,
+      value: s.value,
+      percentage: Math.round(s.percentage * 10) / 10,
+    })),
+  };
+}
+
+function statFigures(stat: StatData, previous: StatData | null): StatFigure[] {
+  const figures: [StatFigure['key'], string, (s: StatData) => string][] = [
+    ['total_calls', 'Total calls', (s) => formatInteger(s.total_calls)],
+    ['success_rate', 'Success rate', (s) => formatOneDecimal(s.success_rate, '%')],
+    ['avg_duration', 'Average duration', (s) => formatOneDecimal(s.avg_duration, 's')],
+    ['p95_latency', 'P95 latency', (s) => formatOneDecimal(s.p95_latency, 'ms')],
+  ];
+  return figures.map(([key, label, format]) => ({
+    key,
+    label,
+    value: format(stat),
+    previous: previous ? format(previous) : null,
+  }));
+}

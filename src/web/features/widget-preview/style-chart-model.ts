@@ -1,0 +1,78 @@
+import type { WidgetDisplay } from '../../../contract/widget-display.ts';
+import {
+  COLOR_HEX,
+  MAX_ANIMATED_POINTS,
+  MAX_ANIMATED_SLICES,
+  MAX_POINTS_WITH_DOTS,
+  seriesPalette,
+  type ChartModel,
+  type ChartSeries,
+  type ChartShape,
+  type SeriesShape,
+} from './chart-model.ts';
+
+export interface StyleChartOptions {
+  /** False turns every animation off (the viewer prefers reduced motion). Default true. */
+  animate?: boolean | undefined;
+}
+
+/**
+ * Gives a prepared shape its display: series and slice colours from the widget's palette (comparison
+ * series in slate), the legend, dots on short lines, the value unit, and animation only for small
+ * charts and viewers who do not prefer reduced motion. Cheap and leaves the shape's rows as they are
+ * (same references), so a colour change redraws strokes, not data. Total.
+ */
+export function styleChartModel(
+  shape: ChartShape,
+  display: WidgetDisplay,
+  options: StyleChartOptions = {},
+): ChartModel {
+  const motion = options.animate !== false;
+  switch (shape.kind) {
+    case 'line':
+      return {
+        ...shape,
+        series: colourSeries(shape.series, display),
+        showDots: display.showPoints && shape.maxSeriesPointCount <= MAX_POINTS_WITH_DOTS,
+        animate: motion && shape.drawnPointCount <= MAX_ANIMATED_POINTS,
+        showLegend: display.showLegend && shape.series.length > 1,
+        unit: display.unit,
+      };
+    case 'bar':
+      return {
+        ...shape,
+        series: colourSeries(shape.series, display),
+        animate: motion && shape.rows.length * shape.series.length <= MAX_ANIMATED_POINTS,
+        showLegend: display.showLegend && shape.series.length > 1,
+        unit: display.unit,
+      };
+    case 'pie': {
+      const palette = seriesPalette(display.color);
+      return {
+        ...shape,
+        slices: shape.slices.map((s, i) => ({
+          ...s,
+          color: palette[i % palette.length] ?? COLOR_HEX.indigo,
+        })),
+        animate: motion && shape.slices.length <= MAX_ANIMATED_SLICES,
+        showLegend: display.showLegend,
+        unit: display.unit,
+      };
+    }
+    case 'stat':
+    case 'empty':
+    case 'invalid':
+      return shape;
+  }
+}
+
+function colourSeries(series: readonly SeriesShape[], display: WidgetDisplay): ChartSeries[] {
+  const palette = seriesPalette(display.color);
+  let next = 0;
+  return series.map((s) => {
+    if (s.comparison) return { ...s, color: COLOR_HEX.slate };
+    const color = palette[next % palette.length] ?? COLOR_HEX.indigo;
+    next += 1;
+    return { ...s, color };
+  });
+}
