@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { WIDGET_COLORS, type WidgetColor, type WidgetDisplay } from '../../../contract/widget-display.ts';
 import { classNames } from '../../lib/class-names.ts';
 import { Checkbox } from '../../ui/checkbox.tsx';
@@ -17,9 +18,10 @@ const SWATCH: Record<WidgetColor, string> = {
 
 /**
  * Display options kept in `metadata.display`: colour, legend, points and a value unit. They only
- * change how the chart is drawn, so editing them redraws the preview without any request.
+ * change how the chart is drawn, so editing them redraws the preview without any request. Memoised:
+ * it renders only when the display options or their message change.
  */
-export function DisplayOptionsControl(props: {
+export const DisplayOptionsControl = memo(function DisplayOptionsControl(props: {
   value: WidgetDisplay;
   onChange: (display: WidgetDisplay, group?: string) => void;
   onBlur: () => void;
@@ -78,4 +80,4 @@ export function DisplayOptionsControl(props: {
       </Field>
     </div>
   );
-}
+});

@@ -1,11 +1,11 @@
-import { useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { ChartTypeSchema, type ChartType } from '../../../contract/enums.ts';
-import { parseChartData, type WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
+import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { WidgetPreview } from '../widget-preview/widget-preview.tsx';
+import { readChartData, WidgetPreview } from '../widget-preview/widget-preview.tsx';
 import { downloadBlob } from './download-file.ts';
 import { renderChartPng } from './export-chart-png.ts';
 import type { PreviewData } from './use-preview-data.ts';
@@ -22,9 +22,11 @@ function chartTypeOf(response: WidgetDataResponse, fallback: ChartType): ChartTy
 /**
  * The live preview: the same chart component as the dashboard cards, the plain-English description,
  * what is missing or wrong (with the fix) instead of a blank chart, the previous chart dimmed while the
- * next loads, a saved-vs-draft comparison, and PNG/CSV export of what is shown.
+ * next loads, a saved-vs-draft comparison, and PNG/CSV export of what is shown. Memoised, and cheap
+ * when it does render (a colour change): the data is read once per response and the CSV is written
+ * only when asked for, as a preview can hold a whole week of calls.
  */
-export function PreviewPanel(props: {
+export const PreviewPanel = memo(function PreviewPanel(props: {
   preview: PreviewData;
   chartType: ChartType;
   display: WidgetDisplay;
@@ -45,9 +47,9 @@ export function PreviewPanel(props: {
   const { state } = preview;
   const response = state.kind === 'ready' ? state.response : undefined;
   const shownType = response ? chartTypeOf(response, chartType) : chartType;
-  const chartData = response ? parseChartData(response) : null;
-  const csv = chartData ? chartDataToCsv(chartData, response?.metadata.display_name || 'value') : null;
-  const hasDrawing = chartData !== null && chartData.kind !== 'stat' && chartData.kind !== 'invalid';
+  const chartData = useMemo(() => (response ? readChartData(response) : null), [response]);
+  const hasCsv = chartData !== null && chartData.kind !== 'invalid';
+  const hasDrawing = hasCsv && chartData.kind !== 'stat';
 
   const exportPng = async () => {
     const container = chartRef.current;
@@ -170,8 +172,11 @@ export function PreviewPanel(props: {
           </Button>
           <Button
             size="sm"
-            disabled={csv === null}
+            disabled={!hasCsv}
             onClick={() => {
+              const csv = chartData
+                ? chartDataToCsv(chartData, response?.metadata.display_name || 'value')
+                : null;
               if (csv !== null) {
                 downloadBlob(
                   new Blob([csv], { type: 'text/csv;charset=utf-8' }),
@@ -186,4 +191,4 @@ export function PreviewPanel(props: {
       </div>
     </section>
   );
-}
+});

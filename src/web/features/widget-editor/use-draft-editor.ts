@@ -54,10 +54,12 @@ export function useDraftEditor(
   metrics: readonly Metric[] | null,
 ): DraftEditor {
   const { getValues, setValue } = form;
-  // The latest draft, read by handlers between renders; `draft` state re-renders the editor.
-  const draftRef = useRef<WidgetDraft | null>(null);
+  // The latest draft, read by handlers between renders; `draft` state re-renders the editor. Handlers
+  // read the ref, not the state, so they keep their identity across edits and memoised parts of the
+  // form that receive them render only when their own values change.
   const [draft, setDraft] = useState<WidgetDraft>(() => getValues());
-  const current = useCallback(() => draftRef.current ?? draft, [draft]);
+  const draftRef = useRef<WidgetDraft>(draft);
+  const current = useCallback(() => draftRef.current, []);
   // Created on the first edit from the form's values then, which are still the seeded ones.
   const historyRef = useRef<EditHistory<WidgetDraft> | null>(null);
   const [flags, setFlags] = useState({ canUndo: false, canRedo: false });

@@ -72,25 +72,40 @@ export function usePreviewData(options: {
     placeholderData: keepPreviousData,
   });
 
-  if (ruleBlocker !== null)
-    return { state: { kind: 'blocked', message: ruleBlocker }, shownKey: null, draftKey };
-  if (windowProblem !== null) {
+  const { data, error, isError, isFetching, isPlaceholderData } = query;
+  // One object per distinct answer, so the memoised preview panel renders only when it changes (a
+  // keystroke in the name changes none of this).
+  return useMemo((): PreviewData => {
+    if (ruleBlocker !== null)
+      return { state: { kind: 'blocked', message: ruleBlocker }, shownKey: null, draftKey };
+    if (windowProblem !== null) {
+      return {
+        state: { kind: 'error', message: windowProblem, fix: fixForDataError(windowProblem) },
+        shownKey: null,
+        draftKey,
+      };
+    }
+    if (isError && !isFetching) {
+      const message = isApiError(error) && error.detail ? error.detail : describeError(error);
+      return { state: { kind: 'error', message, fix: fixForDataError(message) }, shownKey: null, draftKey };
+    }
+    if (data === undefined) return { state: { kind: 'loading' }, shownKey: null, draftKey };
+    const fresh = settled && !isPlaceholderData && !isFetching;
     return {
-      state: { kind: 'error', message: windowProblem, fix: fixForDataError(windowProblem) },
-      shownKey: null,
+      state: { kind: 'ready', response: data, stale: !fresh },
+      shownKey: isPlaceholderData ? null : debouncedKey,
       draftKey,
     };
-  }
-  if (query.isError && !query.isFetching) {
-    const error = query.error;
-    const message = isApiError(error) && error.detail ? error.detail : describeError(error);
-    return { state: { kind: 'error', message, fix: fixForDataError(message) }, shownKey: null, draftKey };
-  }
-  if (query.data === undefined) return { state: { kind: 'loading' }, shownKey: null, draftKey };
-  const fresh = settled && !query.isPlaceholderData && !query.isFetching;
-  return {
-    state: { kind: 'ready', response: query.data, stale: !fresh },
-    shownKey: query.isPlaceholderData ? null : debouncedKey,
+  }, [
+    ruleBlocker,
+    windowProblem,
+    isError,
+    isFetching,
+    error,
+    data,
+    settled,
+    isPlaceholderData,
+    debouncedKey,
     draftKey,
-  };
+  ]);
 }

@@ -266,15 +266,18 @@ export function WidgetEditorForm({
   };
 
   const title = draft.name || (isNew ? 'New widget' : 'Untitled widget');
-  const jsonSections = isNew
-    ? [{ label: 'POST /dashboards/widgets/', value: draftToWidgetInput(draft, base) }]
-    : [
-        {
-          label: `PATCH /dashboards/widgets/${widget.id}/ (what Save sends)`,
-          value: diffWidget(saved, draft, widget),
-        },
-        { label: 'The widget as it will be after saving', value: draftToWidgetInput(draft, base) },
-      ];
+  // Written only while the dialog is open: it is not needed for any other render.
+  const jsonSections = !jsonOpen
+    ? []
+    : isNew
+      ? [{ label: 'POST /dashboards/widgets/', value: draftToWidgetInput(draft, base) }]
+      : [
+          {
+            label: `PATCH /dashboards/widgets/${widget.id}/ (what Save sends)`,
+            value: diffWidget(saved, draft, widget),
+          },
+          { label: 'The widget as it will be after saving', value: draftToWidgetInput(draft, base) },
+        ];
 
   return (
     <div className="space-y-4">
