@@ -121,14 +121,32 @@ function projectIdsOf(scope: Scope, projectId: number | null): readonly number[]
   return projectId === null ? scope.projectIds : [projectId];
 }
 
+type MetricsOf = (projectId: number | null) => Promise<Metric[]>;
+
+/**
+ * metricsForProject, read once per project for the whole request: the widgets of one bulk_data all
+ * ask for the same project's metrics, and reading them per widget cost more than a shared chart result.
+ */
+function metricsOnce(ctx: ServerContext, scope: Scope): MetricsOf {
+  const read = new Map<number | null, Promise<Metric[]>>();
+  return (projectId) => {
+    let metrics = read.get(projectId);
+    if (!metrics) {
+      metrics = metricsForProject(ctx, scope, projectId);
+      read.set(projectId, metrics);
+    }
+    return metrics;
+  };
+}
+
 /** A saved widget as a data job; `override` (when given) replaces the widget's own filters (D5). */
 async function savedWidgetJob(
-  ctx: ServerContext,
+  metricsOf: MetricsOf,
   scope: Scope,
   record: WidgetRecord,
   override: { filter: Filter | null } | null,
 ): Promise<DataJob> {
-  const metrics = await metricsForProject(ctx, scope, record.dashboard_project_id);
+  const metrics = await metricsOf(record.dashboard_project_id);
   const validation = validateWidgetCandidate(updatedWidgetCandidate(record, {}), metrics);
   // A stored widget that no longer passes the rules (e.g. its metric was deleted) answers 400, not 500.
   if (!validation.ok) throw badRequest(validation.errors);
@@ -151,10 +169,11 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const url = new URL(c.req.url);
     const maxPoints = readMaxPoints(url);
     const overrideText = url.searchParams.get('filters');
-    const metrics = await metricsForProject(ctx, scope, record.dashboard_project_id);
+    const metricsOf = metricsOnce(ctx, scope);
+    const metrics = await metricsOf(record.dashboard_project_id);
     const override =
       overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
-    const job = await savedWidgetJob(ctx, scope, record, override);
+    const job = await savedWidgetJob(metricsOf, scope, record, override);
     return c.json(
       await runJob(sqlite, { ...job, maxPoints }, ctx.clock(), performance.now(), c.req.raw.signal),
     );
@@ -208,7 +227,8 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const body = requireObject(await readBody(c));
     const parsed = BulkWidgetDataRequestSchema.omit({ filters: true }).safeParse(body);
     if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
-    const scopeMetrics = await metricsForProject(ctx, scope, null);
+    const metricsOf = metricsOnce(ctx, scope);
+    const scopeMetrics = await metricsOf(null);
     const override =
       'filters' in body ? { filter: checkFilterValue(body.filters, 'filters', scopeMetrics) } : null;
     // Order of widget_ids kept, duplicates once, ids outside the scope left out (D12).
@@ -226,7 +246,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       slice.map(async (record) =>
         runJob(
           sqlite,
-          { ...(await savedWidgetJob(ctx, scope, record, override)), maxPoints },
+          { ...(await savedWidgetJob(metricsOf, scope, record, override)), maxPoints },
           now,
           arrivedAt,
           c.req.raw.signal,
