@@ -91,6 +91,36 @@ describe('WidgetEditorPage', () => {
     expect(after.metadata).toEqual(before.metadata);
   });
 
+  it('opens from the dashboard copy of the widget while its own GET is still on its way', async () => {
+    let releaseDetail: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => {
+      releaseDetail = resolve;
+    });
+    let detailAnswered = false;
+    const holdDetail =
+      (realFetch: typeof fetch): typeof fetch =>
+      async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const isDetail =
+          url.pathname === `/dashboards/widgets/${LINE_WIDGET}/` && (init?.method ?? 'GET') === 'GET';
+        if (!isDetail) return realFetch(input, init);
+        await held;
+        const response = await realFetch(input, init);
+        detailAnswered = true;
+        return response;
+      };
+    renderWithServer(routes, { path: `/dashboards/1/widgets/${LINE_WIDGET}/edit`, wrapFetch: holdDetail });
+    await screen.findByRole('heading', { name: 'Call duration' });
+    const name = screen.getByLabelText('Name');
+    expect(name).toHaveValue('Call duration');
+    expect(screen.getByText('All changes saved')).toBeInTheDocument();
+    releaseDetail?.();
+    await waitFor(() => expect(detailAnswered).toBe(true));
+    // The widget's own copy (same updated_at) takes over without starting the form again.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText('Name')).toBe(name);
+  });
+
   it('merges display options into metadata, keeping the layout and keys it does not know', async () => {
     const seedServer = (await import('../../../server/test-support/create-test-server.ts')).createTestServer({
       calls: 300,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { dashboardQueries } from '../../api/dashboard-queries.ts';
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { buttonClassName } from '../../ui/button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { Skeleton } from '../../ui/skeleton.tsx';
+import { pinWidgetCopy, type PinnedCopy } from './pin-widget-copy.ts';
 import { WidgetEditorForm } from './widget-editor-form.tsx';
 
 function parseId(value: string | undefined): number | null {
@@ -67,8 +68,19 @@ function WidgetEditorLoader({ dashboardId, widgetId }: { dashboardId: number; wi
     ...metricQueries.list(api, { projectId }),
     enabled: dashboardQuery.isSuccess,
   });
+  // Set by this editor's own save and by "Reload theirs": the copy the form is re-keyed with.
   const [seed, setSeed] = useState<CachedWidget | null>(null);
-  const widget = seed ?? widgetQuery.data ?? null;
+  // Until then, the form is seeded from the pinned copy (`pinWidgetCopy`): the dashboard's copy of the
+  // widget at first, so the editor opens without waiting for the widget's own GET, then that GET's.
+  const embedded = useMemo(() => {
+    const found = dashboardQuery.data?.widgets.find((w) => w.id === widgetId);
+    return found ? { ...found, etag: null } : null;
+  }, [dashboardQuery.data, widgetId]);
+  const [pinned, setPinned] = useState<PinnedCopy | null>(null);
+  const pin = pinWidgetCopy(pinned, widgetQuery.data ?? null, embedded);
+  // Adjusting state while rendering (React's pattern for state derived from props): settles at once.
+  if (pin !== pinned) setPinned(pin);
+  const widget = seed ?? pin?.widget ?? null;
   useDocumentTitle(widgetId === 'new' ? 'New widget' : (widget?.name ?? 'Edit widget'));
 
   const failure = dashboardQuery.error ?? (widgetId === 'new' ? null : widgetQuery.error);

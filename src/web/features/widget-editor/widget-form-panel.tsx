@@ -1,4 +1,4 @@
-import { lazy, memo, Suspense, useCallback } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
@@ -11,9 +11,13 @@ import type { WidgetFiltersSectionProps } from './widget-filters-section.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
 
 // The filter builder (and dnd-kit) load beside the form instead of before it: the editor's first
-// paint needs the chart and the fields, and this keeps the route's JavaScript within its budget.
+// paint needs the chart and the fields, and this keeps the route's JavaScript within its budget. The
+// download starts as soon as this module runs (the editor's code is preloaded on the dashboard), not
+// when the form first renders, so the builder is usually there by then.
+const loadFiltersSection = () => import('./widget-filters-section.tsx');
+loadFiltersSection().catch(() => undefined);
 const WidgetFiltersSection = lazy(() =>
-  import('./widget-filters-section.tsx').then((m) => ({ default: m.WidgetFiltersSection })),
+  loadFiltersSection().then((m) => ({ default: m.WidgetFiltersSection })),
 );
 
 export interface WidgetFormPanelProps {
@@ -34,11 +38,19 @@ export interface WidgetFormPanelProps {
 const isSameStrings = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((text, i) => text === b[i]);
 
-/** The filters part, memoised so that an edit elsewhere does not render the whole builder again. */
+const FILTERS_SKELETON = <Skeleton className="h-40 w-full" />;
+
+/**
+ * The filters part, memoised so that an edit elsewhere does not render the whole builder again. The
+ * builder (dnd-kit measures every row) mounts in a deferred render just after the editor's first
+ * paint, so that opening a widget shows its name, fields and chart first.
+ */
 const FiltersPart = memo(
   function FiltersPart(props: WidgetFiltersSectionProps) {
+    const mounted = useDeferredValue(true, false);
+    if (!mounted) return FILTERS_SKELETON;
     return (
-      <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+      <Suspense fallback={FILTERS_SKELETON}>
         <WidgetFiltersSection {...props} />
       </Suspense>
     );
