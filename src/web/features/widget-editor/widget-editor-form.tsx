@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import type { Dashboard } from '../../../contract/dashboard-schema.ts';
@@ -17,6 +17,7 @@ import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { AdaptedNote } from './adapted-note.tsx';
+import { afterNextPaint } from './after-next-paint.ts';
 import { compareUnavailableReason } from './compare-availability.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
@@ -113,7 +114,11 @@ export function WidgetEditorForm({
     enabled: offer === null,
   });
 
-  const changedKeys = changedDraftKeys(saved, draft);
+  // Set when a save succeeds: the header shows the saved state against it at once; the form is re-keyed
+  // with the saved copy (a remount of the form and the chart) just after that paint.
+  const [justSaved, setJustSaved] = useState<WidgetDraft | null>(null);
+  const baseline = justSaved ?? saved;
+  const changedKeys = changedDraftKeys(baseline, draft);
   const allowLeave = useRef(false);
   const blocker = useLeaveGuard(changedKeys.length > 0, allowLeave);
 
@@ -217,8 +222,11 @@ export function WidgetEditorForm({
       });
       setConflict(null);
       autosave.discard();
+      setJustSaved(widgetToDraft(written));
       toast.show({ tone: 'success', title: 'Widget saved' });
-      onReseed(written);
+      // Re-keying remounts the form and the chart (~100 ms of work): after the frame that shows
+      // "All changes saved", and as a transition, so input goes first.
+      afterNextPaint(() => startTransition(() => onReseed(written)));
     } catch (error: unknown) {
       handleWriteError(error, attempted);
     }
@@ -291,7 +299,7 @@ export function WidgetEditorForm({
         </h1>
         <UnsavedChanges
           keys={changedKeys}
-          saved={saved}
+          saved={baseline}
           draft={draft}
           metrics={metrics ?? []}
           isNew={isNew}
