@@ -3,30 +3,34 @@ import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectBar } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { formatAxisValue } from './format-chart-value.ts';
+import { seriesValue } from './series-value.ts';
+import type { ElementSize } from './use-element-size.ts';
 
 type BarModel = Extract<ChartModel, { kind: 'bar' }>;
 
 // Constant props keep their identity across renders (see line-chart-view.tsx): a colour change then
 // redraws the fills, not the bars' geometry.
 const NO_GRID_LINES = (): number[] => [];
+// Recharts' own default: measure after mounting. With a known size the chart draws in its first render.
+const UNKNOWN_SIZE = { width: -1, height: -1 };
 const MARGIN = { top: 8, right: 12, bottom: 4, left: 0 };
 const TICK = { fill: 'currentColor', fontSize: 11 };
 const CURSOR = { fill: 'currentColor', fillOpacity: 0.06 };
 const RADIUS: [number, number, number, number] = [3, 3, 0, 0];
 const LEGEND_STYLE = { fontSize: 12 };
-/** A path into `BarRow` (series keys are synthetic, `s0`…, `cmp`: no dots of their own). */
-const valueKey = (seriesKey: string) => `values.${seriesKey}`;
 
 /** Maps a prepared bar model to Recharts: bucket labels on x, one Bar per series side by side. */
 export function BarChartView({
   model,
   onSelect,
+  size,
 }: {
   model: BarModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
+  size?: ElementSize | null | undefined;
 }) {
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={size ?? UNKNOWN_SIZE}>
       <BarChart data={model.rows} margin={MARGIN}>
         <CartesianGrid
           stroke="currentColor"
@@ -71,7 +75,7 @@ export function BarChartView({
           <Bar
             key={s.key}
             name={s.label}
-            dataKey={valueKey(s.key)}
+            dataKey={seriesValue(s.key)}
             fill={s.color}
             fillOpacity={s.comparison ? 0.35 : 0.9}
             radius={RADIUS}

@@ -4,6 +4,7 @@ import { BarChartView } from './bar-chart-view.tsx';
 import { LineChartView } from './line-chart-view.tsx';
 import { PieChartView } from './pie-chart-view.tsx';
 import { StatView } from './stat-view.tsx';
+import type { ElementSize } from './use-element-size.ts';
 
 /**
  * Draws a prepared chart model; empty and invalid models are handled by the caller. Memoised so that a
@@ -12,15 +13,18 @@ import { StatView } from './stat-view.tsx';
 export const ChartView = memo(function ChartView({
   model,
   onSelect,
+  size,
 }: {
   model: Extract<ChartModel, { kind: 'line' | 'bar' | 'pie' | 'stat' }>;
   onSelect?: ((selection: ChartSelection) => void) | undefined;
+  /** The drawing area's size when the chart mounts, if known (see `useElementSize`). */
+  size?: ElementSize | null | undefined;
 }) {
   switch (model.kind) {
     case 'line':
-      return <LineChartView model={model} onSelect={onSelect} />;
+      return <LineChartView model={model} onSelect={onSelect} size={size} />;
     case 'bar':
-      return <BarChartView model={model} onSelect={onSelect} />;
+      return <BarChartView model={model} onSelect={onSelect} size={size} />;
     case 'pie':
       return <PieChartView model={model} onSelect={onSelect} />;
     case 'stat':

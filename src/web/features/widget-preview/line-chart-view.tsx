@@ -3,6 +3,8 @@ import { LINE_PLOT_INSET_PX, type ChartModel, type ChartSelection } from './char
 import { selectLinePoint, toRowIndex } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { formatAxisValue, formatPointTimeFull, formatTimeTick } from './format-chart-value.ts';
+import { seriesValue } from './series-value.ts';
+import type { ElementSize } from './use-element-size.ts';
 
 type LineModel = Extract<ChartModel, { kind: 'line' }>;
 
@@ -11,6 +13,8 @@ type LineModel = Extract<ChartModel, { kind: 'line' }>;
 // strokes (the rows, data keys and axes stay the same objects).
 const Y_AXIS_WIDTH = 44;
 const NO_GRID_LINES = (): number[] => [];
+// Recharts' own default: measure after mounting. With a known size the chart draws in its first render.
+const UNKNOWN_SIZE = { width: -1, height: -1 };
 const MARGIN = { top: 8, right: LINE_PLOT_INSET_PX - Y_AXIS_WIDTH, bottom: 4, left: 0 };
 const TICK = { fill: 'currentColor', fontSize: 11 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
@@ -20,19 +24,19 @@ const TICK_FORMATTERS = {
   hour: (value: number) => formatTimeTick(value, 'hour'),
   day: (value: number) => formatTimeTick(value, 'day'),
 };
-/** A path into `LineRow` (series keys are synthetic, `s0`…, `cmp`: no dots of their own). */
-const valueKey = (seriesKey: string) => `values.${seriesKey}`;
 
 /** Maps a prepared line model to Recharts: a time axis, one Line per series. Decides nothing. */
 export function LineChartView({
   model,
   onSelect,
+  size,
 }: {
   model: LineModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
+  size?: ElementSize | null | undefined;
 }) {
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={size ?? UNKNOWN_SIZE}>
       <LineChart
         data={model.rows}
         margin={MARGIN}
@@ -95,7 +99,7 @@ export function LineChartView({
           <Line
             key={s.key}
             name={s.label}
-            dataKey={valueKey(s.key)}
+            dataKey={seriesValue(s.key)}
             stroke={s.color}
             strokeWidth={s.comparison ? 1.5 : 2}
             strokeDasharray={s.comparison ? '4 4' : undefined}

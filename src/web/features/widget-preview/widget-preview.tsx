@@ -6,7 +6,7 @@ import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
 import { prepareChartShapeCached } from './prepare-chart-shape-cached.ts';
 import { styleChartModel } from './style-chart-model.ts';
-import { useElementWidth } from './use-element-width.ts';
+import { useElementSize } from './use-element-size.ts';
 import { usePrefersReducedMotion } from './use-prefers-reduced-motion.ts';
 
 export type { ChartSelection } from './chart-model.ts';
@@ -58,7 +58,8 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     label,
     comparisonLabel,
   } = props;
-  const { ref, width, measured } = useElementWidth<HTMLDivElement>();
+  const { ref, width, size } = useElementSize<HTMLDivElement>();
+  const measured = size !== null;
   const { color, showLegend, unit, showPoints } = display;
   const reducedMotion = usePrefersReducedMotion();
   const ready = response !== undefined && status === 'ready';
@@ -120,7 +121,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     body = (
       <div className="flex h-full flex-col">
         <div className="min-h-0 flex-1" data-chart-kind={model.kind}>
-          <ChartView model={model} onSelect={onSelect} />
+          <ChartView model={model} onSelect={onSelect} size={size} />
         </div>
         {hidden > 0 ? (
           <p className="px-1 text-xs text-slate-500 dark:text-slate-400">
