@@ -39,6 +39,11 @@ export function runWhenIdle(task: Task): () => void {
   };
 }
 
+/** Whether idle work is held (a card is being dragged). */
+export function isIdleWorkPaused(): boolean {
+  return pauses > 0;
+}
+
 export function pauseIdleWork(): void {
   pauses += 1;
 }

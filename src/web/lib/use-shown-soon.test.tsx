@@ -2,6 +2,7 @@
 import { act, render, screen } from '@testing-library/react';
 import { useRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pauseIdleWork, resumeIdleWork } from './idle-queue.ts';
 import { useShownSoon } from './use-shown-soon.ts';
 
 /** jsdom has no IntersectionObserver: a stand-in whose callback the test fires. */
@@ -59,6 +60,21 @@ describe('useShownSoon', () => {
     rerender(<Probe ready />);
     expect(screen.getByText('skeleton')).toBeInTheDocument();
     act(() => {
+      vi.runAllTimers();
+    });
+    expect(screen.getByText('chart')).toBeInTheDocument();
+  });
+
+  it('holds a card that comes near the viewport while a card is being dragged until the drop', () => {
+    render(<Probe ready={false} />);
+    pauseIdleWork();
+    act(() => enterViewport());
+    act(() => {
+      vi.runAllTimers();
+    });
+    expect(screen.getByText('skeleton')).toBeInTheDocument();
+    act(() => {
+      resumeIdleWork();
       vi.runAllTimers();
     });
     expect(screen.getByText('chart')).toBeInTheDocument();

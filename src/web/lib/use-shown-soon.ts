@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { runWhenIdle } from './idle-queue.ts';
+import { isIdleWorkPaused, runWhenIdle } from './idle-queue.ts';
 
 /** How far outside the viewport an element counts as about to be seen. */
 const NEAR_VIEWPORT = '300px 0px';
@@ -17,9 +17,14 @@ export function useShownSoon(ref: RefObject<Element | null>, ready: boolean): bo
   useEffect(() => {
     const element = ref.current;
     if (shown || !element) return;
+    let cancelNear: () => void = () => undefined;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setShown(true);
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        // A card pushed near the viewport by a card being dragged waits for the drop: no chart draws
+        // while a card moves.
+        if (isIdleWorkPaused()) cancelNear = runWhenIdle(() => setShown(true));
+        else setShown(true);
       },
       { rootMargin: NEAR_VIEWPORT },
     );
@@ -28,6 +33,7 @@ export function useShownSoon(ref: RefObject<Element | null>, ready: boolean): bo
     return () => {
       observer.disconnect();
       cancelIdle();
+      cancelNear();
     };
   }, [ref, shown, ready]);
   return shown;
