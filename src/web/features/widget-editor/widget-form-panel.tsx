@@ -6,6 +6,7 @@ import { Skeleton } from '../../ui/skeleton.tsx';
 import { DataFields } from './data-fields.tsx';
 import { DisplayOptionsControl } from './display-options-control.tsx';
 import { FormSection } from './form-section.tsx';
+import { isJsonEqual } from './is-json-equal.ts';
 import { NameField } from './name-field.tsx';
 import type { WidgetFiltersSectionProps } from './widget-filters-section.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
@@ -35,9 +36,6 @@ export interface WidgetFormPanelProps {
   now: Date;
 }
 
-const isSameStrings = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((text, i) => text === b[i]);
-
 const FILTERS_SKELETON = <Skeleton className="h-40 w-full" />;
 
 /**
@@ -63,7 +61,7 @@ const FiltersPart = memo(
     a.metrics === b.metrics &&
     a.metadataKeys === b.metadataKeys &&
     a.now === b.now &&
-    isSameStrings(a.errors, b.errors),
+    isJsonEqual(a.errors, b.errors),
 );
 
 /**
