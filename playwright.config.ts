@@ -9,6 +9,9 @@ const debianChromium = '/usr/bin/chromium';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
 const port = Number(process.env.E2E_PORT ?? 8799);
+/** A second server in forwarding mode, with the embedded one as its upstream (e2e/forwarding.spec.ts). */
+export const E2E_FORWARDING_PORT = port + 100;
+export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
 // Each run gets a fresh database so tests never see a previous run's writes.
 const dbDir = process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'widget-studio-e2e-'));
 process.env.E2E_DB_DIR = dbDir;
@@ -24,7 +27,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: E2E_BASE_URL,
     trace: 'off',
     screenshot: 'only-on-failure',
     viewport: { width: 1440, height: 900 },
@@ -44,20 +47,38 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
-  webServer: {
-    command: 'node --import tsx src/server/main.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DB_PATH: join(dbDir, 'e2e.db'),
-      SEED_CALLS: process.env.E2E_SEED_CALLS ?? '6000',
-      WIDGET_STUDIO_API_KEY: E2E_API_KEY,
-      LOG_FILE: join(dbDir, 'server.log'),
+  webServer: [
+    {
+      command: 'node --import tsx src/server/main.ts',
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DB_PATH: join(dbDir, 'e2e.db'),
+        SEED_CALLS: process.env.E2E_SEED_CALLS ?? '6000',
+        WIDGET_STUDIO_API_KEY: E2E_API_KEY,
+        LOG_FILE: join(dbDir, 'server.log'),
+      },
     },
-  },
+    {
+      // The README's recommended set-up for the real API, with the embedded server playing Cekura.
+      command: 'node --import tsx src/server/main.ts',
+      url: `http://127.0.0.1:${E2E_FORWARDING_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(E2E_FORWARDING_PORT),
+        HOST: '127.0.0.1',
+        UPSTREAM_URL: `http://127.0.0.1:${port}`,
+        CEKURA_API_KEY: E2E_API_KEY,
+        LOG_FILE: join(dbDir, 'forwarding.log'),
+      },
+    },
+  ],
 });

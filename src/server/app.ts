@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { registerBulkWidgetsRoute } from './bulk-widgets-route.ts';
 import { createAuthMiddleware } from './auth-middleware.ts';
+import { createHostGuard } from './host-guard.ts';
+import { createHostPolicy, type HostPolicy } from './http/host-policy.ts';
 import { registerCallLogRoutes } from './call-log-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import type { OpenDatabase } from './db/open-database.ts';
@@ -25,6 +27,8 @@ export interface AppOptions {
   /** Serve the built SPA from `spaRoot` (default `dist`). */
   serveSpa?: boolean;
   spaRoot?: string;
+  /** Which `Host` names the API and studio routes answer to (default: loopback names only). */
+  hostPolicy?: HostPolicy;
   /** Request and error log lines (method, path, status, ms; never headers, query or keys). */
   log?: (line: string) => void;
 }
@@ -61,6 +65,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
   });
+
+  const hostGuard = createHostGuard(options.hostPolicy ?? createHostPolicy());
+  for (const mount of [...API_MOUNTS, '/studio/*']) app.use(mount, hostGuard);
 
   registerStudioRoutes(app, {
     localApiKey: options.localApiKey ?? null,

@@ -1,8 +1,10 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
+import { createHostPolicy } from './http/host-policy.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
 import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
 
@@ -49,6 +51,14 @@ function openLog(path: string | null): { write: (line: string) => void; stream: 
   };
 }
 
+/** The addresses a request can name to reach us: the bind address, or every interface's when bound to all. */
+function ownAddresses(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  return Object.values(networkInterfaces()).flatMap((entries) =>
+    (entries ?? []).map((entry) => entry.address),
+  );
+}
+
 function keyLine(prepared: PreparedDatabase): string {
   const note =
     prepared.keySource === 'environment'
@@ -85,6 +95,10 @@ function main(): void {
     // The SPA gets the key automatically only when nothing but this machine can reach the server.
     localApiKey: prepared && isLoopbackAddress(config.host) ? prepared.apiKey : null,
     serveSpa: config.serveSpa,
+    hostPolicy: createHostPolicy({
+      allowedHosts: config.allowedHosts,
+      ownAddresses: ownAddresses(config.host),
+    }),
     log: log.write,
   });
 
@@ -110,7 +124,7 @@ function main(): void {
     }
     if (config.upstreamUrl) {
       console.info(
-        `Forwarding API requests to ${config.upstreamUrl}${config.upstreamApiKey ? ' with CEKURA_API_KEY when the caller sends no key' : ''}.`,
+        `Forwarding API requests to ${config.upstreamUrl}${config.upstreamApiKey ? ' with CEKURA_API_KEY for requests of its own web app only' : ''}.`,
       );
     }
   });

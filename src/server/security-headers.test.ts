@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { callApi } from './test-support/call-api.ts';
+import { detailOf } from './test-support/detail-of.ts';
 import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
 
 // Response headers every answer carries (issue 6, security): a strict CSP, nosniff, no referrer; the
@@ -196,7 +197,39 @@ describe('the local key stays on this machine', () => {
       'localhost.evil.example',
     ]) {
       const rebound = await callApi(server, 'GET', '/studio/local-config', { key: null, headers: { host } });
-      expect(rebound.body, host).toMatchObject({ apiKey: null });
+      expect(rebound.status, host).toBe(403);
+      expect(JSON.stringify(rebound.body), host).not.toContain('ws_local_key');
+      expect(detailOf(rebound.body)).toMatch(/ALLOWED_HOSTS/);
     }
+  });
+
+  it.each([
+    ['another site (Origin)', { origin: 'https://evil.example' }],
+    ['an opaque origin', { origin: 'null' }],
+    ['another port of this machine', { origin: 'http://127.0.0.1:9999' }],
+    ['a cross-site fetch', { 'sec-fetch-site': 'cross-site' }],
+    ['a same-site fetch', { 'sec-fetch-site': 'same-site' }],
+  ])('is not handed to a request from %s, even on a loopback Host', async (_label, headers) => {
+    const result = await callApi(server, 'GET', '/studio/local-config', {
+      key: null,
+      headers: { host: '127.0.0.1:8787', ...headers },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ apiKey: null });
+  });
+
+  it.each([
+    [
+      'its own page (same-origin fetch)',
+      { origin: 'http://127.0.0.1:8787', 'sec-fetch-site': 'same-origin' },
+    ],
+    ['a typed address (Sec-Fetch-Site: none)', { 'sec-fetch-site': 'none' }],
+    ['a client that sends neither header', {}],
+  ])('is handed to %s', async (_label, headers) => {
+    const result = await callApi(server, 'GET', '/studio/local-config', {
+      key: null,
+      headers: { host: '127.0.0.1:8787', ...headers },
+    });
+    expect(result.body).toMatchObject({ apiKey: 'ws_local_key_for_header_tests_0001' });
   });
 });

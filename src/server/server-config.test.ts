@@ -13,6 +13,7 @@ describe('readServerConfig', () => {
       upstreamApiKey: null,
       logFile: null,
       serveSpa: true,
+      allowedHosts: [],
     });
   });
 
@@ -28,6 +29,7 @@ describe('readServerConfig', () => {
         CEKURA_API_KEY: 'secret',
         LOG_FILE: '/tmp/x.log',
         SERVE_SPA: '0',
+        ALLOWED_HOSTS: 'studio.example.com, 10.0.0.5,,',
       }),
     ).toEqual({
       port: 9000,
@@ -39,6 +41,7 @@ describe('readServerConfig', () => {
       upstreamApiKey: 'secret',
       logFile: '/tmp/x.log',
       serveSpa: false,
+      allowedHosts: ['studio.example.com', '10.0.0.5'],
     });
   });
 

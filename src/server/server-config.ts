@@ -1,3 +1,5 @@
+import { parseAllowedHosts } from './http/host-policy.ts';
+
 /** Start-up settings from the environment (README "Configuration"). */
 export interface ServerConfig {
   port: number;
@@ -9,6 +11,8 @@ export interface ServerConfig {
   upstreamApiKey: string | null;
   logFile: string | null;
   serveSpa: boolean;
+  /** `ALLOWED_HOSTS`: host names besides loopback and the bind address that the API answers to. */
+  allowedHosts: string[];
 }
 
 export const DEFAULT_DB_PATH = './data/widget-studio.db';
@@ -51,6 +55,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     upstreamApiKey: text(env, 'CEKURA_API_KEY'),
     logFile: text(env, 'LOG_FILE'),
     serveSpa: env.SERVE_SPA !== '0',
+    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
   };
 }
 

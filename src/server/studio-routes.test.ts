@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/open-database.ts';
-import { isLoopbackHost } from './studio-routes.ts';
+import { isLoopbackHost } from './http/host-policy.ts';
 
 const database = openDatabase(':memory:');
 afterAll(() => database.close());
@@ -37,7 +37,8 @@ describe('/studio/local-config', () => {
     const rebound = await app.request('http://evil.example/studio/local-config', {
       headers: { host: 'evil.example' },
     });
-    expect(await rebound.json()).toEqual({ apiKey: null, forwarding: false, upstreamHasKey: false });
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).not.toHaveProperty('apiKey');
   });
 });
 

@@ -1,13 +1,7 @@
 import type { Hono } from 'hono';
+import { isLoopbackHost } from './http/host-policy.ts';
+import { foreignRequestReason, requestFacts, requestHost } from './http/own-page-request.ts';
 import type { AppEnv } from './server-context.ts';
-
-/** Host names that can only be reached from this machine (a DNS-rebinding page has another Host). */
-export function isLoopbackHost(hostHeader: string | undefined): boolean {
-  if (!hostHeader) return false;
-  const host = hostHeader.trim().toLowerCase();
-  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
-  return name === 'localhost' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
-}
 
 export interface StudioConfig {
   /** The local key, only when the server is bound to loopback (main.ts decides) . */
@@ -18,13 +12,16 @@ export interface StudioConfig {
 
 /**
  * Routes outside the API (no key needed): `/healthz`, and `/studio/local-config`, which hands the
- * SPA the local key so it works without pasting one, but only to a page loaded from a loopback
- * Host, and never in forwarding mode (the local key means nothing upstream).
+ * SPA the local key so it works without pasting one, but only to its own page loaded from a
+ * loopback Host (never to another site's request, even one a browser would not let it read), and
+ * never in forwarding mode (the local key means nothing upstream).
  */
 export function registerStudioRoutes(app: Hono<AppEnv>, config: StudioConfig): void {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/studio/local-config', (c) => {
-    const apiKey = !config.forwarding && isLoopbackHost(c.req.header('host')) ? config.localApiKey : null;
+    const ownPage =
+      isLoopbackHost(requestHost(c.req.raw)) && foreignRequestReason(requestFacts(c.req.raw)) === null;
+    const apiKey = !config.forwarding && ownPage ? config.localApiKey : null;
     c.header('Cache-Control', 'no-store');
     return c.json({ apiKey, forwarding: config.forwarding, upstreamHasKey: config.upstreamHasKey });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DashboardSchema, DashboardListSchema } from '../contract/dashboard-schema.ts';
 import { paginated } from '../contract/paginated-schema.ts';
 import { createApp } from './app.ts';
+import { createHostPolicy } from './http/host-policy.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { callApi } from './test-support/call-api.ts';
 import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
@@ -33,7 +34,11 @@ function gatewayFor(apiKey: string | null, fetchImpl?: typeof fetch): TestServer
 }
 
 beforeAll(() => {
-  upstream = createTestServer({ calls: 100 });
+  // The gateway addresses its upstream as upstream.test; the upstream must answer to that name.
+  upstream = createTestServer({
+    calls: 100,
+    app: { hostPolicy: createHostPolicy({ allowedHosts: ['upstream.test'] }) },
+  });
   gatewayDatabase = openDatabase(':memory:');
   gateway = gatewayFor(null);
   keyedGateway = gatewayFor(upstream.apiKey);
@@ -57,10 +62,12 @@ describe('forwarding mode', () => {
     });
   });
 
-  it('passes 401s through, and uses the server key when the caller sends none', async () => {
+  it('answers 401 to a keyless request when neither side has a key, and uses the server key when the caller sends none', async () => {
+    const before = seen.length;
     const noKey = await callApi(gateway, 'GET', '/dashboards/dashboards/', { key: null });
     expect(noKey.status).toBe(401);
     expect(noKey.body).toEqual({ detail: 'Authentication credentials were not provided.' });
+    expect(seen.length).toBe(before);
     const serverKey = await callApi(keyedGateway, 'GET', '/dashboards/dashboards/', { key: null });
     expect(serverKey.status).toBe(200);
     const wrong = await callApi(keyedGateway, 'GET', '/dashboards/dashboards/', { key: 'ws_wrong' });

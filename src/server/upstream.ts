@@ -1,11 +1,15 @@
 import type { Context } from 'hono';
-import { API_KEY_HEADER } from './auth-middleware.ts';
+import { API_KEY_HEADER, AUTH_MESSAGES } from './auth-middleware.ts';
+import { foreignRequestReason, requestFacts } from './http/own-page-request.ts';
 import { readRawBody } from './http/read-body.ts';
 
 export interface UpstreamOptions {
   /** Base URL of the real API, e.g. `https://api.cekura.ai` (a path prefix is kept). */
   url: string;
-  /** Used when the caller sends no key, so a team can keep its key out of browsers. */
+  /**
+   * Used when the caller sends no key, so a team can keep its key out of browsers; lent only to
+   * requests from the server's own SPA (see `own-page-request.ts`).
+   */
   apiKey?: string | null;
   /** Injected in tests (a second in-process app); the global fetch otherwise. */
   fetch?: typeof fetch;
@@ -27,7 +31,9 @@ export function upstreamUrl(base: string, requestUrl: string): string {
 
 /**
  * Forwarding mode: every API request goes to the upstream with its method, query, body and the
- * caller's `X-CEKURA-API-KEY` (or the server's own key); status and body come back unchanged.
+ * caller's `X-CEKURA-API-KEY`, or the server's own key when the request comes from its own SPA (a
+ * keyless request from anywhere else is refused here and never reaches the upstream); status and
+ * body come back unchanged.
  */
 export function createUpstreamHandler(options: UpstreamOptions): (c: Context) => Promise<Response> {
   const send = options.fetch ?? fetch;
@@ -37,8 +43,23 @@ export function createUpstreamHandler(options: UpstreamOptions): (c: Context) =>
       const value = c.req.header(name);
       if (value !== undefined) headers.set(name, value);
     }
-    const key = c.req.header(API_KEY_HEADER) || options.apiKey;
-    if (key) headers.set(API_KEY_HEADER, key);
+    const callerKey = c.req.header(API_KEY_HEADER)?.trim();
+    if (callerKey) {
+      headers.set(API_KEY_HEADER, callerKey);
+    } else if (!options.apiKey) {
+      return c.json({ detail: AUTH_MESSAGES.missing }, 401);
+    } else {
+      const reason = foreignRequestReason(requestFacts(c.req.raw));
+      if (reason !== null) {
+        return c.json(
+          {
+            detail: `This server lends its Cekura API key only to its own web app, and this request is not from it: ${reason}. Send your own X-CEKURA-API-KEY header.`,
+          },
+          403,
+        );
+      }
+      headers.set(API_KEY_HEADER, options.apiKey);
+    }
     const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readRawBody(c);
     let response: Response;

@@ -1,0 +1,96 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import * as z from 'zod';
+import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-schema.ts';
+import { paginated } from '../src/contract/paginated-schema.ts';
+import { WidgetSchema } from '../src/contract/widget-schema.ts';
+import { E2E_FORWARDING_PORT } from '../playwright.config.ts';
+import { apiJson } from './pages/api-json.ts';
+import { appShell } from './pages/app-shell.ts';
+import { widgetEditorPage } from './pages/widget-editor-page.ts';
+
+// Issue 19: the README's recommended set-up for the real API (a forwarding server holding the key),
+// with the embedded server playing Cekura. The SPA works unchanged through it, and a page of another
+// site cannot use the key it holds.
+
+const gateway = `http://127.0.0.1:${E2E_FORWARDING_PORT}`;
+test.use({ baseURL: gateway, reducedMotion: 'reduce' });
+
+async function dashboardsNamed(request: APIRequestContext, name: string) {
+  const list = await apiJson(
+    request,
+    'GET',
+    `/dashboards/dashboards/?page_size=100`,
+    paginated(DashboardListSchema),
+  );
+  return list.results.filter((d) => d.name === name);
+}
+
+test('the editor golden path works through a forwarding server, and the browser never holds the key', async ({
+  page,
+  request,
+}) => {
+  const sentKeys: string[] = [];
+  page.on('request', (r) => {
+    const key = r.headers()['x-cekura-api-key'];
+    if (key) sentKeys.push(r.url());
+  });
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
+  const sample = list.results.find((d) => d.name === 'Support overview');
+  if (!sample) throw new Error('sample dashboard missing');
+  const copy = await apiJson(
+    request,
+    'POST',
+    `/dashboards/dashboards/${sample.id}/duplicate/`,
+    DashboardSchema,
+    { name: 'Through the gateway' },
+  );
+  const widget = copy.widgets.find((w) => w.name === 'Call duration');
+  if (!widget) throw new Error('widget missing');
+
+  await page.goto(`/dashboards/${copy.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Through the gateway');
+  const card = page.getByRole('article', { name: 'Call duration', exact: true });
+  await expect(card.locator('svg.recharts-surface').first()).toBeVisible({ timeout: 15_000 });
+  await expect(appShell(page).connectionStatus).toHaveAccessibleName(/Connected/);
+
+  const editor = widgetEditorPage(page);
+  await editor.gotoWidget(copy.id, widget.id);
+  await expect(editor.heading).toHaveText('Call duration');
+  await expect(editor.preview).toHaveAttribute('data-preview-state', 'ready', { timeout: 15_000 });
+  await editor.chartTypeCard('Bar').click();
+  await editor.timePeriod.selectOption('day');
+  await expect(editor.preview).toHaveAttribute('data-preview-state', 'ready', { timeout: 15_000 });
+  await expect(editor.previewBars.first()).toBeVisible();
+  await editor.save.click();
+  await expect(editor.allSaved).toBeVisible();
+
+  const saved = await apiJson(request, 'GET', `/dashboards/widgets/${widget.id}/`, WidgetSchema);
+  expect(saved).toMatchObject({ chart_type: 'bar', time_period: 'day' });
+  expect(sentKeys).toEqual([]);
+});
+
+test("a page of another site cannot use the gateway's key (a real cross-site form post)", async ({
+  page,
+  request,
+}) => {
+  const name = `Cross-site ${Date.now()}`;
+  // A page "on another site", served by the test; its form posts to the gateway as any page could.
+  await page.route('http://evil.example/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Win a prize</title>
+        <form method="post" action="${gateway}/dashboards/dashboards/" enctype="application/x-www-form-urlencoded">
+          <input name="name" value="${name}"><button>Claim</button>
+        </form>`,
+    }),
+  );
+  await page.goto('http://evil.example/prize');
+  const answer = page.waitForResponse((r) => r.url() === `${gateway}/dashboards/dashboards/`);
+  await page.getByRole('button', { name: 'Claim' }).click();
+  const response = await answer;
+  expect(response.status()).toBe(403);
+  expect(z.object({ detail: z.string() }).parse(await response.json()).detail).toMatch(
+    /only to its own web app.*another (site|origin)/,
+  );
+  expect(await dashboardsNamed(request, name)).toEqual([]);
+});

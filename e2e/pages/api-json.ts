@@ -1,0 +1,23 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import type * as z from 'zod';
+import { E2E_API_KEY, E2E_BASE_URL } from '../../playwright.config.ts';
+
+/**
+ * One request to the embedded server's API with the e2e key, checked for success and parsed with its
+ * contract schema. Tests set up and verify data through it; the page under test never uses it.
+ */
+export async function apiJson<T>(
+  request: APIRequestContext,
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  data?: unknown,
+): Promise<T> {
+  const response = await request.fetch(`${E2E_BASE_URL}${path}`, {
+    method,
+    headers: { 'X-CEKURA-API-KEY': E2E_API_KEY },
+    data,
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return schema.parse(await response.json());
+}
