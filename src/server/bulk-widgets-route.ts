@@ -113,8 +113,8 @@ export function registerBulkWidgetsRoute(app: Hono<AppEnv>, ctx: ServerContext):
       const now = ctx.clock();
       const plan = planBulkWidgets(request, dashboard.id, own, metrics, now);
       const created = applyBulkWidgets(sqlite, dashboard.id, plan, nextUpdatedAt(null, now));
-      if (created === null) throw notFound();
-      return created === STALE ? STALE : { plan, createdIds: created };
+      if (created === 'gone') throw notFound();
+      return created === 'stale' ? STALE : { plan, createdIds: created };
     });
 
     const deleted = new Set(plan.delete);

@@ -1,7 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, WidgetsTable } from './db/database-types.ts';
-import { STALE } from './http/conditional-write.ts';
 import type { Scope } from './scope.ts';
 
 /** A widget row with what its wire form needs from the dashboard and the metric. */
@@ -119,12 +118,12 @@ export function insertWidget(
   values: WidgetValues,
   now: string,
 ): number | null {
-  const result = runInsert(sqlite, values, now);
+  const result = sqlite.prepare(INSERT).run(...insertParameters(values, now));
   return result.changes === 1 ? Number(result.lastInsertRowid) : null;
 }
 
-function runInsert(sqlite: BetterSqlite3.Database, values: WidgetValues, now: string) {
-  return sqlite.prepare(INSERT).run(...ordered(values), now, now, values.dashboard_id);
+function insertParameters(values: WidgetValues, now: string) {
+  return [...ordered(values), now, now, values.dashboard_id];
 }
 
 /**
@@ -162,8 +161,8 @@ export interface BulkWidgetPlan {
 
 /**
  * Applies a validated bulk plan to its dashboard in one transaction (D15: all or nothing). Returns the
- * created ids in order; null, writing nothing, when the dashboard is gone; STALE, writing nothing,
- * when a widget of the plan changed or left the dashboard since it was read. Deletes run last so an
+ * created ids in order; 'gone', writing nothing, when the dashboard is gone; 'stale', writing
+ * nothing, when a widget of the plan changed or left the dashboard since it was read. Deletes run last so an
  * update and a delete of the same id cannot conflict.
  */
 export function applyBulkWidgets(
@@ -171,16 +170,20 @@ export function applyBulkWidgets(
   dashboardId: number,
   plan: BulkWidgetPlan,
   now: string,
-): number[] | null | typeof STALE {
+): number[] | 'gone' | 'stale' {
   const dashboard = sqlite.prepare('SELECT 1 FROM dashboards WHERE id = ?');
   const version = sqlite.prepare('SELECT updated_at FROM widgets WHERE id = ? AND dashboard_id = ?').pluck();
+  const insert = sqlite.prepare(INSERT);
   const update = sqlite.prepare(UPDATE);
   const remove = sqlite.prepare('DELETE FROM widgets WHERE id = ?');
   return sqlite.transaction(() => {
-    if (dashboard.get(dashboardId) === undefined) return null;
-    for (const [id, updatedAt] of plan.basedOn) if (version.get(id, dashboardId) !== updatedAt) return STALE;
+    if (dashboard.get(dashboardId) === undefined) return 'gone';
+    for (const [id, updatedAt] of plan.basedOn)
+      if (version.get(id, dashboardId) !== updatedAt) return 'stale';
     // The dashboard exists in this transaction, so every insert lands.
-    const created = plan.create.map((values) => Number(runInsert(sqlite, values, now).lastInsertRowid));
+    const created = plan.create.map((values) =>
+      Number(insert.run(...insertParameters(values, now)).lastInsertRowid),
+    );
     for (const item of plan.update) update.run(...ordered(item.values), item.updatedAt, item.id);
     for (const id of plan.delete) remove.run(id);
     return created;
