@@ -12,6 +12,7 @@ import {
 import { serializeDashboard, serializeDashboardListItem } from './dashboard-serializer.ts';
 import { validateDashboardCandidate, type DashboardFields } from './dashboard-input.ts';
 import { badRequest, notFound } from './http/api-error.ts';
+import { retryWhileStale, STALE, writeOnVersion } from './http/conditional-write.ts';
 import { assertIfMatch, etagOf } from './http/etag.ts';
 import { nextUpdatedAt } from './http/next-updated-at.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
@@ -117,41 +118,63 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
 
   const update = async (c: Context<AppEnv>) => {
     const scope = c.get('scope');
-    const row = await loadDashboard(ctx, c);
-    assertIfMatch(c, etagOf(row.id, row.updated_at), DASHBOARD_CONFLICT);
+    const checked = await loadDashboard(ctx, c);
+    assertIfMatch(c, etagOf(checked.id, checked.updated_at), DASHBOARD_CONFLICT);
     const body = requireObject(await readBody(c));
-    const current: DashboardFields = {
-      name: row.name,
-      project: row.project_id,
-      filters: readFilterColumn(row.filters),
-    };
-    const fields = await validateWrite(ctx, scope, current, body);
-    await updateDashboard(
-      db,
-      row.id,
-      { name: fields.name, project_id: fields.project, filters: writeJsonColumn(fields.filters) },
-      nextUpdatedAt(row.updated_at, ctx.clock()),
-    );
-    return respondWithDashboard(ctx, c, row.id, 200);
+    await writeOnVersion(c, checked, {
+      conflict: DASHBOARD_CONFLICT,
+      reload: () => loadDashboard(ctx, c),
+      write: async (row) => {
+        const current: DashboardFields = {
+          name: row.name,
+          project: row.project_id,
+          filters: readFilterColumn(row.filters),
+        };
+        const fields = await validateWrite(ctx, scope, current, body);
+        const values = {
+          name: fields.name,
+          project_id: fields.project,
+          filters: writeJsonColumn(fields.filters),
+        };
+        return updateDashboard(
+          db,
+          row.id,
+          values,
+          nextUpdatedAt(row.updated_at, ctx.clock()),
+          row.updated_at,
+        );
+      },
+    });
+    return respondWithDashboard(ctx, c, checked.id, 200);
   };
   app.put(`${BASE}/:id{[0-9]+}/`, update);
   app.patch(`${BASE}/:id{[0-9]+}/`, update);
 
   app.delete(`${BASE}/:id{[0-9]+}/`, async (c) => {
-    const row = await loadDashboard(ctx, c);
-    assertIfMatch(c, etagOf(row.id, row.updated_at), DASHBOARD_CONFLICT);
-    deleteDashboard(sqlite, row.id);
+    const checked = await loadDashboard(ctx, c);
+    assertIfMatch(c, etagOf(checked.id, checked.updated_at), DASHBOARD_CONFLICT);
+    await writeOnVersion(c, checked, {
+      conflict: DASHBOARD_CONFLICT,
+      reload: () => loadDashboard(ctx, c),
+      write: (row) => deleteDashboard(sqlite, row.id, row.updated_at),
+    });
     return c.body(null, 204);
   });
 
   app.post(`${BASE}/:id{[0-9]+}/duplicate/`, async (c) => {
-    const row = await loadDashboard(ctx, c);
+    const first = await loadDashboard(ctx, c);
     const body = requireObject(await readBody(c));
     const parsed = DuplicateDashboardRequestSchema.safeParse(body);
     if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
-    // The default name keeps the 255-character limit of `name`.
-    const name = parsed.data.name ?? `Copy of ${row.name ?? ''}`.slice(0, 255);
-    const id = duplicateDashboard(sqlite, row.id, name, nextUpdatedAt(null, ctx.clock()));
+    // The copy is of the dashboard as read; changed while the body arrived, it is read again (404 once
+    // it is gone).
+    const id = await retryWhileStale(DASHBOARD_CONFLICT, async (round) => {
+      const row = round === 1 ? first : await loadDashboard(ctx, c);
+      // The default name keeps the 255-character limit of `name`.
+      const name = parsed.data.name ?? `Copy of ${row.name ?? ''}`.slice(0, 255);
+      const source = { id: row.id, expectedUpdatedAt: row.updated_at };
+      return duplicateDashboard(sqlite, source, name, nextUpdatedAt(null, ctx.clock())) ?? STALE;
+    });
     return respondWithDashboard(ctx, c, id, 201);
   });
 }

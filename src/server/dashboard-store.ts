@@ -55,43 +55,65 @@ export async function insertDashboard(
   return row.id;
 }
 
+/**
+ * Writes `values` over the version `expectedUpdatedAt` of a dashboard; false, writing nothing, when it
+ * changed or is gone since it was read.
+ */
 export async function updateDashboard(
   db: Kysely<Database>,
   id: number,
   values: DashboardValues,
   updatedAt: string,
-): Promise<void> {
-  await db
+  expectedUpdatedAt: string,
+): Promise<boolean> {
+  const result = await db
     .updateTable('dashboards')
     .set({ ...values, updated_at: updatedAt })
     .where('id', '=', id)
-    .execute();
+    .where('updated_at', '=', expectedUpdatedAt)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
-/** Deletes a dashboard and its widgets in one transaction. */
-export function deleteDashboard(sqlite: BetterSqlite3.Database, id: number): void {
-  sqlite.transaction(() => {
-    sqlite.prepare('DELETE FROM widgets WHERE dashboard_id = ?').run(id);
-    sqlite.prepare('DELETE FROM dashboards WHERE id = ?').run(id);
+/**
+ * Deletes the version `expectedUpdatedAt` of a dashboard and its widgets in one transaction; false,
+ * deleting nothing, when it changed or is gone.
+ */
+export function deleteDashboard(
+  sqlite: BetterSqlite3.Database,
+  id: number,
+  expectedUpdatedAt: string,
+): boolean {
+  return sqlite.transaction(() => {
+    const removed = sqlite
+      .prepare('DELETE FROM dashboards WHERE id = ? AND updated_at = ?')
+      .run(id, expectedUpdatedAt).changes;
+    // Also done by ON DELETE CASCADE; explicit so it holds on a connection without foreign keys.
+    if (removed === 1) sqlite.prepare('DELETE FROM widgets WHERE dashboard_id = ?').run(id);
+    return removed === 1;
   })();
 }
 
-/** Copies a dashboard with every widget in one transaction; returns the new id. */
+/**
+ * Copies the version `expectedUpdatedAt` of a dashboard with every widget in one transaction; the new
+ * id, or null, copying nothing, when the dashboard changed or is gone.
+ */
 export function duplicateDashboard(
   sqlite: BetterSqlite3.Database,
-  id: number,
+  source: { id: number; expectedUpdatedAt: string },
   name: string,
   now: string,
-): number {
+): number | null {
   return sqlite.transaction(() => {
-    const copyId = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO dashboards (organisation_id, project_id, name, filters, created_at, updated_at)
-           SELECT organisation_id, project_id, ?, filters, ?, ? FROM dashboards WHERE id = ?`,
-        )
-        .run(name, now, now, id).lastInsertRowid,
-    );
+    const copy = sqlite
+      .prepare(
+        `INSERT INTO dashboards (organisation_id, project_id, name, filters, created_at, updated_at)
+         SELECT organisation_id, project_id, ?, filters, ?, ? FROM dashboards WHERE id = ? AND updated_at = ?`,
+      )
+      .run(name, now, now, source.id, source.expectedUpdatedAt);
+    // `lastInsertRowid` is the connection's last insert: someone else's row when this one inserted nothing.
+    if (copy.changes !== 1) return null;
+    const copyId = Number(copy.lastInsertRowid);
     sqlite
       .prepare(
         `INSERT INTO widgets (dashboard_id, name, filters, chart_type, data_type, field, metric_id, time_period,
@@ -100,7 +122,7 @@ export function duplicateDashboard(
            aggregation_function, group_by, metadata, ?, ?
          FROM widgets WHERE dashboard_id = ? ORDER BY id`,
       )
-      .run(copyId, now, now, id);
+      .run(copyId, now, now, source.id);
     return copyId;
   })();
 }

@@ -3,6 +3,7 @@ import type { DrfErrors } from '../contract/drf-errors.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, notFound } from './http/api-error.ts';
+import { retryWhileStale, STALE, writeOnVersion } from './http/conditional-write.ts';
 import { assertIfMatch, etagOf } from './http/etag.ts';
 import { nextUpdatedAt } from './http/next-updated-at.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
@@ -76,7 +77,7 @@ async function respondWithWidget(ctx: ServerContext, c: Context<AppEnv>, id: num
 }
 
 export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const { db } = ctx.database;
+  const { db, sqlite } = ctx.database;
 
   app.get(`${BASE}/`, async (c) => {
     const scope = c.get('scope');
@@ -95,8 +96,11 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
   app.post(`${BASE}/`, async (c) => {
     const scope = c.get('scope');
     const body = requireObject(await readBody(c));
-    const values = await prepareWidgetWrite(ctx, scope, newWidgetCandidate(body));
-    const id = await insertWidget(db, values, nextUpdatedAt(null, ctx.clock()));
+    // A dashboard deleted after the validation is seen by the next round's validation (400).
+    const id = await retryWhileStale(WIDGET_CONFLICT, async () => {
+      const values = await prepareWidgetWrite(ctx, scope, newWidgetCandidate(body));
+      return insertWidget(sqlite, values, nextUpdatedAt(null, ctx.clock())) ?? STALE;
+    });
     return respondWithWidget(ctx, c, id, 201);
   });
 
@@ -108,24 +112,35 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
 
   const update = (requireChartType: boolean) => async (c: Context<AppEnv>) => {
     const scope = c.get('scope');
-    const record = await loadWidget(ctx, c);
-    assertIfMatch(c, etagOf(record.id, record.updated_at), WIDGET_CONFLICT);
+    const checked = await loadWidget(ctx, c);
+    assertIfMatch(c, etagOf(checked.id, checked.updated_at), WIDGET_CONFLICT);
     const body = requireObject(await readBody(c));
     // PUT is a full update: `chart_type`, the one required field, must be sent (DRF). Fields left
     // out keep their values, as in DRF's ModelSerializer.update.
     if (requireChartType && !('chart_type' in body))
       throw badRequest({ chart_type: ['This field is required.'] });
-    const values = await prepareWidgetWrite(ctx, scope, updatedWidgetCandidate(record, body));
-    await updateWidget(db, record.id, values, nextUpdatedAt(record.updated_at, ctx.clock()));
-    return respondWithWidget(ctx, c, record.id, 200);
+    await writeOnVersion(c, checked, {
+      conflict: WIDGET_CONFLICT,
+      reload: () => loadWidget(ctx, c),
+      write: async (record) => {
+        const values = await prepareWidgetWrite(ctx, scope, updatedWidgetCandidate(record, body));
+        const updatedAt = nextUpdatedAt(record.updated_at, ctx.clock());
+        return updateWidget(sqlite, record.id, values, updatedAt, record.updated_at);
+      },
+    });
+    return respondWithWidget(ctx, c, checked.id, 200);
   };
   app.put(`${BASE}/:id{[0-9]+}/`, update(true));
   app.patch(`${BASE}/:id{[0-9]+}/`, update(false));
 
   app.delete(`${BASE}/:id{[0-9]+}/`, async (c) => {
-    const record = await loadWidget(ctx, c);
-    assertIfMatch(c, etagOf(record.id, record.updated_at), WIDGET_CONFLICT);
-    await deleteWidget(db, record.id);
+    const checked = await loadWidget(ctx, c);
+    assertIfMatch(c, etagOf(checked.id, checked.updated_at), WIDGET_CONFLICT);
+    await writeOnVersion(c, checked, {
+      conflict: WIDGET_CONFLICT,
+      reload: () => loadWidget(ctx, c),
+      write: (record) => deleteWidget(sqlite, record.id, record.updated_at),
+    });
     return c.body(null, 204);
   });
 }

@@ -88,74 +88,101 @@ export async function widgetsOfDashboard(
     .execute();
 }
 
-export async function insertWidget(db: Kysely<Database>, values: WidgetValues, now: string): Promise<number> {
-  const row = await db
-    .insertInto('widgets')
-    .values({ ...values, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+const COLUMNS = [
+  'dashboard_id',
+  'name',
+  'filters',
+  'chart_type',
+  'data_type',
+  'field',
+  'metric_id',
+  'time_period',
+  'aggregation_function',
+  'group_by',
+  'metadata',
+] as const;
+const INSERT = `INSERT INTO widgets (${COLUMNS.join(', ')}, created_at, updated_at)
+  SELECT ${COLUMNS.map(() => '?').join(', ')}, ?, ? WHERE EXISTS (SELECT 1 FROM dashboards WHERE id = ?)`;
+const UPDATE = `UPDATE widgets SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
+
+function ordered(values: WidgetValues): (string | number | null)[] {
+  return COLUMNS.map((column) => values[column]);
 }
 
-export async function updateWidget(
-  db: Kysely<Database>,
+/**
+ * Inserts a widget if its dashboard still exists: one statement, so a delete of the dashboard cannot
+ * slip in between a check and the insert. The new id, or null when the dashboard is gone.
+ */
+export function insertWidget(
+  sqlite: BetterSqlite3.Database,
+  values: WidgetValues,
+  now: string,
+): number | null {
+  const result = sqlite.prepare(INSERT).run(...insertParameters(values, now));
+  return result.changes === 1 ? Number(result.lastInsertRowid) : null;
+}
+
+function insertParameters(values: WidgetValues, now: string) {
+  return [...ordered(values), now, now, values.dashboard_id];
+}
+
+/**
+ * Writes `values` over the version `expectedUpdatedAt` of a widget, while the dashboard it goes to
+ * exists. False, writing nothing, when the widget changed or either is gone since they were read.
+ */
+export function updateWidget(
+  sqlite: BetterSqlite3.Database,
   id: number,
   values: WidgetValues,
   updatedAt: string,
-): Promise<void> {
-  await db
-    .updateTable('widgets')
-    .set({ ...values, updated_at: updatedAt })
-    .where('id', '=', id)
-    .execute();
+  expectedUpdatedAt: string,
+): boolean {
+  const result = sqlite
+    .prepare(`${UPDATE} AND updated_at = ? AND EXISTS (SELECT 1 FROM dashboards WHERE id = ?)`)
+    .run(...ordered(values), updatedAt, id, expectedUpdatedAt, values.dashboard_id);
+  return result.changes === 1;
 }
 
-export async function deleteWidget(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('widgets').where('id', '=', id).execute();
+/** Deletes the version `expectedUpdatedAt` of a widget; false when it changed or is gone. */
+export function deleteWidget(sqlite: BetterSqlite3.Database, id: number, expectedUpdatedAt: string): boolean {
+  return (
+    sqlite.prepare('DELETE FROM widgets WHERE id = ? AND updated_at = ?').run(id, expectedUpdatedAt)
+      .changes === 1
+  );
 }
 
 export interface BulkWidgetPlan {
   create: WidgetValues[];
   update: { id: number; values: WidgetValues; updatedAt: string }[];
   delete: number[];
+  /** `updated_at` of each widget the plan updates or deletes, as read when the plan was made. */
+  basedOn: Map<number, string>;
 }
 
 /**
- * Applies a validated bulk plan in one transaction (D15: all or nothing). Returns the created ids in
- * order. Deletes run last so an update and a delete of the same id cannot conflict.
+ * Applies a validated bulk plan to its dashboard in one transaction (D15: all or nothing). Returns the
+ * created ids in order; 'gone', writing nothing, when the dashboard is gone; 'stale', writing
+ * nothing, when a widget of the plan changed or left the dashboard since it was read. Deletes run last so an
+ * update and a delete of the same id cannot conflict.
  */
 export function applyBulkWidgets(
   sqlite: BetterSqlite3.Database,
+  dashboardId: number,
   plan: BulkWidgetPlan,
   now: string,
-): number[] {
-  const columns =
-    'dashboard_id, name, filters, chart_type, data_type, field, metric_id, time_period, aggregation_function, group_by, metadata';
-  const insert = sqlite.prepare(
-    `INSERT INTO widgets (${columns}, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const update = sqlite.prepare(
-    `UPDATE widgets SET dashboard_id = ?, name = ?, filters = ?, chart_type = ?, data_type = ?, field = ?,
-       metric_id = ?, time_period = ?, aggregation_function = ?, group_by = ?, metadata = ?, updated_at = ?
-     WHERE id = ?`,
-  );
+): number[] | 'gone' | 'stale' {
+  const dashboard = sqlite.prepare('SELECT 1 FROM dashboards WHERE id = ?');
+  const version = sqlite.prepare('SELECT updated_at FROM widgets WHERE id = ? AND dashboard_id = ?').pluck();
+  const insert = sqlite.prepare(INSERT);
+  const update = sqlite.prepare(UPDATE);
   const remove = sqlite.prepare('DELETE FROM widgets WHERE id = ?');
-  const ordered = (v: WidgetValues) => [
-    v.dashboard_id,
-    v.name,
-    v.filters,
-    v.chart_type,
-    v.data_type,
-    v.field,
-    v.metric_id,
-    v.time_period,
-    v.aggregation_function,
-    v.group_by,
-    v.metadata,
-  ];
   return sqlite.transaction(() => {
+    if (dashboard.get(dashboardId) === undefined) return 'gone';
+    for (const [id, updatedAt] of plan.basedOn)
+      if (version.get(id, dashboardId) !== updatedAt) return 'stale';
+    // The dashboard exists in this transaction, so every insert lands.
     const created = plan.create.map((values) =>
-      Number(insert.run(...ordered(values), now, now).lastInsertRowid),
+      Number(insert.run(...insertParameters(values, now)).lastInsertRowid),
     );
     for (const item of plan.update) update.run(...ordered(item.values), item.updatedAt, item.id);
     for (const id of plan.delete) remove.run(id);

@@ -115,10 +115,65 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Ids are never reused (issue 11): without AUTOINCREMENT SQLite hands out max(id) + 1, so the id of
+    // a deleted newest dashboard or widget went to the next one created, and links, open editors and
+    // drafts kept by id then pointed at another object. SQLite cannot add AUTOINCREMENT to a table, so
+    // both are rebuilt with every row and id; copying the ids sets the counters to the largest one.
+    // The new tables are filled before the old ones are dropped: dropping `dashboards` while a table
+    // that references it has rows would cascade into them. Renaming `dashboards_v3` rewrites the
+    // reference in `widgets_v3`.
+    version: 3,
+    sql: `
+      CREATE TABLE dashboards_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+        project_id INTEGER REFERENCES projects(id),
+        name TEXT,
+        filters TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      INSERT INTO dashboards_v3 (id, organisation_id, project_id, name, filters, created_at, updated_at)
+        SELECT id, organisation_id, project_id, name, filters, created_at, updated_at FROM dashboards;
+      CREATE TABLE widgets_v3 (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dashboard_id INTEGER NOT NULL REFERENCES dashboards_v3(id) ON DELETE CASCADE,
+        name TEXT,
+        filters TEXT,
+        chart_type TEXT NOT NULL,
+        data_type TEXT,
+        field TEXT NOT NULL DEFAULT '',
+        metric_id INTEGER REFERENCES metrics(id),
+        time_period TEXT,
+        aggregation_function TEXT,
+        group_by TEXT,
+        metadata TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      INSERT INTO widgets_v3 (id, dashboard_id, name, filters, chart_type, data_type, field, metric_id,
+          time_period, aggregation_function, group_by, metadata, created_at, updated_at)
+        SELECT id, dashboard_id, name, filters, chart_type, data_type, field, metric_id,
+          time_period, aggregation_function, group_by, metadata, created_at, updated_at FROM widgets;
+      DROP TABLE widgets;
+      DROP TABLE dashboards;
+      ALTER TABLE dashboards_v3 RENAME TO dashboards;
+      ALTER TABLE widgets_v3 RENAME TO widgets;
+      CREATE INDEX dashboards_org_project ON dashboards (organisation_id, project_id);
+      CREATE INDEX widgets_dashboard ON widgets (dashboard_id);
+    `,
+  },
 ];
 
-/** Applies every migration newer than the database's version. Returns the versions applied. */
-export function migrate(db: BetterSqlite3.Database): number[] {
+/**
+ * Applies every migration newer than the database's version. Returns the versions applied. Tests pass
+ * a prefix of `MIGRATIONS` to build a database as an older release left it.
+ */
+export function migrate(
+  db: BetterSqlite3.Database,
+  migrations: readonly { version: number; sql: string }[] = MIGRATIONS,
+): number[] {
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
   );
@@ -126,7 +181,7 @@ export function migrate(db: BetterSqlite3.Database): number[] {
     { version: number | null } | undefined;
   const current = row?.version ?? 0;
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (migration.version <= current) continue;
     db.transaction(() => {
       db.exec(migration.sql);

@@ -1,5 +1,7 @@
 import {
+  draftOriginOf,
   draftStorageKey,
+  isDraftOf,
   readDraft,
   removeDraft,
   shouldOfferDraft,
@@ -86,5 +88,58 @@ describe('draft storage', () => {
     expect(shouldOfferDraft(entry, server)).toBe(true);
     expect(shouldOfferDraft({ ...entry, draft: { ...server } }, server)).toBe(false);
     expect(shouldOfferDraft(null, server)).toBe(false);
+  });
+});
+
+describe('isDraftOf: a draft lands only on the object it was made from', () => {
+  const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}T00:00:00.000Z`;
+  const widgetOrigin = draftOriginOf({ created_at: day(1) }, { created_at: day(2) });
+  const newWidgetOrigin = draftOriginOf({ created_at: day(1) }, null);
+  const legacy = { ...entry, origin: undefined };
+
+  it.each([
+    ['the same widget', { ...entry, origin: widgetOrigin }, widgetOrigin, true],
+    [
+      'another widget that got the id',
+      { ...entry, origin: widgetOrigin },
+      { ...widgetOrigin, widgetCreatedAt: day(9) },
+      false,
+    ],
+    ['a new widget of the same dashboard', { ...entry, origin: newWidgetOrigin }, newWidgetOrigin, true],
+    [
+      'another dashboard that got the id',
+      { ...entry, origin: newWidgetOrigin },
+      { ...newWidgetOrigin, dashboardCreatedAt: day(9) },
+      false,
+    ],
+    ['a draft of a widget, kept for a new one', { ...entry, origin: widgetOrigin }, newWidgetOrigin, false],
+    ['kept before origins: based on this widget', { ...legacy, baseUpdatedAt: day(3) }, widgetOrigin, true],
+    [
+      'kept before origins: based on an older widget',
+      { ...legacy, baseUpdatedAt: day(1) },
+      widgetOrigin,
+      false,
+    ],
+    [
+      'kept before origins: new widget after the dashboard',
+      { ...legacy, savedAt: Date.parse(day(5)) },
+      newWidgetOrigin,
+      true,
+    ],
+    [
+      'kept before origins: new widget before the dashboard',
+      { ...legacy, savedAt: Date.parse(day(1)) - 1 },
+      newWidgetOrigin,
+      false,
+    ],
+    ['kept before origins, dates unknown', legacy, draftOriginOf({ created_at: null }, null), true],
+  ])('%s', (_name, stored, origin, expected) => {
+    expect(isDraftOf(stored, origin)).toBe(expected);
+  });
+
+  it('keeps the origin through storage', () => {
+    const store = memoryStore();
+    writeDraft(store, 'k', { ...entry, origin: widgetOrigin });
+    expect(readDraft(store, 'k')?.origin).toEqual(widgetOrigin);
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { readStorage, removeStorage, writeStorage } from '../../lib/storage.ts';
 import { changedDraftKeys } from './diff-widget.ts';
-import { removeDraft, writeDraft, type DraftStore } from './draft-storage.ts';
+import { removeDraft, writeDraft, type DraftOrigin, type DraftStore } from './draft-storage.ts';
 import type { WidgetDraft } from './widget-form-model.ts';
 
 /** Within a second of a change, as promised; short enough to lose nothing, long enough to batch typing. */
@@ -27,14 +27,16 @@ export function useDraftAutosave(options: {
   draft: WidgetDraft;
   saved: WidgetDraft;
   baseUpdatedAt: string | null;
+  /** What the draft is made from, kept with it so it is never restored onto another object. */
+  origin: DraftOrigin;
   enabled: boolean;
   store?: DraftStore;
 }): { discard: () => void } {
-  const { storageKey, draft, saved, baseUpdatedAt, enabled } = options;
+  const { storageKey, draft, saved, baseUpdatedAt, origin, enabled } = options;
   const store = options.store ?? browserDraftStore;
-  const latest = useRef({ draft, saved, baseUpdatedAt, store, storageKey });
+  const latest = useRef({ draft, saved, baseUpdatedAt, origin, store, storageKey });
   useEffect(() => {
-    latest.current = { draft, saved, baseUpdatedAt, store, storageKey };
+    latest.current = { draft, saved, baseUpdatedAt, origin, store, storageKey };
   });
 
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -42,9 +44,9 @@ export function useDraftAutosave(options: {
   const flush = useRef(() => {
     timer.current = null;
     if (stopped.current) return;
-    const { draft: d, saved: s, baseUpdatedAt: base, store: st, storageKey: key } = latest.current;
+    const { draft: d, saved: s, baseUpdatedAt: base, origin: o, store: st, storageKey: key } = latest.current;
     if (changedDraftKeys(s, d).length === 0) removeDraft(st, key);
-    else writeDraft(st, key, { version: 1, savedAt: Date.now(), baseUpdatedAt: base, draft: d });
+    else writeDraft(st, key, { version: 1, savedAt: Date.now(), baseUpdatedAt: base, origin: o, draft: d });
   });
 
   // A throttle, not a debounce: steady typing still reaches storage every DRAFT_SAVE_DELAY_MS.

@@ -24,13 +24,7 @@ import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
 import { describeWidget } from './describe-widget.ts';
 import { changedDraftKeys, diffWidget } from './diff-widget.ts';
 import { DraftRestoreBanner } from './draft-restore-banner.tsx';
-import {
-  draftStorageKey,
-  readDraft,
-  removeDraft,
-  shouldOfferDraft,
-  type StoredDraft,
-} from './draft-storage.ts';
+import { draftOriginOf, draftStorageKey, removeDraft } from './draft-storage.ts';
 import { metadataKeysInUse } from './field-options.ts';
 import { JsonDialog } from './json-dialog.tsx';
 import { LeaveDialog } from './leave-dialog.tsx';
@@ -41,6 +35,7 @@ import { compareConflict } from './save-conflict.ts';
 import { UnsavedChanges } from './unsaved-changes.tsx';
 import { browserDraftStore, useDraftAutosave } from './use-draft-autosave.ts';
 import { useDraftEditor } from './use-draft-editor.ts';
+import { useDraftOffer } from './use-draft-offer.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { usePreviewData } from './use-preview-data.ts';
 import { useUndoShortcuts } from './use-undo-shortcuts.ts';
@@ -102,15 +97,14 @@ export function WidgetEditorForm({
 
   const dashboardPath = `/dashboards/${dashboard.id}`;
   const storageKey = draftStorageKey(dashboard.id, widget?.id ?? 'new');
-  const [offer, setOffer] = useState<StoredDraft | null>(() => {
-    const stored = readDraft(browserDraftStore, storageKey);
-    return shouldOfferDraft(stored, saved) ? stored : null;
-  });
+  const origin = draftOriginOf(dashboard, widget);
+  const [offer, setOffer] = useDraftOffer(storageKey, origin, saved);
   const autosave = useDraftAutosave({
     storageKey,
     draft,
     saved,
     baseUpdatedAt: widget?.updated_at ?? null,
+    origin,
     enabled: offer === null,
   });
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { DashboardSchema, type Dashboard } from '../../../contract/dashboard-schema.ts';
 import { WidgetSchema, type Widget } from '../../../contract/widget-schema.ts';
 import { callApi } from '../../../server/test-support/call-api.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
@@ -53,6 +54,11 @@ async function writeAsSomeoneElse(server: TestServer, id: number, body: unknown)
 async function getWidget(server: TestServer, id: number): Promise<Widget> {
   const response = await callApi(server, 'GET', `/dashboards/widgets/${id}/`);
   return WidgetSchema.parse(response.body);
+}
+
+async function getDashboard(server: TestServer, id: number): Promise<Dashboard> {
+  const response = await callApi(server, 'GET', `/dashboards/dashboards/${id}/`);
+  return DashboardSchema.parse(response.body);
 }
 
 const LINE_WIDGET = 3; // "Call duration": a line of duration on dashboard 1 (seed)
@@ -248,6 +254,7 @@ describe('WidgetEditorPage', () => {
       calls: 300,
     });
     const widget = await getWidget(server, LINE_WIDGET);
+    const dashboard = await getDashboard(server, 1);
     const stored = {
       ...widgetToDraft(widget),
       name: 'Draft name',
@@ -280,7 +287,35 @@ describe('WidgetEditorPage', () => {
       const raw = localStorage.getItem(draftStorageKey(1, LINE_WIDGET)) ?? '';
       expect(raw).toContain('Draft name!');
       expect(raw).not.toContain(server.apiKey);
+      expect(JSON.parse(raw)).toMatchObject({
+        origin: { dashboardCreatedAt: dashboard.created_at, widgetCreatedAt: widget.created_at },
+      });
     });
+    server.close();
+  });
+
+  it('does not restore a draft kept for a deleted widget that had the same id', async () => {
+    const server = (await import('../../../server/test-support/create-test-server.ts')).createTestServer({
+      calls: 300,
+    });
+    const widget = await getWidget(server, LINE_WIDGET);
+    const key = draftStorageKey(1, LINE_WIDGET);
+    writeDraft(localStorage, key, {
+      version: 1,
+      savedAt: Date.now(),
+      baseUpdatedAt: widget.updated_at,
+      origin: {
+        dashboardCreatedAt: (await getDashboard(server, 1)).created_at,
+        widgetCreatedAt: '2020-01-01T00:00:00.000Z',
+      },
+      draft: { ...widgetToDraft(widget), name: 'Draft of the deleted widget' },
+    });
+    renderEditor(LINE_WIDGET, [], server);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    expect(await screen.findByText('An old draft was not restored')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Unsaved draft' })).toBeNull();
+    expect(screen.getByLabelText('Name')).toHaveValue('Call duration');
+    expect(localStorage.getItem(key)).toBeNull();
     server.close();
   });
 
