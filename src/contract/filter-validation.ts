@@ -8,6 +8,7 @@ import {
 import { FILTER_OPS, GROUP_OPERATORS, type FilterOp, type GroupOperator } from './filter-schema.ts';
 import type { Metric } from './metric-schema.ts';
 import { isTimeValue } from './relative-time.ts';
+import { isWellFormedText } from './well-formed-text.ts';
 
 /** D9 and D11 limits of a filter tree. */
 export const FILTER_LIMITS = {
@@ -290,8 +291,6 @@ function checkOp(walk: Walk, op: unknown, spec: FieldSpec | null, path: readonly
   return op;
 }
 
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function checkValue(
   walk: Walk,
   spec: FieldSpec,
@@ -319,7 +318,7 @@ function checkValue(
       else if (value.includes('\u0000')) fail(`'${op}' text may not contain the NUL character (U+0000)`);
       // An unpaired surrogate is not text: SQLite stores UTF-8 and turns it into U+FFFD, so it could
       // never match what the same half-character matches in JavaScript.
-      else if (UNPAIRED_SURROGATE.test(value))
+      else if (!isWellFormedText(value))
         fail(`'${op}' text must be valid Unicode (it has a broken character)`);
       return;
     default: {

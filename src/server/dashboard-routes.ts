@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { DuplicateDashboardRequestSchema } from '../contract/dashboard-schema.ts';
+import { truncateText } from '../contract/well-formed-text.ts';
 import {
   countWidgets,
   deleteDashboard,
@@ -149,8 +150,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     const body = requireObject(await readBody(c));
     const parsed = DuplicateDashboardRequestSchema.safeParse(body);
     if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
-    // The default name keeps the 255-character limit of `name`.
-    const name = parsed.data.name ?? `Copy of ${row.name ?? ''}`.slice(0, 255);
+    // The default name keeps the 255-character limit of `name`, and stays valid text when cut.
+    const name = parsed.data.name ?? truncateText(`Copy of ${row.name ?? ''}`, 255);
     const id = duplicateDashboard(sqlite, row.id, name, nextUpdatedAt(null, ctx.clock()));
     return respondWithDashboard(ctx, c, id, 201);
   });
