@@ -5,7 +5,7 @@ import { createTestServer, type TestServer } from './test-support/create-test-se
 
 // D14: every key of widget `metadata` belongs to someone and must come back exactly as it was sent,
 // including keys that are special in JavaScript. Names are stored as text columns, where a lone
-// UTF-16 surrogate would silently become U+FFFD: they are refused instead (contract, "Text").
+// UTF-16 surrogate would silently become U+FFFD: they are refused instead (contract 8.3, D24).
 
 const NOW = new Date('2026-08-20T12:00:00.000Z');
 /** Metadata as JSON text: parsing it gives `__proto__` as an own key, as it does on the server. */
