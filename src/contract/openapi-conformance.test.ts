@@ -138,6 +138,12 @@ WidgetDataResponse.metadata            | type     | response | Contract 6.3: dis
 WidgetDataResponse.group_by            | required | response | Tolerant reader: an "any" echo cannot be required in zod; unused
 MetricList.description                 | nullable | response | Tolerant reader
 MetricList.type                        | enum     | response | Tolerant reader, every metric type string accepted (never branched on)
+MetricListSerializerV2.description     | nullable | response | Tolerant reader
+MetricListSerializerV2.type            | enum     | response | Tolerant reader, every metric type string accepted (never branched on)
+MetricListSerializerV2.overall_score   | type     | response | D23: a number (the document's string is a method-field artefact); strings read too
+MetricListSerializerV2.overall_score   | nullable | response | D23: null for enum metrics and metrics never evaluated
+MetricListSerializerV2.total_score     | type     | response | D23: a number; strings read too
+MetricListSerializerV2.total_score     | nullable | response | Tolerant reader, as overall_score
 CallLogList.call_id                    | required | response | Tolerant reader: the provider call id is never used as a key
 CallLogList.call_id                    | nullable | response | Tolerant reader
 CallLogList.timestamp                  | nullable | response | Tolerant reader
@@ -185,6 +191,31 @@ const DIVERGENCES: readonly Divergence[] = DIVERGENCE_TABLE.trim()
  * OpenAPI properties we do not model; schemas marked loose pass them through untouched, so a value
  * from the real service survives a read. Listed so that the probe can verify the pass-through.
  */
+const UNMODELLED_METRIC_PROPERTIES = [
+  'sampling_enabled',
+  'prompt',
+  'display_order',
+  'evaluation_trigger',
+  'trigger_type',
+  'evaluation_trigger_prompt',
+  'evaluation_trigger_custom_code',
+  'priority_assignment_prompt',
+  'vocera_defined_metric_code',
+  'configuration',
+  'kb_file_ids',
+  'knowledge_base_files',
+  'metric_cost',
+  'alert_type',
+  'significant_change_alert_status',
+  'significant_change_alert_direction',
+  'window_size',
+  'std_multiplier',
+  'ewma_alpha',
+  'add_to_new_agents',
+  'slack_workspace',
+  'slack_channel_id',
+  'uses_llm_judge',
+] as const;
 const UNMODELLED: Record<
   string,
   { readonly loose: boolean; readonly properties: readonly string[]; readonly decision: string }
@@ -192,31 +223,12 @@ const UNMODELLED: Record<
   MetricList: {
     loose: true,
     decision: 'Only the fields the editor uses are typed; the rest pass through (.loose())',
-    properties: [
-      'sampling_enabled',
-      'prompt',
-      'display_order',
-      'evaluation_trigger',
-      'trigger_type',
-      'evaluation_trigger_prompt',
-      'evaluation_trigger_custom_code',
-      'priority_assignment_prompt',
-      'vocera_defined_metric_code',
-      'configuration',
-      'kb_file_ids',
-      'knowledge_base_files',
-      'metric_cost',
-      'alert_type',
-      'significant_change_alert_status',
-      'significant_change_alert_direction',
-      'window_size',
-      'std_multiplier',
-      'ewma_alpha',
-      'add_to_new_agents',
-      'slack_workspace',
-      'slack_channel_id',
-      'uses_llm_judge',
-    ],
+    properties: UNMODELLED_METRIC_PROPERTIES,
+  },
+  MetricListSerializerV2: {
+    loose: true,
+    decision: 'The v2 list item: the same fields as MetricList plus the D23 scores',
+    properties: UNMODELLED_METRIC_PROPERTIES,
   },
   CallLogList: {
     loose: true,
@@ -244,6 +256,7 @@ const TARGETS: readonly Target[] = [
   { oas: 'BulkWidgetOperationResponse', schema: BulkWidgetOperationResponseSchema, mode: 'response' },
   { oas: 'DuplicateDashboardRequest', schema: DuplicateDashboardRequestSchema, mode: 'request' },
   { oas: 'MetricList', schema: MetricSchema, mode: 'response' },
+  { oas: 'MetricListSerializerV2', schema: MetricSchema, mode: 'response' },
   { oas: 'CallLogList', schema: CallLogSchema, mode: 'response' },
   { oas: 'CallLogListSerializerMetrics', schema: CallLogMetricSchema, mode: 'response' },
   { oas: 'PaginatedWidgetList', schema: paginated(WidgetSchema), mode: 'response' },
@@ -397,6 +410,7 @@ describe('OpenAPI conformance: schemas', () => {
     if (!oas || !target) return;
     const minimal: Record<string, Record<string, unknown>> = {
       MetricList: { id: 1, name: 'm', eval_type: 'numeric' },
+      MetricListSerializerV2: { id: 1, name: 'm', eval_type: 'numeric' },
       CallLogList: { id: 1, timestamp: null, success: null },
     };
     for (const property of entry.properties) {
