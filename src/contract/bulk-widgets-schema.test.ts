@@ -24,7 +24,7 @@ const widget = {
 
 describe('BulkWidgetOperationRequestSchema', () => {
   it.each<[unknown, boolean]>([
-    // Contract 1.7 examples.
+    // The examples of the OpenAPI document (contract 1.1, D15).
     [
       {
         create: [{ name: 'Widget 1', field: 'duration', chart_type: 'line' }],

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { NullableFilterSchema } from './filter-schema.ts';
 import { WidgetSchema } from './widget-schema.ts';
+import { wellFormedString } from './well-formed-text.ts';
 
 /** `widget_count` is typed string in the OpenAPI document, an integer at runtime (D13): accept both. */
 export const WidgetCountSchema = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
@@ -23,7 +24,7 @@ export type Dashboard = z.infer<typeof DashboardSchema>;
 
 /** Body of create, PUT and PATCH: no field is required. */
 export const DashboardInputSchema = z.object({
-  name: z.string().max(255).nullable().optional(),
+  name: wellFormedString(255).nullable().optional(),
   project: z.number().int().nullable().optional(),
   filters: NullableFilterSchema.optional(),
 });
@@ -39,5 +40,5 @@ export const DASHBOARD_READ_ONLY_FIELDS = [
   'updated_at',
 ] as const;
 
-export const DuplicateDashboardRequestSchema = z.object({ name: z.string().max(255).optional() });
+export const DuplicateDashboardRequestSchema = z.object({ name: wellFormedString(255).optional() });
 export type DuplicateDashboardRequest = z.infer<typeof DuplicateDashboardRequestSchema>;

@@ -85,7 +85,7 @@ describe('FIELD_CATALOGUE against the contract', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
-  // Contract 1.3: the filter fields the dashboards op description lists.
+  // The filter fields the OpenAPI dashboards description lists (contract 5.4).
   it.each([
     'id',
     'success',

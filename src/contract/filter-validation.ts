@@ -8,6 +8,7 @@ import {
 import { FILTER_OPS, GROUP_OPERATORS, type FilterOp, type GroupOperator } from './filter-schema.ts';
 import type { Metric } from './metric-schema.ts';
 import { isTimeValue } from './relative-time.ts';
+import { isWellFormedText } from './well-formed-text.ts';
 
 /** D9 and D11 limits of a filter tree. */
 export const FILTER_LIMITS = {
@@ -62,11 +63,29 @@ function toErrorKey(text: string | undefined): FilterErrorKey | null {
   return [...LEAF_KEYS, ...GROUP_KEYS].find((key) => key === text) ?? null;
 }
 
+/**
+ * The fields a filter may name and the group operators it may use. Call-log filters (dashboards,
+ * widgets, overrides, `filters_v2`) use the field catalogue; the metrics list has its own fields.
+ */
+export interface FilterFields {
+  lookup(field: string): FieldSpec | undefined;
+  readonly operators: readonly GroupOperator[];
+  /** The operators as the end of a sentence ("use …"). */
+  readonly operatorChoices: string;
+}
+
+const CALL_LOG_FILTER_FIELDS: FilterFields = {
+  lookup: lookupField,
+  operators: GROUP_OPERATORS,
+  operatorChoices: 'and, or or same_row',
+};
+
 interface Walk {
   messages: string[];
   suppressed: number;
   leaves: number;
   metricIds: ReadonlySet<number> | null;
+  fields: FilterFields;
 }
 
 function report(walk: Walk, path: readonly number[], key: FilterErrorKey | undefined, message: string): void {
@@ -82,9 +101,13 @@ function report(walk: Walk, path: readonly number[], key: FilterErrorKey | undef
  * Validates a wire filter tree (D8, D9, D11) and returns every problem as a path-prefixed message
  * (`conditions[1].conditions[0].op: 'regex' is not allowed for field 'duration'`; `op: …` when the
  * filter is a single condition); messages about the root node as a whole have no prefix. `null`/`undefined` mean "no filter" and are valid. With `options.metrics`, metric ids in
- * `metric_evaluations.metric.id` conditions must be among them. Never throws, whatever the input.
+ * `metric_evaluations.metric.id` conditions must be among them. `options.fields` replaces the call-log
+ * fields (the metrics list filter). Never throws, whatever the input.
  */
-export function validateFilter(filter: unknown, options?: { metrics?: readonly Metric[] }): string[] {
+export function validateFilter(
+  filter: unknown,
+  options?: { metrics?: readonly Metric[]; fields?: FilterFields },
+): string[] {
   if (filter === null || filter === undefined) return [];
   const metrics = options?.metrics;
   const walk: Walk = {
@@ -92,6 +115,7 @@ export function validateFilter(filter: unknown, options?: { metrics?: readonly M
     suppressed: 0,
     leaves: 0,
     metricIds: metrics ? new Set(metrics.map((metric) => metric.id)) : null,
+    fields: options?.fields ?? CALL_LOG_FILTER_FIELDS,
   };
   visitNode(walk, filter, [], 0, null);
   if (walk.leaves > FILTER_LIMITS.maxConditions) {
@@ -185,11 +209,16 @@ function visitGroup(
   const { operator, conditions } = node;
   let groupOperator: GroupOperator | null = null;
   if (!Object.hasOwn(node, 'operator')) {
-    report(walk, path, 'operator', 'A group needs an operator: and, or or same_row');
-  } else if (typeof operator === 'string' && isOneOf(operator, GROUP_OPERATORS)) {
+    report(walk, path, 'operator', `A group needs an operator: ${walk.fields.operatorChoices}`);
+  } else if (typeof operator === 'string' && isOneOf(operator, walk.fields.operators)) {
     groupOperator = operator;
   } else {
-    report(walk, path, 'operator', `Unknown group operator ${quote(operator)}; use and, or or same_row`);
+    report(
+      walk,
+      path,
+      'operator',
+      `Unknown group operator ${quote(operator)}; use ${walk.fields.operatorChoices}`,
+    );
   }
   if (!Object.hasOwn(node, 'conditions')) {
     report(walk, path, 'conditions', 'A group needs a list of conditions');
@@ -255,9 +284,9 @@ function checkField(
       `Only metric evaluation fields (metric_evaluations.*) can be used inside a same_row group, not '${clip(field)}'`,
     );
   }
-  const spec = lookupField(field);
+  const spec = walk.fields.lookup(field);
   if (spec !== undefined && spec.filterOps.length > 0) return spec;
-  if (isMetadataField(field)) {
+  if (walk.fields === CALL_LOG_FILTER_FIELDS && isMetadataField(field)) {
     const key = field.slice(METADATA_PREFIX.length);
     const message = key.includes('.')
       ? 'Nested metadata keys are not supported; use a top-level key such as metadata.region'
@@ -290,8 +319,6 @@ function checkOp(walk: Walk, op: unknown, spec: FieldSpec | null, path: readonly
   return op;
 }
 
-const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function checkValue(
   walk: Walk,
   spec: FieldSpec,
@@ -319,7 +346,7 @@ function checkValue(
       else if (value.includes('\u0000')) fail(`'${op}' text may not contain the NUL character (U+0000)`);
       // An unpaired surrogate is not text: SQLite stores UTF-8 and turns it into U+FFFD, so it could
       // never match what the same half-character matches in JavaScript.
-      else if (UNPAIRED_SURROGATE.test(value))
+      else if (!isWellFormedText(value))
         fail(`'${op}' text must be valid Unicode (it has a broken character)`);
       return;
     default: {

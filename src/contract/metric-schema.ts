@@ -27,6 +27,9 @@ export const MetricSchema = z
     function_name: z.string().nullable().optional(),
     // Legacy CallLogQueryFilter payloads may not fit our filter grammar; never fail the list on them.
     alert_filters: NullableFilterSchema.optional().catch(null),
+    // Only with `include_scores=true` (D23). Strings in the document (DRF method fields).
+    overall_score: z.union([z.number(), z.string()]).nullable().optional(),
+    total_score: z.union([z.number(), z.string()]).nullable().optional(),
   })
   .loose();
 export type Metric = z.infer<typeof MetricSchema>;

@@ -1,10 +1,11 @@
-// Conformance of our zod wire schemas with Cekura's published OpenAPI document (contract section 0,
-// [OAS]). Each property of each schema is probed by parsing sample values with our schema for it:
-// existence, accepted type, nullability, enum values, required flags and maxLength. Every difference
-// must be listed in DIVERGENCES with the decision behind it, and every listed divergence must still be
-// observed, so the table can neither hide a new mismatch nor go stale.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// Conformance of our zod wire schemas with Cekura's published OpenAPI document (a copy is kept as
+// the fixture below; docs/contract.md, "Sources"). Each property of each schema is probed by parsing
+// sample values with our schema for it: existence, accepted type, nullability, enum values, required
+// flags and maxLength. Every difference must be listed in DIVERGENCES with the decision behind it, and
+// every listed divergence must still be observed, so the table can neither hide a new mismatch nor go
+// stale.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import {
   BulkWidgetOperationRequestSchema,
@@ -36,12 +37,19 @@ import {
 } from './widget-schema.ts';
 import { checkWidget } from './widget-rules.ts';
 
-const SPEC_PATH = path.resolve(process.cwd(), '../shared/cekura/openapi-dashboards.json');
-const specPresent = existsSync(SPEC_PATH);
-if (!specPresent) {
-  console.warn(
-    `\n!!! OpenAPI conformance tests SKIPPED: ${SPEC_PATH} not found. CI always has it; run from the repo root.\n`,
-  );
+/** Cekura's OpenAPI extract, kept in the repo (source and date in fixtures/README.md). */
+const SPEC_PATH = fileURLToPath(new URL('./fixtures/cekura-openapi-dashboards.json', import.meta.url));
+
+/** The fixture's text. A missing fixture fails this whole file: the checks must never silently not run. */
+function readSpecText(): string {
+  try {
+    return readFileSync(SPEC_PATH, 'utf8');
+  } catch (error: unknown) {
+    throw new Error(
+      `OpenAPI conformance: cannot read the fixture ${SPEC_PATH}. It is part of the repo; restore it (see src/contract/fixtures/README.md).`,
+      { cause: error },
+    );
+  }
 }
 
 // Just enough of OpenAPI 3.1 to read the parts we compare, parsed rather than cast.
@@ -93,9 +101,7 @@ const OasDocumentSchema = z.object({
 });
 type OasDocument = z.infer<typeof OasDocumentSchema>;
 
-const spec: OasDocument | null = specPresent
-  ? OasDocumentSchema.parse(JSON.parse(readFileSync(SPEC_PATH, 'utf8')))
-  : null;
+const spec: OasDocument = OasDocumentSchema.parse(JSON.parse(readSpecText()));
 
 type Mode = 'request' | 'response';
 type Check = 'absent' | 'type' | 'nullable' | 'enum' | 'required' | 'maxLength' | 'example';
@@ -132,6 +138,12 @@ WidgetDataResponse.metadata            | type     | response | Contract 6.3: dis
 WidgetDataResponse.group_by            | required | response | Tolerant reader: an "any" echo cannot be required in zod; unused
 MetricList.description                 | nullable | response | Tolerant reader
 MetricList.type                        | enum     | response | Tolerant reader, every metric type string accepted (never branched on)
+MetricListSerializerV2.description     | nullable | response | Tolerant reader
+MetricListSerializerV2.type            | enum     | response | Tolerant reader, every metric type string accepted (never branched on)
+MetricListSerializerV2.overall_score   | type     | response | D23: a number (the document's string is a method-field artefact); strings read too
+MetricListSerializerV2.overall_score   | nullable | response | D23: null for enum metrics and metrics never evaluated
+MetricListSerializerV2.total_score     | type     | response | D23: a number; strings read too
+MetricListSerializerV2.total_score     | nullable | response | Tolerant reader, as overall_score
 CallLogList.call_id                    | required | response | Tolerant reader: the provider call id is never used as a key
 CallLogList.call_id                    | nullable | response | Tolerant reader
 CallLogList.timestamp                  | nullable | response | Tolerant reader
@@ -179,6 +191,31 @@ const DIVERGENCES: readonly Divergence[] = DIVERGENCE_TABLE.trim()
  * OpenAPI properties we do not model; schemas marked loose pass them through untouched, so a value
  * from the real service survives a read. Listed so that the probe can verify the pass-through.
  */
+const UNMODELLED_METRIC_PROPERTIES = [
+  'sampling_enabled',
+  'prompt',
+  'display_order',
+  'evaluation_trigger',
+  'trigger_type',
+  'evaluation_trigger_prompt',
+  'evaluation_trigger_custom_code',
+  'priority_assignment_prompt',
+  'vocera_defined_metric_code',
+  'configuration',
+  'kb_file_ids',
+  'knowledge_base_files',
+  'metric_cost',
+  'alert_type',
+  'significant_change_alert_status',
+  'significant_change_alert_direction',
+  'window_size',
+  'std_multiplier',
+  'ewma_alpha',
+  'add_to_new_agents',
+  'slack_workspace',
+  'slack_channel_id',
+  'uses_llm_judge',
+] as const;
 const UNMODELLED: Record<
   string,
   { readonly loose: boolean; readonly properties: readonly string[]; readonly decision: string }
@@ -186,31 +223,12 @@ const UNMODELLED: Record<
   MetricList: {
     loose: true,
     decision: 'Only the fields the editor uses are typed; the rest pass through (.loose())',
-    properties: [
-      'sampling_enabled',
-      'prompt',
-      'display_order',
-      'evaluation_trigger',
-      'trigger_type',
-      'evaluation_trigger_prompt',
-      'evaluation_trigger_custom_code',
-      'priority_assignment_prompt',
-      'vocera_defined_metric_code',
-      'configuration',
-      'kb_file_ids',
-      'knowledge_base_files',
-      'metric_cost',
-      'alert_type',
-      'significant_change_alert_status',
-      'significant_change_alert_direction',
-      'window_size',
-      'std_multiplier',
-      'ewma_alpha',
-      'add_to_new_agents',
-      'slack_workspace',
-      'slack_channel_id',
-      'uses_llm_judge',
-    ],
+    properties: UNMODELLED_METRIC_PROPERTIES,
+  },
+  MetricListSerializerV2: {
+    loose: true,
+    decision: 'The v2 list item: the same fields as MetricList plus the D23 scores',
+    properties: UNMODELLED_METRIC_PROPERTIES,
   },
   CallLogList: {
     loose: true,
@@ -238,6 +256,7 @@ const TARGETS: readonly Target[] = [
   { oas: 'BulkWidgetOperationResponse', schema: BulkWidgetOperationResponseSchema, mode: 'response' },
   { oas: 'DuplicateDashboardRequest', schema: DuplicateDashboardRequestSchema, mode: 'request' },
   { oas: 'MetricList', schema: MetricSchema, mode: 'response' },
+  { oas: 'MetricListSerializerV2', schema: MetricSchema, mode: 'response' },
   { oas: 'CallLogList', schema: CallLogSchema, mode: 'response' },
   { oas: 'CallLogListSerializerMetrics', schema: CallLogMetricSchema, mode: 'response' },
   { oas: 'PaginatedWidgetList', schema: paginated(WidgetSchema), mode: 'response' },
@@ -370,13 +389,12 @@ function isListed(mismatch: string, mode: Mode): boolean {
 }
 
 const observed = new Set<string>();
-const run = specPresent ? describe : describe.skip;
 
-run('OpenAPI conformance: schemas', () => {
+describe('OpenAPI conformance: schemas', () => {
   it.each(TARGETS.map((target) => [`${target.oas} (${target.mode})`, target] as const))(
     '%s matches the document except for listed divergences',
     (_name, target) => {
-      const oas = spec?.components.schemas[target.oas];
+      const oas = spec.components.schemas[target.oas];
       expect(oas, `${target.oas} missing from the document`).toBeDefined();
       if (!oas) return;
       const mismatches = findMismatches(target, oas);
@@ -386,12 +404,13 @@ run('OpenAPI conformance: schemas', () => {
   );
 
   it.each(Object.entries(UNMODELLED))('%s: unmodelled properties exist and pass through', (name, entry) => {
-    const oas = spec?.components.schemas[name];
+    const oas = spec.components.schemas[name];
     const target = TARGETS.find((t) => t.oas === name);
     expect(oas && target).toBeTruthy();
     if (!oas || !target) return;
     const minimal: Record<string, Record<string, unknown>> = {
       MetricList: { id: 1, name: 'm', eval_type: 'numeric' },
+      MetricListSerializerV2: { id: 1, name: 'm', eval_type: 'numeric' },
       CallLogList: { id: 1, timestamp: null, success: null },
     };
     for (const property of entry.properties) {
@@ -413,9 +432,9 @@ function propertyExamples(oas: OasObject): { property: string; value: unknown }[
   ]);
 }
 
-run('OpenAPI conformance: examples', () => {
+describe('OpenAPI conformance: examples', () => {
   const rows = TARGETS.flatMap((target) => {
-    const oas = spec?.components.schemas[target.oas];
+    const oas = spec.components.schemas[target.oas];
     return oas
       ? propertyExamples(oas).map(
           (example) => [`${target.oas}.${example.property} (${target.mode})`, target, example] as const,
@@ -437,7 +456,7 @@ run('OpenAPI conformance: examples', () => {
   });
 
   it('every example filter is valid under our rules, and its fields are in the catalogue', () => {
-    const oas = spec?.components.schemas.Widget;
+    const oas = spec.components.schemas.Widget;
     const filters = oas?.properties.filters;
     expect(filters?.examples?.length).toBeGreaterThan(0);
     for (const example of filters?.examples ?? []) expect(validateFilter(example)).toEqual([]);
@@ -452,14 +471,14 @@ run('OpenAPI conformance: examples', () => {
   });
 
   it('every plot field example is a plottable catalogue field', () => {
-    const examples = spec?.components.schemas.Widget?.properties.field?.examples ?? [];
+    const examples = spec.components.schemas.Widget?.properties.field?.examples ?? [];
     expect(examples.length).toBeGreaterThan(0);
     for (const field of examples)
       expect(typeof field === 'string' && lookupField(field)?.plottable, String(field)).toBe(true);
   });
 
   it('every data example narrows to its chart shape', () => {
-    const examples = spec?.components.schemas.WidgetDataResponse?.properties.data?.examples ?? [];
+    const examples = spec.components.schemas.WidgetDataResponse?.properties.data?.examples ?? [];
     const kinds = examples.map((data, index) => {
       const body = {
         widget_id: 1,
@@ -476,7 +495,7 @@ run('OpenAPI conformance: examples', () => {
     expect(kinds).toEqual(['line', 'bar', 'pie']);
   });
 
-  const pathExamples = Object.entries(spec?.paths ?? {}).flatMap(([route, operations]) =>
+  const pathExamples = Object.entries(spec.paths ?? {}).flatMap(([route, operations]) =>
     Object.entries(operations).flatMap(([method, operation]) =>
       Object.entries(operation.responses).flatMap(([status, response]) =>
         Object.entries(response.content?.['application/json']?.examples ?? {}).map(
@@ -507,7 +526,7 @@ run('OpenAPI conformance: examples', () => {
   });
 });
 
-run('OpenAPI conformance: routes', () => {
+describe('OpenAPI conformance: routes', () => {
   // The dashboards operations and the component each one reads and writes (contract 1.1).
   const ROUTES: Record<string, string> = {
     'GET /dashboards/dashboards/': '- → PaginatedDashboardListList',
@@ -536,7 +555,7 @@ run('OpenAPI conformance: routes', () => {
   };
   it('lists exactly the documented dashboards operations and their bodies', () => {
     const documented: Record<string, string> = {};
-    for (const [route, operations] of Object.entries(spec?.paths ?? {})) {
+    for (const [route, operations] of Object.entries(spec.paths ?? {})) {
       if (!route.startsWith('/dashboards/')) continue;
       for (const [method, operation] of Object.entries(operations)) {
         const body = refName(operation.requestBody?.content['application/json']?.schema);
@@ -624,13 +643,13 @@ const RULE_DIVERGENCES: readonly (readonly [string, string, () => boolean])[] = 
   ],
 ];
 
-run('OpenAPI conformance: divergences beyond the property probe', () => {
+describe('OpenAPI conformance: divergences beyond the property probe', () => {
   it.each(RULE_DIVERGENCES)('%s: %s', (_key, _decision, holds) => {
     expect(holds()).toBe(true);
   });
 });
 
-run('OpenAPI conformance: the divergence table', () => {
+describe('OpenAPI conformance: the divergence table', () => {
   it.each(DIVERGENCES.map((d) => [divergenceKey(d), d] as const))(
     '%s is still observed',
     (key, divergence) => {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { NullableFilterSchema } from './filter-schema.ts';
+import { wellFormedString } from './well-formed-text.ts';
 import { AggregationFunctionSchema, ChartTypeSchema, DataTypeSchema, TimePeriodSchema } from './enums.ts';
 
 /** `metadata.layout` on a 12-column grid (D14). */
@@ -11,8 +12,18 @@ export const WidgetLayoutSchema = z.object({
 });
 export type WidgetLayout = z.infer<typeof WidgetLayoutSchema>;
 
-/** Free-form widget metadata: ours is `layout` and `display`; every other key belongs to someone else. */
-export const WidgetMetadataSchema = z.record(z.string(), z.unknown()).nullable();
+/**
+ * Free-form widget metadata: ours is `layout` and `display`; every other key belongs to someone else
+ * and must come back exactly as it was sent (D14). Checked in place, never rebuilt: zod's record and
+ * object parsing copy keys by assignment, which loses a `__proto__` key.
+ */
+export const WidgetMetadataSchema = z
+  .custom<Record<string, unknown>>()
+  .superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      ctx.addIssue({ code: 'invalid_type', expected: 'record', input: value });
+  })
+  .nullable();
 export type WidgetMetadata = z.infer<typeof WidgetMetadataSchema>;
 
 const nullableEnum = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal(''), z.null()]);
@@ -20,7 +31,7 @@ const nullableEnum = <T extends z.ZodType>(schema: T) => z.union([schema, z.lite
 /** Writable widget fields, shared by every widget shape. */
 const widgetWritable = {
   dashboard: z.number().int().nullable().optional(),
-  name: z.string().max(255).nullable().optional(),
+  name: wellFormedString(255).nullable().optional(),
   filters: NullableFilterSchema.optional(),
   chart_type: ChartTypeSchema,
   data_type: nullableEnum(DataTypeSchema).optional(),

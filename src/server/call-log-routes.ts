@@ -1,10 +1,10 @@
 import type { Context, Hono } from 'hono';
-import { FilterSchema, type Filter } from '../contract/filter-schema.ts';
+import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { listCallLogs } from './call-log-store.ts';
-import { badRequest, badRequestDetail, notFound } from './http/api-error.ts';
-import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './http/json-depth.ts';
+import { badRequestDetail, notFound } from './http/api-error.ts';
+import { parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { listAgents } from './metric-store.ts';
 import { canSeeProject } from './scope.ts';
@@ -35,22 +35,10 @@ function readCallIds(url: URL): number[] | null {
   return parts.map(Number);
 }
 
-function readFiltersV2(url: URL, metrics: Parameters<typeof validateFilter>[1]): Filter | null {
+function readFiltersV2(url: URL, options: Parameters<typeof validateFilter>[1]): Filter | null {
   const raw = url.searchParams.get('filters_v2');
   if (raw === null || raw.trim() === '') return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw badRequest({ filters_v2: ['Value must be valid JSON.'] });
-  }
-  if (exceedsJsonDepth(value)) throw badRequest({ filters_v2: [TOO_DEEP_MESSAGE] });
-  if (value === null) return null;
-  const messages = validateFilter(value, metrics);
-  if (messages.length > 0) throw badRequest({ filters_v2: messages });
-  const parsed = FilterSchema.safeParse(value);
-  if (!parsed.success) throw badRequest({ filters_v2: ['Not a valid filter.'] });
-  return parsed.data;
+  return parseFilterText(raw, 'filters_v2', options);
 }
 
 /**

@@ -387,6 +387,19 @@ describe('POST /dashboards/dashboards/{id}/bulk_widgets/', () => {
     expect(snapshotDatabase(server.database)).toBe(before);
   });
 
+  it('reads one form value of a list field as a list of one (DRF getlist)', async () => {
+    const board = await createDashboard();
+    const path = `/dashboards/dashboards/${board.id}/bulk_widgets/`;
+    const form = (text: string) =>
+      callApi(server, 'POST', path, { raw: { text, contentType: 'application/x-www-form-urlencoded' } });
+    const created = await form(`create=${encodeURIComponent(JSON.stringify({ chart_type: 'stat' }))}`);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const [widget] = BulkWidgetOperationResponseSchema.parse(created.body).created;
+    const deleted = await form(`delete=${widget?.id ?? 0}`);
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(BulkWidgetOperationResponseSchema.parse(deleted.body).deleted).toEqual([widget?.id]);
+  });
+
   it('rejects a malformed body', async () => {
     const result = await callApi(server, 'POST', '/dashboards/dashboards/1/bulk_widgets/', {
       body: { delete: ['x'] },

@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { DuplicateDashboardRequestSchema } from '../contract/dashboard-schema.ts';
+import { truncateText } from '../contract/well-formed-text.ts';
 import {
   countWidgets,
   deleteDashboard,
@@ -170,8 +171,8 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     // it is gone).
     const id = await retryWhileStale(DASHBOARD_CONFLICT, async (round) => {
       const row = round === 1 ? first : await loadDashboard(ctx, c);
-      // The default name keeps the 255-character limit of `name`.
-      const name = parsed.data.name ?? `Copy of ${row.name ?? ''}`.slice(0, 255);
+      // The default name keeps the 255-character limit of `name`, and stays valid text when cut.
+      const name = parsed.data.name ?? truncateText(`Copy of ${row.name ?? ''}`, 255);
       const source = { id: row.id, expectedUpdatedAt: row.updated_at };
       return duplicateDashboard(sqlite, source, name, nextUpdatedAt(null, ctx.clock())) ?? STALE;
     });

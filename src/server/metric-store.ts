@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import * as z from 'zod';
+import type { Filter } from '../contract/filter-schema.ts';
 import { MetricSchema, type Metric } from '../contract/metric-schema.ts';
 import type { Database } from './db/database-types.ts';
 import { readJsonColumn } from './json-column.ts';
+import { metricFilterExpression } from './metric-filter-sql.ts';
 
 const EnumValuesSchema = z.array(z.string()).nullable();
 
@@ -10,16 +12,20 @@ export interface MetricQuery {
   projectIds: readonly number[];
   /** Metrics linked to any of these agents (empty: no agent restriction). */
   agentIds?: readonly number[];
+  /** Only the metric(s) with this slug. */
+  slug?: string | null;
+  /** A validated metrics-list filter (METRIC_FILTER_FIELDS). */
+  filter?: Filter | null;
 }
 
 /**
  * Metrics (wire `MetricList` items) of the given projects, optionally narrowed to those linked to any
- * of `agentIds`, in id order. Each item is parsed with the contract schema on the way out.
+ * of `agentIds`, to one slug and by a filter tree, in id order. Each item is parsed with the contract schema on the way out.
  */
 export async function listMetrics(db: Kysely<Database>, query: MetricQuery): Promise<Metric[]> {
   if (query.projectIds.length === 0) return [];
-  const agentIds = query.agentIds ?? [];
-  const rows = await db
+  const { slug, filter, agentIds = [] } = query;
+  let select = db
     .selectFrom('metrics')
     .selectAll()
     .where('project_id', 'in', [...query.projectIds])
@@ -30,9 +36,10 @@ export async function listMetrics(db: Kysely<Database>, query: MetricQuery): Pro
           .select('metric_id')
           .where('agent_id', 'in', [...agentIds]),
       ),
-    )
-    .orderBy('id')
-    .execute();
+    );
+  if (slug != null) select = select.where('slug', '=', slug);
+  if (filter) select = select.where((eb) => metricFilterExpression(eb, filter));
+  const rows = await select.orderBy('id').execute();
   if (rows.length === 0) return [];
   const links = await db
     .selectFrom('metric_agents as ma')
@@ -66,6 +73,51 @@ export async function listMetrics(db: Kysely<Database>, query: MetricQuery): Pro
       alert_filters: null,
     });
   });
+}
+
+export interface MetricScores {
+  overall_score: number | null;
+  total_score: number;
+}
+
+/**
+ * `include_scores` (D23): per metric, `total_score` is the number of its evaluations and
+ * `overall_score` their mean value (binary: the percentage that passed, one decimal; numeric and
+ * continuous_qualitative: the mean, two decimals); null for enum metrics and metrics never evaluated.
+ */
+export async function scoreMetrics(
+  db: Kysely<Database>,
+  metrics: readonly Pick<Metric, 'id' | 'eval_type'>[],
+): Promise<Map<number, MetricScores>> {
+  if (metrics.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('metric_evaluations')
+    .select((eb) => [
+      'metric_id',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.avg<number | null>('value_num').as('mean'),
+    ])
+    .where(
+      'metric_id',
+      'in',
+      metrics.map((m) => m.id),
+    )
+    .groupBy('metric_id')
+    .execute();
+  const byId = new Map(rows.map((row) => [row.metric_id, row]));
+  return new Map(
+    metrics.map((metric) => {
+      const row = byId.get(metric.id);
+      const mean = row?.mean ?? null;
+      const overall =
+        mean === null || metric.eval_type === 'enum'
+          ? null
+          : metric.eval_type === 'binary'
+            ? Math.round(mean * 1000) / 10
+            : Math.round(mean * 100) / 100;
+      return [metric.id, { overall_score: overall, total_score: Number(row?.total ?? 0) }];
+    }),
+  );
 }
 
 /** The latency metric of a project (function_name `get_latency`, D3/D16), or null. */

@@ -282,6 +282,33 @@ describe('POST /dashboards/widgets/bulk_data/', () => {
     expect(total(b)).toBeLessThan(total(a));
   });
 
+  it('reads form-encoded and multipart widget_ids as a list, one value included (DRF getlist)', async () => {
+    const [first, second] = support.widgets.map((w) => w.id);
+    if (first === undefined || second === undefined) throw new Error('seed has too few widgets');
+    const formIds = async (text: string) => {
+      const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+        raw: { text, contentType: 'application/x-www-form-urlencoded' },
+      });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      return DataPageSchema.parse(result.body).results.map((r) => r.widget_id);
+    };
+    expect(await formIds(`widget_ids=${first}`)).toEqual([first]);
+    expect(await formIds(`widget_ids=${second}&widget_ids=${first}`)).toEqual([second, first]);
+    expect(await formIds(`widget_ids=${encodeURIComponent(`[${second},${first}]`)}`)).toEqual([
+      second,
+      first,
+    ]);
+    const form = new FormData();
+    form.set('widget_ids', String(second));
+    const multipart = await server.fetch('http://localhost/dashboards/widgets/bulk_data/', {
+      method: 'POST',
+      headers: { 'X-CEKURA-API-KEY': server.apiKey },
+      body: form,
+    });
+    expect(multipart.status).toBe(200);
+    expect(DataPageSchema.parse(await multipart.json()).results.map((r) => r.widget_id)).toEqual([second]);
+  });
+
   it.each([
     [{}, 'widget_ids'],
     [{ widget_ids: 'x' }, 'widget_ids'],

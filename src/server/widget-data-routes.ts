@@ -3,7 +3,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import { checkDataWindow, mergeFilters } from '../contract/effective-filters.ts';
-import { FilterSchema, type Filter } from '../contract/filter-schema.ts';
+import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import type { Metric } from '../contract/metric-schema.ts';
 import {
@@ -16,7 +16,7 @@ import { computeWidgetDataOffThread } from './chart-data-pool.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, badRequestDetail } from './http/api-error.ts';
-import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './http/json-depth.ts';
+import { checkFilterValue, parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { readBody, requireObject } from './http/read-body.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
@@ -47,28 +47,6 @@ function readMaxPoints(url: URL): number | undefined {
   if (value === null) return undefined;
   if (value < 3) throw new QueryError('max_points', 'Ensure this value is greater than or equal to 3.');
   return value;
-}
-
-/** A filter sent as JSON text (query parameters), validated with the contract (D8) under `key`. */
-function parseFilterText(text: string, key: string, metrics: readonly Metric[]): Filter | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw badRequest({ [key]: ['Value must be valid JSON.'] });
-  }
-  if (exceedsJsonDepth(value)) throw badRequest({ [key]: [TOO_DEEP_MESSAGE] });
-  return checkFilterValue(value, key, metrics);
-}
-
-/** Validates a filter value under `key`: null is allowed, anything else must be a valid tree. */
-function checkFilterValue(value: unknown, key: string, metrics: readonly Metric[]): Filter | null {
-  if (value === null) return null;
-  const messages = validateFilter(value, { metrics });
-  if (messages.length > 0) throw badRequest({ [key]: messages });
-  const parsed = FilterSchema.safeParse(value);
-  if (!parsed.success) throw badRequest({ [key]: ['Not a valid filter.'] });
-  return parsed.data;
 }
 
 /**
@@ -172,7 +150,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const metricsOf = metricsOnce(ctx, scope);
     const metrics = await metricsOf(record.dashboard_project_id);
     const override =
-      overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', metrics) };
+      overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', { metrics }) };
     const job = await savedWidgetJob(metricsOf, scope, record, override);
     return c.json(
       await runJob(sqlite, { ...job, maxPoints }, ctx.clock(), performance.now(), c.req.raw.signal),
@@ -202,7 +180,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       const messages =
         body.dashboard_filters === null ? [] : validateFilter(body.dashboard_filters, { metrics });
       if (messages.length > 0) filterErrors = { dashboard_filters: messages };
-      else dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', metrics);
+      else dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', { metrics });
     }
     const errors = mergeDrfErrors(dashboardErrors, filterErrors, validation.ok ? null : validation.errors);
     if (errors || !validation.ok) throw badRequest(errors ?? { non_field_errors: ['Invalid widget.'] });
@@ -230,7 +208,9 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const metricsOf = metricsOnce(ctx, scope);
     const scopeMetrics = await metricsOf(null);
     const override =
-      'filters' in body ? { filter: checkFilterValue(body.filters, 'filters', scopeMetrics) } : null;
+      'filters' in body
+        ? { filter: checkFilterValue(body.filters, 'filters', { metrics: scopeMetrics }) }
+        : null;
     // Order of widget_ids kept, duplicates once, ids outside the scope left out (D12).
     const visible = new Map((await findWidgets(db, scope, parsed.data.widget_ids)).map((w) => [w.id, w]));
     const ordered = [...new Set(parsed.data.widget_ids)].flatMap((id) => {

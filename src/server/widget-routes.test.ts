@@ -218,6 +218,31 @@ describe('POST /dashboards/widgets/', () => {
   });
 });
 
+describe('a widget without a dashboard (decision 0001: the document makes it optional)', () => {
+  const MESSAGE = 'A widget belongs to a dashboard: give the id of one of yours.';
+
+  it('is refused on create, whether dashboard is left out or null', async () => {
+    const before = snapshotDatabase(server.database);
+    for (const body of [{ chart_type: 'stat' }, { chart_type: 'stat', dashboard: null }]) {
+      const result = await callApi(server, 'POST', '/dashboards/widgets/', { body });
+      expect(result.status).toBe(400);
+      expect(result.body).toEqual({ dashboard: [MESSAGE] });
+    }
+    expect(snapshotDatabase(server.database)).toBe(before);
+  });
+
+  it('cannot be made by moving a widget off its dashboard; leaving dashboard out of PUT keeps it', async () => {
+    const widget = await createWidget({ chart_type: 'stat' });
+    const path = `/dashboards/widgets/${widget.id}/`;
+    const patch = await callApi(server, 'PATCH', path, { body: { dashboard: null } });
+    expect(patch.status).toBe(400);
+    expect(patch.body).toEqual({ dashboard: [MESSAGE] });
+    const put = await callApi(server, 'PUT', path, { body: { chart_type: 'stat', name: 'Put' } });
+    expect(put.status).toBe(200);
+    expect(WidgetSchema.parse(put.body).dashboard).toBe(widget.dashboard);
+  });
+});
+
 describe('GET/PUT/PATCH/DELETE /dashboards/widgets/{id}/', () => {
   it('retrieves with an ETag', async () => {
     const result = await callApi(server, 'GET', '/dashboards/widgets/4/');

@@ -29,6 +29,11 @@ import {
 } from './widget-store.ts';
 
 export const WIDGET_CONFLICT = 'The widget was changed by someone else.';
+/**
+ * The document makes `dashboard` optional; here a widget always has one, because its tenancy, its
+ * dashboard filters and its deletion all come from it (docs/decisions/0001).
+ */
+const DASHBOARD_REQUIRED = 'A widget belongs to a dashboard: give the id of one of yours.';
 const BASE = '/dashboards/widgets';
 
 /** The widget of the `{id}` path parameter, or 404 when it is missing or outside the scope. */
@@ -53,7 +58,7 @@ async function prepareWidgetWrite(
   let projectId: number | null = null;
   let dashboardId: number | null = null;
   if (dashboardValue === undefined || dashboardValue === null) {
-    dashboardErrors = { dashboard: ['This field is required.'] };
+    dashboardErrors = { dashboard: [DASHBOARD_REQUIRED] };
   } else if (typeof dashboardValue === 'number' && Number.isSafeInteger(dashboardValue)) {
     const dashboard = await findDashboard(ctx.database.db, scope, dashboardValue);
     if (dashboard) {
@@ -65,7 +70,7 @@ async function prepareWidgetWrite(
   const result = validateWidgetCandidate(candidate, metrics);
   const errors = mergeDrfErrors(dashboardErrors, result.ok ? null : result.errors);
   if (errors || !result.ok || dashboardId === null)
-    throw badRequest(errors ?? { dashboard: ['This field is required.'] });
+    throw badRequest(errors ?? { dashboard: [DASHBOARD_REQUIRED] });
   return toWidgetValues(result.input, dashboardId);
 }
 

@@ -21,6 +21,11 @@ const JSON_FORM_FIELDS = new Set([
   'widget_ids',
 ]);
 const INTEGER_FORM_FIELDS = new Set(['project', 'dashboard', 'metric', 'id']);
+/**
+ * List fields: DRF reads them from a form with `getlist`, so every value is one item and a single
+ * value is a list of one. One value that is itself JSON list text is taken as the whole list.
+ */
+const LIST_FORM_FIELDS = new Set(['create', 'update', 'delete', 'widget_ids']);
 
 /** Reads the raw body, refusing more than MAX_BODY_BYTES (by header and by actual size). */
 export async function readRawBody(c: Context): Promise<Uint8Array<ArrayBuffer>> {
@@ -74,18 +79,21 @@ function coerceFormValue(key: string, value: string): unknown {
 }
 
 function formToObject(entries: Iterable<[string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const values = new Map<string, unknown[]>();
   for (const [key, raw] of entries) {
     if (typeof raw !== 'string') continue; // uploaded files are not part of this API
-    const value = coerceFormValue(key, raw);
-    const previous = out[key];
-    if (previous === undefined) out[key] = value;
-    else {
-      const list: unknown[] = Array.isArray(previous) ? previous : [previous];
-      out[key] = [...list, value];
-    }
+    const list = values.get(key) ?? [];
+    list.push(coerceFormValue(key, raw));
+    values.set(key, list);
   }
-  return out;
+  // fromEntries defines keys (never assigns them), so a field named __proto__ stays a plain key.
+  return Object.fromEntries(
+    [...values].map(([key, list]) => {
+      const [first] = list;
+      if (LIST_FORM_FIELDS.has(key)) return [key, list.length === 1 && Array.isArray(first) ? first : list];
+      return [key, list.length === 1 ? first : list];
+    }),
+  );
 }
 
 /**
