@@ -7,6 +7,7 @@ import { badRequest, badRequestDetail, notFound } from './http/api-error.ts';
 import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './http/json-depth.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { listAgents } from './metric-store.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import { canSeeProject } from './scope.ts';
 import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 
@@ -82,7 +83,7 @@ export function registerCallLogRoutes(app: Hono<AppEnv>, ctx: ServerContext): vo
       throw badRequestDetail(`The time range may not exceed ${CALL_LOG_MAX_DAYS} days.`);
     }
     const metrics = await metricsForProject(ctx, scope, projectId);
-    const filter = readFiltersV2(url, { metrics });
+    const filter = readFiltersV2(url, { metrics, checkRegex: re2PatternProblem });
     const { count, results } = listCallLogs(
       ctx.database.sqlite,
       {
