@@ -101,12 +101,22 @@ export function callLogPageIdsSql(whereSqls: readonly string[]): string {
 /** SQLite's limit on the values one statement binds (SQLITE_MAX_VARIABLE_NUMBER). */
 const MAX_BOUND_VALUES = 32_766;
 
+export interface CallLogPageRequest {
+  offset: number;
+  limit: number;
+}
+
+export interface CallLogList {
+  count: number;
+  results: CallLog[];
+}
+
 /** One page of calls, newest first, as `CallLogList` items with their `metrics[]`. */
 export function listCallLogs(
   sqlite: BetterSqlite3.Database,
   query: CallLogQuery,
-  page: { offset: number; limit: number },
-): { count: number; results: CallLog[] } {
+  page: CallLogPageRequest,
+): CallLogList {
   if (query.projectIds.length === 0) return { count: 0, results: [] };
   const where = callLogWhere(query);
   const countRow = sqlite
