@@ -60,6 +60,25 @@ describe('validateFilter: valid filters', () => {
     ['200 leaves', group('and', ...Array.from({ length: 200 }, () => ts))],
     ['8 nested groups', nest(8, ts)],
     ['regex of 200 chars', leaf('agent.agent_name', 'regex', 'a'.repeat(200))],
+    ['RE2 case-insensitive flag', leaf('agent.agent_name', 'regex', '(?i)^sales')],
+    ['RE2 named group', leaf('agent.agent_name', 'regex', '(?P<region>eu|us)')],
+    ['regex with brackets in a class', leaf('agent.agent_name', 'regex', '[]()[]+\\)')],
+    ['regex with POSIX class', leaf('agent.agent_name', 'regex', '[[:alpha:]]+[)]')],
+    ['regex with quoted text', leaf('agent.agent_name', 'regex', '\\Q(?=\\E')],
+    [
+      `in lists totalling ${FILTER_LIMITS.maxInValuesTotal} values`,
+      group(
+        'or',
+        ...Array.from({ length: FILTER_LIMITS.maxInValuesTotal / 1000 }, () =>
+          leaf(
+            'id',
+            'in',
+            Array.from({ length: 1000 }, (_, i) => i),
+          ),
+        ),
+      ),
+    ],
+    ['contains text of 1000 chars', leaf('topic', 'contains', 'x'.repeat(1000))],
     ['empty string value', leaf('topic', 'eq', '')],
   ])('%s', (_name, filter) => {
     expect(validateFilter(filter)).toEqual([]);
@@ -294,7 +313,56 @@ describe('validateFilter: problems', () => {
     [
       'regex does not compile',
       leaf('agent.agent_name', 'regex', '(unclosed'),
-      ['value: Invalid regular expression: Unterminated group'],
+      ['value: Invalid regular expression: missing closing )'],
+    ],
+    [
+      'regex with an unmatched )',
+      leaf('agent.agent_name', 'regex', 'a)'),
+      ['value: Invalid regular expression: unexpected )'],
+    ],
+    [
+      'regex with an open class',
+      leaf('agent.agent_name', 'regex', '[a'),
+      ['value: Invalid regular expression: missing closing ]'],
+    ],
+    [
+      'regex ending in a backslash',
+      leaf('agent.agent_name', 'regex', 'a\\'),
+      ['value: Invalid regular expression: trailing backslash at end of expression'],
+    ],
+    [
+      'regex lookahead',
+      leaf('agent.agent_name', 'regex', 'bot(?=s)'),
+      [
+        'value: Invalid regular expression: lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported (RE2 syntax)',
+      ],
+    ],
+    [
+      'regex lookbehind',
+      leaf('agent.agent_name', 'regex', '(?<!x)bot'),
+      [
+        'value: Invalid regular expression: lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported (RE2 syntax)',
+      ],
+    ],
+    [
+      'regex backreference',
+      leaf('agent.agent_name', 'regex', '(a)\\1'),
+      ['value: Invalid regular expression: backreferences (\\1, \\k<name>) are not supported (RE2 syntax)'],
+    ],
+    [
+      'regex atomic group',
+      leaf('agent.agent_name', 'regex', '(?>a)'),
+      ['value: Invalid regular expression: atomic groups ((?>) are not supported (RE2 syntax)'],
+    ],
+    [
+      'contains text too long',
+      leaf('topic', 'contains', 'x'.repeat(1001)),
+      ["value: 'contains' text may be at most 1000 characters long"],
+    ],
+    [
+      'endswith text too long',
+      leaf('agent.agent_name', 'endswith', 'x'.repeat(1001)),
+      ["value: 'endswith' text may be at most 1000 characters long"],
     ],
     // Limits and same_row.
     [
@@ -306,6 +374,27 @@ describe('validateFilter: problems', () => {
       '201 leaves',
       group('and', ...Array.from({ length: 201 }, () => ts)),
       ['A filter may hold at most 200 conditions; this one has 201'],
+    ],
+    [
+      'in lists over the total',
+      group(
+        'or',
+        leaf(
+          'id',
+          'in',
+          Array.from({ length: 1000 }, (_, i) => i),
+        ),
+        ...Array.from({ length: FILTER_LIMITS.maxInValuesTotal / 1000 }, () =>
+          leaf(
+            'metadata.region',
+            'in',
+            Array.from({ length: 1000 }, () => 'EU'),
+          ),
+        ),
+      ),
+      [
+        `A filter may hold at most ${FILTER_LIMITS.maxInValuesTotal} 'in' values in all; this one has ${FILTER_LIMITS.maxInValuesTotal + 1000}`,
+      ],
     ],
     [
       'same_row with a call field',
@@ -382,12 +471,38 @@ describe('validateFilter with metrics', () => {
   });
 });
 
+describe('validateFilter with a regex dialect check', () => {
+  const checkRegex = (pattern: string) =>
+    pattern.includes('{1001}') ? 'invalid repeat count: `{1001}`' : null;
+
+  it("adds the dialect's reason for a pattern the cheap scan lets through", () => {
+    expect(validateFilter(leaf('agent.agent_name', 'regex', 'a{1001}'), { checkRegex })).toEqual([
+      'value: Invalid regular expression: invalid repeat count: `{1001}`',
+    ]);
+    expect(validateFilter(leaf('agent.agent_name', 'regex', 'a{10}'), { checkRegex })).toEqual([]);
+  });
+
+  it('is not asked about a pattern the cheap scan already rejected', () => {
+    const asked: string[] = [];
+    const spy = (pattern: string) => {
+      asked.push(pattern);
+      return null;
+    };
+    expect(validateFilter(leaf('agent.agent_name', 'regex', '(a{1001}'), { checkRegex: spy })).toEqual([
+      'value: Invalid regular expression: missing closing )',
+    ]);
+    expect(asked).toEqual([]);
+  });
+});
+
 describe('FILTER_LIMITS', () => {
   it('matches D9 and D11', () => {
     expect(FILTER_LIMITS).toEqual({
       maxDepth: 8,
       maxConditions: 200,
       maxInValues: 1000,
+      maxInValuesTotal: 5000,
+      maxTextLength: 1000,
       maxRegexLength: 200,
     });
   });

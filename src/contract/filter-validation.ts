@@ -7,18 +7,41 @@ import {
 } from './field-catalogue.ts';
 import { FILTER_OPS, GROUP_OPERATORS, type FilterOp, type GroupOperator } from './filter-schema.ts';
 import type { Metric } from './metric-schema.ts';
+import { findRegexSyntaxProblem, type RegexCheck } from './regex-syntax.ts';
 import { isTimeValue } from './relative-time.ts';
 import { isWellFormedText } from './well-formed-text.ts';
 
-/** D9 and D11 limits of a filter tree. */
+/**
+ * D9 and D11 limits of a filter tree, plus the ones that keep every valid filter answerable: the
+ * values of all `in` lists together bound the size of a query (SQLite binds at most 32,766 values per
+ * statement, and a widget's effective filter is two filters), and LIKE text is bounded because SQLite
+ * refuses patterns over 50,000 bytes.
+ */
 export const FILTER_LIMITS = {
   /** Groups on the path from the root to the deepest node (the root group counts as one). */
   maxDepth: 8,
   /** Leaf conditions in the whole tree. */
   maxConditions: 200,
+  /** Values in one `in` list. */
   maxInValues: 1000,
+  /** Values of all `in` lists of the tree together. */
+  maxInValuesTotal: 5000,
+  /** Characters of a `contains` / `startswith` / `endswith` text. */
+  maxTextLength: 1000,
   maxRegexLength: 200,
 } as const;
+
+export interface FilterCheckOptions {
+  /** Metric ids in `metric_evaluations.metric.id` conditions must be among these. */
+  metrics?: readonly Metric[];
+  /**
+   * The full check of the regex dialect, for whoever can afford an RE2 compiler (the server); without
+   * it only what `findRegexSyntaxProblem` sees is reported.
+   */
+  checkRegex?: RegexCheck;
+  /** Replaces the call-log fields (the metrics list filter). */
+  fields?: FilterFields;
+}
 
 /** Past this many messages the rest are summarised, so a hostile tree cannot produce a huge 400 body. */
 const MAX_MESSAGES = 50;
@@ -84,8 +107,10 @@ interface Walk {
   messages: string[];
   suppressed: number;
   leaves: number;
+  inValues: number;
   metricIds: ReadonlySet<number> | null;
   fields: FilterFields;
+  checkRegex: RegexCheck | null;
 }
 
 function report(walk: Walk, path: readonly number[], key: FilterErrorKey | undefined, message: string): void {
@@ -98,26 +123,30 @@ function report(walk: Walk, path: readonly number[], key: FilterErrorKey | undef
 }
 
 /**
- * Validates a wire filter tree (D8, D9, D11) and returns every problem as a path-prefixed message
- * (`conditions[1].conditions[0].op: 'regex' is not allowed for field 'duration'`; `op: …` when the
- * filter is a single condition); messages about the root node as a whole have no prefix. `null`/`undefined` mean "no filter" and are valid. With `options.metrics`, metric ids in
- * `metric_evaluations.metric.id` conditions must be among them. `options.fields` replaces the call-log
- * fields (the metrics list filter). Never throws, whatever the input.
+ * Validates a wire filter tree (D8, D9, D11, `FILTER_LIMITS`) and returns every problem as a
+ * path-prefixed message (`conditions[1].conditions[0].op: 'regex' is not allowed for field 'duration'`;
+ * `op: …` when the filter is a single condition); messages about the root node as a whole have no
+ * prefix. `null`/`undefined` mean "no filter" and are valid. See `FilterCheckOptions` for the metric
+ * and regex checks. Never throws, whatever the input.
  */
-export function validateFilter(
-  filter: unknown,
-  options?: { metrics?: readonly Metric[]; fields?: FilterFields },
-): string[] {
+export function validateFilter(filter: unknown, options?: FilterCheckOptions): string[] {
   if (filter === null || filter === undefined) return [];
   const metrics = options?.metrics;
   const walk: Walk = {
     messages: [],
     suppressed: 0,
     leaves: 0,
+    inValues: 0,
     metricIds: metrics ? new Set(metrics.map((metric) => metric.id)) : null,
     fields: options?.fields ?? CALL_LOG_FILTER_FIELDS,
+    checkRegex: options?.checkRegex ?? null,
   };
   visitNode(walk, filter, [], 0, null);
+  if (walk.inValues > FILTER_LIMITS.maxInValuesTotal) {
+    walk.messages.unshift(
+      `A filter may hold at most ${FILTER_LIMITS.maxInValuesTotal} 'in' values in all; this one has ${walk.inValues}`,
+    );
+  }
   if (walk.leaves > FILTER_LIMITS.maxConditions) {
     walk.messages.unshift(
       `A filter may hold at most ${FILTER_LIMITS.maxConditions} conditions; this one has ${walk.leaves}`,
@@ -336,12 +365,14 @@ function checkValue(
       checkInValues(walk, spec, value, path);
       return;
     case 'regex':
-      checkRegex(value, spec, fail);
+      checkRegex(value, spec, walk.checkRegex, fail);
       return;
     case 'contains':
     case 'startswith':
     case 'endswith':
       if (typeof value !== 'string') fail(`'${op}' needs text, not ${describeType(value)}`);
+      else if (value.length > FILTER_LIMITS.maxTextLength)
+        fail(`'${op}' text may be at most ${FILTER_LIMITS.maxTextLength} characters long`);
       // SQL LIKE reads its pattern as a C string: a NUL would cut it short and match everything.
       else if (value.includes('\u0000')) fail(`'${op}' text may not contain the NUL character (U+0000)`);
       // An unpaired surrogate is not text: SQLite stores UTF-8 and turns it into U+FFFD, so it could
@@ -367,6 +398,7 @@ function checkInValues(walk: Walk, spec: FieldSpec, value: unknown, path: readon
     fail(`'in' needs at least one value`);
     return;
   }
+  walk.inValues += value.length;
   if (value.length > FILTER_LIMITS.maxInValues) {
     fail(`'in' accepts at most ${FILTER_LIMITS.maxInValues} values; this list has ${value.length}`);
     return;
@@ -387,7 +419,12 @@ function checkMetricIds(walk: Walk, ids: readonly unknown[], path: readonly numb
   }
 }
 
-function checkRegex(value: unknown, spec: FieldSpec, fail: (message: string) => void): void {
+function checkRegex(
+  value: unknown,
+  spec: FieldSpec,
+  dialectCheck: RegexCheck | null,
+  fail: (message: string) => void,
+): void {
   if (spec.dataType !== 'string') {
     fail(`'regex' works on text fields only`);
     return;
@@ -400,14 +437,8 @@ function checkRegex(value: unknown, spec: FieldSpec, fail: (message: string) => 
     fail(`A regular expression may be at most ${FILTER_LIMITS.maxRegexLength} characters long`);
     return;
   }
-  try {
-    new RegExp(value);
-  } catch (error: unknown) {
-    // V8 words it "Invalid regular expression: /(a/: Unterminated group"; keep only the reason.
-    const reason =
-      error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : '';
-    fail(`Invalid regular expression: ${reason || 'it does not compile'}`);
-  }
+  const reason = findRegexSyntaxProblem(value) ?? dialectCheck?.(value) ?? null;
+  if (reason !== null) fail(`Invalid regular expression: ${reason}`);
 }
 
 /** Why a value does not fit a field's value type (as the end of a sentence), or null when it fits. */

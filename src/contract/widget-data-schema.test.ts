@@ -1,4 +1,5 @@
 import {
+  BULK_DATA_MAX_WIDGET_IDS,
   BulkWidgetDataRequestSchema,
   WidgetDataResponseSchema,
   parseChartData,
@@ -167,6 +168,8 @@ describe('BulkWidgetDataRequestSchema', () => {
       true,
     ],
     [{ widget_ids: [1], filters: null }, true],
+    [{ widget_ids: Array.from({ length: BULK_DATA_MAX_WIDGET_IDS }, (_, i) => i + 1) }, true],
+    [{ widget_ids: Array.from({ length: BULK_DATA_MAX_WIDGET_IDS + 1 }, (_, i) => i + 1) }, false],
     [{}, false],
     [{ widget_ids: ['1'] }, false],
     [{ widget_ids: [1.5] }, false],

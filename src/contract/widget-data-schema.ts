@@ -100,8 +100,16 @@ function isBucketGroupBy(groupBy: unknown): boolean {
   return typeof groupBy === 'object' && groupBy !== null && (groupBy as { type?: unknown }).type === 'bucket';
 }
 
+/** Widgets per `bulk_data` request: a dashboard's worth, and far below what one query can bind. */
+export const BULK_DATA_MAX_WIDGET_IDS = 1000;
+
 export const BulkWidgetDataRequestSchema = z.object({
-  widget_ids: z.array(z.number().int()),
+  widget_ids: z
+    .array(z.number().int())
+    .max(
+      BULK_DATA_MAX_WIDGET_IDS,
+      `Ensure this field has no more than ${BULK_DATA_MAX_WIDGET_IDS} elements.`,
+    ),
   filters: NullableFilterSchema.optional(),
 });
 export type BulkWidgetDataRequest = z.infer<typeof BulkWidgetDataRequestSchema>;

@@ -22,6 +22,7 @@ import {
   type FieldSpec,
 } from './field-catalogue.ts';
 import { validateFilter } from './filter-validation.ts';
+import type { RegexCheck } from './regex-syntax.ts';
 import { GroupBySchema, type GroupBy } from './group-by-schema.ts';
 import type { Metric } from './metric-schema.ts';
 import { WIDGET_READ_ONLY_FIELDS } from './widget-schema.ts';
@@ -184,6 +185,8 @@ export interface WidgetRuleContext {
    * when every key it reads is present. For a real PATCH prefer `mergeWidgetPatch` and a full check.
    */
   partial?: boolean;
+  /** The full regex dialect check for `regex` filter values (see `FilterCheckOptions`). */
+  checkRegex?: RegexCheck;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -231,7 +234,8 @@ export function checkWidget(widget: unknown, context: WidgetRuleContext): DrfErr
   const groupBy = checkGroupBy(widget, add);
   for (const key of ['filters', 'dashboard_filters'] as const) {
     if (!has(key)) continue;
-    for (const message of validateFilter(widget[key], metrics === null ? {} : { metrics })) add(key, message);
+    const options = { checkRegex: context.checkRegex, ...(metrics === null ? {} : { metrics }) };
+    for (const message of validateFilter(widget[key], options)) add(key, message);
   }
 
   // The metric: required for metric values, known when a list is given.

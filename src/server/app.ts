@@ -9,6 +9,7 @@ import type { OpenDatabase } from './db/open-database.ts';
 import { registerSqlFunctions } from './filter-sql.ts';
 import { ApiError, NOT_FOUND_DETAIL } from './http/api-error.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
+import { QueryTimeoutError } from './query-time-limit.ts';
 import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { registerSpaRoutes } from './spa-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
@@ -95,6 +96,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((error, c) => {
     if (error instanceof ApiError) return c.json(error.body, error.status);
     if (error instanceof QueryError) return c.json({ [error.parameter]: [error.message] }, 400);
+    if (error instanceof QueryTimeoutError) return c.json({ detail: error.message }, 504);
+    // The client has gone and its work was dropped: nobody reads this answer, and it is not a bug.
+    // 499 is nginx's "client closed request" (for the request log line).
+    if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
     // A real bug: log what and where (no request data, no headers), answer a bare 500.
     log(`ERROR ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`);
     return c.json({ detail: 'Internal server error.' }, 500);

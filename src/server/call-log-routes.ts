@@ -2,11 +2,14 @@ import type { Context, Hono } from 'hono';
 import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import { metricsForProject } from './dashboard-access.ts';
-import { listCallLogs } from './call-log-store.ts';
+import type { CallLogQuery } from './call-log-store.ts';
+import type { DataTask } from './data-task.ts';
+import { runDataTaskOffThread } from './data-worker-pool.ts';
 import { badRequestDetail, notFound } from './http/api-error.ts';
 import { parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { listAgents } from './metric-store.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import { canSeeProject } from './scope.ts';
 import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 
@@ -48,6 +51,7 @@ function readFiltersV2(url: URL, options: Parameters<typeof validateFilter>[1]):
  */
 export function registerCallLogRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const handler = async (c: Context<AppEnv>) => {
+    const arrivedAt = performance.now();
     const scope = c.get('scope');
     const url = new URL(c.req.url);
     const page = readPageRequest(url);
@@ -70,21 +74,21 @@ export function registerCallLogRoutes(app: Hono<AppEnv>, ctx: ServerContext): vo
       throw badRequestDetail(`The time range may not exceed ${CALL_LOG_MAX_DAYS} days.`);
     }
     const metrics = await metricsForProject(ctx, scope, projectId);
-    const filter = readFiltersV2(url, { metrics });
-    const { count, results } = listCallLogs(
-      ctx.database.sqlite,
-      {
-        projectIds: projectId === null ? scope.projectIds : [projectId],
-        fromMs,
-        toMs,
-        agentId,
-        callIds: readCallIds(url),
-        filter,
-        now,
-      },
-      { offset: page.offset, limit: page.pageSize },
-    );
-    return c.json(pageEnvelope(url, page, count, results));
+    const filter = readFiltersV2(url, { metrics, checkRegex: re2PatternProblem });
+    const query: CallLogQuery = {
+      projectIds: projectId === null ? scope.projectIds : [projectId],
+      fromMs,
+      toMs,
+      agentId,
+      callIds: readCallIds(url),
+      filter,
+      now,
+    };
+    // On a data worker, within the time limit, like chart data: a heavy page never blocks the server.
+    const task: DataTask = { kind: 'call-logs', query, page: { offset: page.offset, limit: page.pageSize } };
+    const done = await runDataTaskOffThread(ctx.database.sqlite, task, arrivedAt, c.req.raw.signal);
+    if (done.kind !== 'call-logs') throw new Error(`A data worker answered a ${done.kind} task.`);
+    return c.json(pageEnvelope(url, page, done.result.count, done.result.results));
   };
   app.get('/observability/v1/call-logs/', handler);
   app.get('/observability/v2/call-logs/', handler);

@@ -98,12 +98,25 @@ export function callLogPageIdsSql(whereSqls: readonly string[]): string {
   return `SELECT id FROM (${runs.join(' UNION ALL ')}) ORDER BY ts_ms DESC, id DESC LIMIT ? OFFSET ?`;
 }
 
+/** SQLite's limit on the values one statement binds (SQLITE_MAX_VARIABLE_NUMBER). */
+const MAX_BOUND_VALUES = 32_766;
+
+export interface CallLogPageRequest {
+  offset: number;
+  limit: number;
+}
+
+export interface CallLogList {
+  count: number;
+  results: CallLog[];
+}
+
 /** One page of calls, newest first, as `CallLogList` items with their `metrics[]`. */
 export function listCallLogs(
   sqlite: BetterSqlite3.Database,
   query: CallLogQuery,
-  page: { offset: number; limit: number },
-): { count: number; results: CallLog[] } {
+  page: CallLogPageRequest,
+): CallLogList {
   if (query.projectIds.length === 0) return { count: 0, results: [] };
   const where = callLogWhere(query);
   const countRow = sqlite
@@ -111,10 +124,13 @@ export function listCallLogs(
     .get(...where.params);
   const count = typeof countRow === 'object' && countRow !== null && 'n' in countRow ? Number(countRow.n) : 0;
   const perProject = query.projectIds.map((projectId) => callLogWhere({ ...query, projectIds: [projectId] }));
+  // Each run binds the filter again: past the limit, one run over all projects (a sort, but an answer).
+  const bound = perProject.reduce((n, w) => n + w.params.length + 1, 2);
+  const runs = bound <= MAX_BOUND_VALUES ? perProject : [where];
   const ids = sqlite
-    .prepare(callLogPageIdsSql(perProject.map((w) => w.sql)))
+    .prepare(callLogPageIdsSql(runs.map((w) => w.sql)))
     .pluck()
-    .all(...perProject.flatMap((w) => [...w.params, page.offset + page.limit]), page.limit, page.offset)
+    .all(...runs.flatMap((w) => [...w.params, page.offset + page.limit]), page.limit, page.offset)
     .map(Number);
   const byId = new Map(
     (ids.length === 0

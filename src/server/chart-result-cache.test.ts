@@ -9,6 +9,7 @@ import {
   type ResultCacheOptions,
 } from './chart-result-cache.ts';
 import { openDatabase } from './db/open-database.ts';
+import { QueryTimeoutError } from './query-time-limit.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 
 const NOW = Date.parse('2026-08-20T12:00:00.000Z');
@@ -116,6 +117,23 @@ describe('createResultCache', () => {
     const { cache, compute } = harness();
     await expect(cache.get(request(), () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(cache.get(request(), compute())).resolves.toMatchObject({ display_name: 'r1' });
+  });
+
+  it('remembers a time-out within the time to live, so that a retry does not run the query again', async () => {
+    const { cache, calls, compute, setGeneration } = harness();
+    const timedOut = () => Promise.reject(new QueryTimeoutError(15_000));
+    await expect(cache.get(request(), timedOut)).rejects.toThrow(QueryTimeoutError);
+    await expect(cache.get(request({}, NOW + 3_000), compute())).rejects.toThrow(QueryTimeoutError);
+    expect(calls).toHaveLength(0);
+    // Past the time to live, or after a write, it is computed again.
+    await expect(cache.get(request({}, NOW + 10_001), compute())).resolves.toMatchObject({
+      display_name: 'r1',
+    });
+    await expect(cache.get(request({ maxPoints: 7 }), timedOut)).rejects.toThrow(QueryTimeoutError);
+    setGeneration('g2');
+    await expect(cache.get(request({ maxPoints: 7 }), compute())).resolves.toMatchObject({
+      display_name: 'r2',
+    });
   });
 
   it('shares a large series in flight but does not keep it', async () => {

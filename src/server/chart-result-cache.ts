@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { WidgetDataRequest, WidgetDataResult } from './chart-data.ts';
+import { QueryTimeoutError } from './query-time-limit.ts';
 
 /**
  * Shared chart results (docs/decisions/0006). Ten analysts opening one dashboard ask for identical
@@ -17,7 +18,8 @@ import type { WidgetDataRequest, WidgetDataResult } from './chart-data.ts';
  *   generation it was computed at: any committed write, through this connection (`total_changes()`)
  *   or another (`PRAGMA data_version`, e.g. a seed run), makes every older result a miss.
  *
- * Large series (over `maxCachedPoints` points) are shared in flight but not kept.
+ * Large series (over `maxCachedPoints` points) are shared in flight but not kept. Failures are not
+ * kept either, except a time-out (docs/decisions/0009), which answers the same for `ttlMs`.
  */
 export interface ResultCacheOptions {
   /** Read on every request, so that a test or an operator can change it at run time. */
@@ -153,10 +155,11 @@ export function createResultCache(generationOf: () => string, options: ResultCac
           entry.settled = true;
           if (pointsOf(result) > options.maxCachedPoints && entries.get(key) === entry) entries.delete(key);
         },
-        () => {
+        (error: unknown) => {
           entry.settled = true;
-          // Failures are not remembered: the next request computes again.
-          if (entries.get(key) === entry) entries.delete(key);
+          // Failures are not remembered (the next request computes again), except a time-out: the
+          // same query would run into the limit again, and clients retry 5xx answers at once.
+          if (!(error instanceof QueryTimeoutError) && entries.get(key) === entry) entries.delete(key);
         },
       );
       entries.delete(key);

@@ -4,6 +4,7 @@ import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import type { Metric } from '../contract/metric-schema.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import { pickFields } from './widget-input.ts';
 
 export const DASHBOARD_WRITABLE_FIELDS = ['name', 'project', 'filters'] as const;
@@ -26,7 +27,10 @@ export function validateDashboardCandidate(
   metrics: readonly Metric[],
 ): DashboardValidation {
   const candidate: Record<string, unknown> = { ...current, ...pickFields(body, DASHBOARD_WRITABLE_FIELDS) };
-  const filterMessages = candidate.filters === null ? [] : validateFilter(candidate.filters, { metrics });
+  const filterMessages =
+    candidate.filters === null
+      ? []
+      : validateFilter(candidate.filters, { metrics, checkRegex: re2PatternProblem });
   const filterErrors: DrfErrors = filterMessages.length > 0 ? { filters: filterMessages } : {};
   const parsed = DashboardInputSchema.safeParse(candidate);
   const schemaErrors = parsed.success ? {} : zodToDrf(parsed.error, candidate);

@@ -7,6 +7,7 @@ import {
 } from '../contract/filter-schema.ts';
 import { resolveTimeValue } from '../contract/relative-time.ts';
 import type { EngineFixture, FixtureCall, FixtureEvaluation, FixtureMetric } from './engine-test-fixture.ts';
+import { matchesRe2 } from './re2-pattern.ts';
 
 /**
  * A plain in-memory evaluator of a filter tree over the engine fixture: the reference the SQL
@@ -73,7 +74,7 @@ function compare(op: FilterOp, field: Scalar, value: unknown, mapValue: (v: unkn
     case 'isnull':
       return value === false ? field !== null : field === null;
     case 'regex':
-      return field !== null && typeof value === 'string' && new RegExp(value).test(String(field));
+      return field !== null && typeof value === 'string' && matchesRe2(value, String(field));
   }
 }
 

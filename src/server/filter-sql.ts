@@ -7,6 +7,8 @@ import {
   type FilterOp,
 } from '../contract/filter-schema.ts';
 import { resolveTimeValue } from '../contract/relative-time.ts';
+import { checkQueryDeadline } from './query-time-limit.ts';
+import { matchesRe2 } from './re2-pattern.ts';
 
 /** A parameterised SQL fragment: `sql` holds only `?` placeholders for user values. */
 export interface CompiledSql {
@@ -228,7 +230,7 @@ function compileNode(filter: Filter, now: Date): CompiledSql {
  *
  * Semantics (documented in docs/decisions/0002): `neq` is SQL `IS NOT` (nulls count as different);
  * contains/startswith/endswith are `LIKE … ESCAPE '\'` with wildcards escaped, case-insensitive for
- * ASCII letters (SQLite's LIKE); `regex` is an unanchored JavaScript RegExp search through the
+ * ASCII letters (SQLite's LIKE); `regex` is an unanchored RE2 search (docs/decisions/0009) through the
  * `regexp` function that `registerSqlFunctions` installs; a `same_row` group is one EXISTS over a
  * single metric evaluation row; a metric leaf outside same_row is its own EXISTS; an empty `and` is
  * true, an empty `or` false; unknown fields match nothing. No user value is ever spliced into `sql`.
@@ -236,8 +238,6 @@ function compileNode(filter: Filter, now: Date): CompiledSql {
 export function compileFilter(filter: Filter, context: FilterContext): CompiledSql {
   return compileNode(filter, context.now);
 }
-
-const REGEX_CACHE_LIMIT = 256;
 
 /** A SQLite value as the text a regex sees (numbers as JavaScript prints them); null for NULL/blobs. */
 function sqlText(value: unknown): string | null {
@@ -248,31 +248,17 @@ function sqlText(value: unknown): string | null {
 const registered = new WeakSet<BetterSqlite3.Database>();
 
 /**
- * Installs the engine's SQL functions (`regexp(pattern, value)`) on a connection. Idempotent:
- * calling it again on the same connection does nothing.
+ * Installs the engine's SQL functions (`regexp(pattern, value)`, an RE2 search) on a connection.
+ * Idempotent: calling it again on the same connection does nothing. The function is where a query
+ * on the main thread can be stopped at its deadline (query-time-limit.ts): it runs once per row.
  */
 export function registerSqlFunctions(sqlite: BetterSqlite3.Database): void {
   if (registered.has(sqlite)) return;
-  const cache = new Map<string, RegExp | null>();
-  const compile = (pattern: string): RegExp | null => {
-    const hit = cache.get(pattern);
-    if (hit !== undefined) return hit;
-    let regex: RegExp | null;
-    try {
-      regex = new RegExp(pattern);
-    } catch {
-      regex = null; // validation rejects these; a stray one simply matches nothing
-    }
-    if (cache.size >= REGEX_CACHE_LIMIT) cache.clear();
-    cache.set(pattern, regex);
-    return regex;
-  };
   sqlite.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => {
+    checkQueryDeadline(sqlite);
     const subject = sqlText(value);
     if (typeof pattern !== 'string' || subject === null) return null;
-    const regex = compile(pattern);
-    if (!regex) return 0;
-    return regex.test(subject) ? 1 : 0;
+    return matchesRe2(pattern, subject) ? 1 : 0;
   });
   registered.add(sqlite);
 }

@@ -21,6 +21,7 @@ import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { readBody, requireObject } from './http/read-body.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
 import { readFilterColumn } from './json-column.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import type { Scope } from './scope.ts';
 import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { loadWidget } from './widget-routes.ts';
@@ -95,6 +96,18 @@ async function runJob(
   });
 }
 
+/**
+ * A dashboard's stored filters, checked again on every read: they may predate a limit or the regex
+ * dialect, and must answer 400 then, never reach the database. Metric ids are not checked here (a
+ * deleted metric makes a condition match nothing, as before).
+ */
+function storedDashboardFilter(column: string | null): Filter | null {
+  const filter = readFilterColumn(column);
+  const messages = validateFilter(filter, { checkRegex: re2PatternProblem });
+  if (messages.length > 0) throw badRequest({ dashboard_filters: messages });
+  return filter;
+}
+
 function projectIdsOf(scope: Scope, projectId: number | null): readonly number[] {
   return projectId === null ? scope.projectIds : [projectId];
 }
@@ -132,7 +145,7 @@ async function savedWidgetJob(
   return {
     widgetId: record.id,
     widget: validation.input,
-    effective: mergeFilters(readFilterColumn(record.dashboard_filters), widgetFilters),
+    effective: mergeFilters(storedDashboardFilter(record.dashboard_filters), widgetFilters),
     projectIds: projectIdsOf(scope, record.dashboard_project_id),
     metrics,
   };
@@ -173,14 +186,22 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const projectId = dashboard?.project_id ?? null;
     const metrics = await metricsForProject(ctx, scope, projectId);
     const validation = validateWidgetCandidate(candidate, metrics);
-    let dashboardFilters: Filter | null = dashboard ? readFilterColumn(dashboard.filters) : null;
+    let dashboardFilters: Filter | null = null;
     let filterErrors = null;
     if ('dashboard_filters' in body) {
       // D6: `dashboard_filters` replaces the stored dashboard filters for this preview.
       const messages =
-        body.dashboard_filters === null ? [] : validateFilter(body.dashboard_filters, { metrics });
+        body.dashboard_filters === null
+          ? []
+          : validateFilter(body.dashboard_filters, { metrics, checkRegex: re2PatternProblem });
       if (messages.length > 0) filterErrors = { dashboard_filters: messages };
-      else dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', { metrics });
+      else
+        dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', {
+          metrics,
+          checkRegex: re2PatternProblem,
+        });
+    } else if (dashboard) {
+      dashboardFilters = storedDashboardFilter(dashboard.filters);
     }
     const errors = mergeDrfErrors(dashboardErrors, filterErrors, validation.ok ? null : validation.errors);
     if (errors || !validation.ok) throw badRequest(errors ?? { non_field_errors: ['Invalid widget.'] });

@@ -4,6 +4,7 @@ import { checkWidget, normalizeGroupBy } from '../contract/widget-rules.ts';
 import { WidgetInputSchema, type WidgetInput } from '../contract/widget-schema.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
 import { readFilterColumn, readJsonColumn, readMetadataColumn, writeJsonColumn } from './json-column.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import type { WidgetRecord, WidgetValues } from './widget-store.ts';
 
 /** Writable widget fields; everything else in a body (read-only or unknown) is ignored, as DRF does. */
@@ -82,7 +83,7 @@ export function validateWidgetCandidate(
   candidate: Record<string, unknown>,
   metrics: readonly Metric[],
 ): WidgetValidation {
-  const ruleErrors = checkWidget(candidate, { metrics: [...metrics] }) ?? {};
+  const ruleErrors = checkWidget(candidate, { metrics: [...metrics], checkRegex: re2PatternProblem }) ?? {};
   const parsed = WidgetInputSchema.safeParse(candidate);
   const schemaErrors = parsed.success ? {} : zodToDrf(parsed.error, candidate);
   const extra: DrfErrors = Object.fromEntries(

@@ -1,16 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import * as z from 'zod';
-import { computeWidgetData, type WidgetDataRequest } from './chart-data.ts';
+import { runDataTask, type DataTask } from './data-task.ts';
 
-// A chart-data worker of chart-data-pool.ts: its own read-only connection, one job at a time.
+// A worker of data-worker-pool.ts: its own read-only connection, one task at a time.
 const { path } = z.object({ path: z.string() }).parse(workerData);
 const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
 sqlite.pragma('busy_timeout = 5000');
 
-parentPort?.on('message', (message: { id: number; request: WidgetDataRequest }) => {
+parentPort?.on('message', (message: { id: number; task: DataTask }) => {
   try {
-    parentPort?.postMessage({ id: message.id, result: computeWidgetData(sqlite, message.request) });
+    parentPort?.postMessage({ id: message.id, result: runDataTask(sqlite, message.task) });
   } catch (error: unknown) {
     parentPort?.postMessage({
       id: message.id,
@@ -18,3 +18,4 @@ parentPort?.on('message', (message: { id: number; request: WidgetDataRequest }) 
     });
   }
 });
+parentPort?.postMessage({ ready: true });
