@@ -37,7 +37,7 @@ test.each([
   [501, false],
   [502, true],
   [503, true],
-  [504, true],
+  [504, false],
 ])('isRetryableStatus(%i) = %s', (status, expected) => {
   expect(isRetryableStatus(status)).toBe(expected);
 });

@@ -30,10 +30,14 @@ export function isRetryableRequest(
   return Object.keys(headers).some((name) => name.toLowerCase() === 'if-match');
 }
 
-/** 408 and 429 are the only 4xx worth repeating; 5xx except 501 (not implemented) and 505. */
+/**
+ * 408 and 429 are the only 4xx worth repeating; 5xx except 501 (not implemented), 505 and 504: a
+ * computation that ran into its time limit (the server stopped it after 15 s) would only run into it
+ * again, keeping the analyst waiting four times as long for the same message.
+ */
 export function isRetryableStatus(status: number): boolean {
   if (status === 408 || status === 429) return true;
-  return status >= 500 && status !== 501 && status !== 505;
+  return status >= 500 && status !== 501 && status !== 504 && status !== 505;
 }
 
 /**
