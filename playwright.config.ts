@@ -45,7 +45,9 @@ export default defineConfig({
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
   ],
   webServer: {
-    command: 'node --import tsx src/server/main.ts',
+    // What `npm start` runs: the built server under plain node, rebuilt first so that a run never
+    // tests a stale dist-server/ (the SPA in dist/ is built beforehand: scripts/test.sh, README).
+    command: 'npx vite build --config vite.server.config.ts && node dist-server/main.js',
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

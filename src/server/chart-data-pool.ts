@@ -34,14 +34,24 @@ interface Pool {
 const pools = new Map<string, Pool>();
 
 /**
- * Workers do not inherit the `--import tsx` loader of the main thread: the bootstrap loads the
- * TypeScript worker module through tsx's API (the server runs from source, as `npm start` does).
+ * The worker is the module beside this one with the same extension: `chart-data-worker.js` in the
+ * built server (`npm start`, docs/decisions/0007), plain JavaScript for a plain worker;
+ * `chart-data-worker.ts` when the server runs from source (`npm run dev`, tests, benchmarks). Workers do
+ * not inherit the `--import tsx` loader of the main thread (Node 20), so from source a bootstrap loads
+ * the TypeScript module through tsx's API.
  */
-const WORKER_BOOTSTRAP = `
-  const { tsImport } = require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/esm/api')))});
-  tsImport(${JSON.stringify(new URL('./chart-data-worker.ts', import.meta.url).href)}, __filename)
-    .catch((error) => setImmediate(() => { throw error; }));
-`;
+function startWorker(path: string): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) {
+    return new Worker(new URL('./chart-data-worker.js', here), { workerData: { path } });
+  }
+  const bootstrap = `
+    const { tsImport } = require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/esm/api')))});
+    tsImport(${JSON.stringify(new URL('./chart-data-worker.ts', here).href)}, __filename)
+      .catch((error) => setImmediate(() => { throw error; }));
+  `;
+  return new Worker(bootstrap, { eval: true, workerData: { path } });
+}
 
 /** WIDGET_STUDIO_DATA_WORKERS (0 = inline), else one worker per core, at most 4. */
 function poolSize(): number {
@@ -81,7 +91,7 @@ function createPool(path: string, size: number): Pool {
   };
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { path } });
+    const worker = startWorker(path);
     // Idle workers must not keep the process alive (tests, CLI scripts).
     worker.unref();
     running.set(worker, null);
