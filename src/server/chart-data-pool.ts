@@ -109,12 +109,17 @@ function createPool(path: string, size: number): Pool {
       const job = running.get(worker);
       running.delete(worker);
       job?.reject(error);
-      for (const waiting of running.size === 0 ? queue.splice(0) : []) waiting.reject(error);
+      if (running.size === 0) {
+        // No worker left (a file it cannot open, a crash): the next request starts a new pool
+        // instead of waiting for ever in this one's queue.
+        if (pools.get(path) === pool) pools.delete(path);
+        for (const waiting of queue.splice(0)) waiting.reject(error);
+      }
       dispatch();
     });
   }
 
-  return {
+  const pool: Pool = {
     compute(request, priority, signal) {
       return new Promise((resolve, reject) => {
         if (signal.aborted) {
@@ -138,6 +143,28 @@ function createPool(path: string, size: number): Pool {
       });
     },
   };
+  return pool;
+}
+
+/** The pool of a file database, started on first use; null when data is computed inline. */
+function poolOf(sqlite: BetterSqlite3.Database): Pool | null {
+  const size = poolSize();
+  if (sqlite.memory || size === 0) return null;
+  let pool = pools.get(sqlite.name);
+  if (!pool) {
+    pool = createPool(sqlite.name, size);
+    pools.set(sqlite.name, pool);
+  }
+  return pool;
+}
+
+/**
+ * Starts the chart-data workers of a file database now instead of on the first data request: the
+ * first visitor after a start then does not wait for threads to boot and load their module
+ * (`npm run bench:cold-start`). Nothing happens where data is computed inline.
+ */
+export function startChartDataWorkers(sqlite: BetterSqlite3.Database): void {
+  poolOf(sqlite);
 }
 
 function computeOnce(
@@ -146,13 +173,8 @@ function computeOnce(
   priority: number,
   signal: AbortSignal,
 ): Promise<WidgetDataResult> {
-  const size = poolSize();
-  if (sqlite.memory || size === 0) return Promise.resolve(computeWidgetData(sqlite, request));
-  let pool = pools.get(sqlite.name);
-  if (!pool) {
-    pool = createPool(sqlite.name, size);
-    pools.set(sqlite.name, pool);
-  }
+  const pool = poolOf(sqlite);
+  if (!pool) return Promise.resolve(computeWidgetData(sqlite, request));
   return pool.compute(request, priority, signal);
 }
 

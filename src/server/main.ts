@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startChartDataWorkers } from './chart-data-pool.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
 import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
@@ -68,6 +69,8 @@ function main(): void {
     throw error;
   }
   const database = openLocalDatabase(config);
+  // The data workers boot beside the seeding and the start-up, not when the first dashboard asks.
+  startChartDataWorkers(database.sqlite);
   let prepared: PreparedDatabase | null = null;
   if (!config.upstreamUrl) {
     try {
