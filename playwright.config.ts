@@ -49,7 +49,9 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'node --import tsx src/server/main.ts',
+      // What `npm start` runs: the built server under plain node, rebuilt first so that a run never
+      // tests a stale dist-server/ (the SPA in dist/ is built beforehand: scripts/test.sh, README).
+      command: 'npx vite build --config vite.server.config.ts && node dist-server/main.js',
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -65,7 +67,8 @@ export default defineConfig({
       },
     },
     {
-      // The README's recommended set-up for the real API, with the embedded server playing Cekura.
+      // The README's recommended set-up for the real API, with the embedded server playing Cekura. From
+      // source: the other server's command empties dist-server/ while it rebuilds.
       command: 'node --import tsx src/server/main.ts',
       url: `http://127.0.0.1:${E2E_FORWARDING_PORT}/healthz`,
       reuseExistingServer: false,

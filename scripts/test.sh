@@ -18,6 +18,7 @@ step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "build"
 npx vite build --logLevel warn
+npx vite build --config vite.server.config.ts
 if [ -f scripts/check-bundle.mjs ]; then
   step "bundle budget"
   node scripts/check-bundle.mjs

@@ -44,6 +44,8 @@ interface Slot {
 
 interface Pool {
   run(task: DataTask, priority: number, signal: AbortSignal, limitMs: number): Promise<DataTaskResult>;
+  /** Whether any worker is left (all of them crashing on start-up leaves none). */
+  alive(): boolean;
 }
 
 const ABANDONED_GRACE_MS = 1000;
@@ -51,14 +53,21 @@ const ABANDONED_GRACE_MS = 1000;
 const pools = new Map<string, Pool>();
 
 /**
- * Workers do not inherit the `--import tsx` loader of the main thread: the bootstrap loads the
- * TypeScript worker module through tsx's API (the server runs from source, as `npm start` does).
+ * The worker is the module beside this one with the same extension: `data-worker.js` in the built
+ * server (`npm start`, plain JavaScript for a plain worker); `data-worker.ts` when the server runs
+ * from source (`npm run dev`, tests, benchmarks). Workers do not inherit the `--import tsx` loader of
+ * the main thread (Node 20), so from source a bootstrap loads the TypeScript module through tsx's API.
  */
-const WORKER_BOOTSTRAP = `
-  const { tsImport } = require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/esm/api')))});
-  tsImport(${JSON.stringify(new URL('./data-worker.ts', import.meta.url).href)}, __filename)
-    .catch((error) => setImmediate(() => { throw error; }));
-`;
+function startWorker(path: string): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./data-worker.js', here), { workerData: { path } });
+  const bootstrap = `
+    const { tsImport } = require(${JSON.stringify(fileURLToPath(import.meta.resolve('tsx/esm/api')))});
+    tsImport(${JSON.stringify(new URL('./data-worker.ts', here).href)}, __filename)
+      .catch((error) => setImmediate(() => { throw error; }));
+  `;
+  return new Worker(bootstrap, { eval: true, workerData: { path } });
+}
 
 /** WIDGET_STUDIO_DATA_WORKERS (0 = inline), else one worker per core, at most 4. */
 function poolSize(): number {
@@ -124,7 +133,7 @@ function createPool(path: string, size: number): Pool {
   };
 
   const spawn = () => {
-    const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: { path } });
+    const worker = startWorker(path);
     // Idle workers must not keep the process alive (tests, CLI scripts).
     worker.unref();
     const slot: Slot = { worker, ready: false, job: null, stopTimer: null };
@@ -159,6 +168,7 @@ function createPool(path: string, size: number): Pool {
   for (let i = 0; i < size; i++) spawn();
 
   return {
+    alive: () => slots.size > 0,
     run(task, priority, signal, limitMs) {
       return new Promise((resolve, reject) => {
         if (signal.aborted) {
@@ -227,10 +237,24 @@ export function runDataTaskOffThread(
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
-  let pool = pools.get(sqlite.name);
-  if (!pool) {
-    pool = createPool(sqlite.name, size);
-    pools.set(sqlite.name, pool);
+  return poolFor(sqlite.name, size).run(task, priority, signal, limitMs);
+}
+
+/** The pool of a database file; a pool whose workers have all died is replaced by a new one. */
+function poolFor(path: string, size: number): Pool {
+  let pool = pools.get(path);
+  if (!pool || !pool.alive()) {
+    pool = createPool(path, size);
+    pools.set(path, pool);
   }
-  return pool.run(task, priority, signal, limitMs);
+  return pool;
+}
+
+/**
+ * Boots the workers of a file database with the server (main.ts), beside the seeding and start-up,
+ * instead of when the first dashboard asks for data.
+ */
+export function startDataWorkers(sqlite: BetterSqlite3.Database): void {
+  const size = poolSize();
+  if (!sqlite.memory && size > 0) poolFor(sqlite.name, size);
 }

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { createApp } from './app.ts';
 import type { WidgetDataRequest } from './chart-data.ts';
 import { computeWidgetDataOffThread } from './chart-data-pool.ts';
+import { startDataWorkers } from './data-worker-pool.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 
@@ -144,5 +145,25 @@ describe('chart data on worker threads', () => {
     });
     expect(result.status).toBe(500);
     expect(result.body).toEqual({ detail: 'Internal server error.' });
+  });
+
+  it('answers with an error, not a hang, when its workers (started with the server) cannot open the file', async () => {
+    const other = openDatabase(join(dir, 'gone.db'));
+    const request: WidgetDataRequest = {
+      widget: { chart_type: 'stat', field: '' },
+      filter: null,
+      projectIds: [1],
+      now: NOW,
+      metric: null,
+    };
+    await withWorkers('1', async () => {
+      startDataWorkers(other.sqlite);
+      // Gone before the worker thread boots: it fails to open the file and exits.
+      rmSync(join(dir, 'gone.db'));
+      await expect(computeWidgetDataOffThread(other.sqlite, request)).rejects.toThrow();
+      // No worker is left: the next request must not wait in the queue for ever.
+      await expect(computeWidgetDataOffThread(other.sqlite, request)).rejects.toThrow();
+    });
+    other.close();
   });
 });

@@ -3,6 +3,7 @@ import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startDataWorkers } from './data-worker-pool.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { createHostPolicy } from './http/host-policy.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
@@ -78,6 +79,8 @@ function main(): void {
     throw error;
   }
   const database = openLocalDatabase(config);
+  // The data workers boot beside the seeding and the start-up, not when the first dashboard asks.
+  startDataWorkers(database.sqlite);
   let prepared: PreparedDatabase | null = null;
   if (!config.upstreamUrl) {
     try {
