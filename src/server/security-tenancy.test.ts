@@ -135,6 +135,9 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'PATCH /dashboards/widgets/:id{[0-9]+}/': { resource: 'widget', body: () => ({ name: 'taken over' }) },
   'DELETE /dashboards/widgets/:id{[0-9]+}/': { resource: 'widget' },
   'GET /dashboards/widgets/:id{[0-9]+}/data/': { resource: 'widget' },
+  'GET /studio/dashboards/:id{[0-9]+}/versions/': { resource: 'dashboard' },
+  'GET /studio/dashboards/:id{[0-9]+}/versions/:version{[0-9]+}/': { resource: 'dashboard' },
+  'POST /studio/dashboards/:id{[0-9]+}/restore/': { resource: 'dashboard', body: () => ({ version: 1 }) },
 };
 
 /** Collection routes: each gets a check of its own below (listed here for the coverage test). */
@@ -167,7 +170,8 @@ describe('route coverage', () => {
 // ------------------------------------------------------------------ id routes, generated
 
 function concretePath(pattern: string, id: number): string {
-  return pattern.replace(':id{[0-9]+}', String(id));
+  // Version 1 is the first recorded version of any dashboard: the id is not what makes it foreign.
+  return pattern.replace(':id{[0-9]+}', String(id)).replace(':version{[0-9]+}', '1');
 }
 
 describe.each([0, 1])('id routes, attacker %i', (attackerIndex) => {
