@@ -18,6 +18,7 @@ import { registerWidgetRoutes } from './widget-routes.ts';
 import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
 import { DEFAULT_RETENTION } from './version-retention.ts';
 import { registerVersionRoutes } from './version-routes.ts';
+import { registerTrashRoutes } from './trash-routes.ts';
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -47,7 +48,7 @@ const API_MOUNTS = [
 ] as const;
 
 /** Our extensions that need the API key like the Cekura routes (not forwarded: they are not Cekura's). */
-const STUDIO_API_MOUNTS = ['/studio/dashboards/*'] as const;
+const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*'] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerMetricRoutes(app, ctx);
     registerCallLogRoutes(app, ctx);
     registerVersionRoutes(app, ctx);
+    registerTrashRoutes(app, ctx);
   }
 
   if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');

@@ -24,7 +24,8 @@ import { canSeeProject, type Scope } from './scope.ts';
 import { intQuery, type AppEnv, type ServerContext } from './server-context.ts';
 import { widgetsOfDashboard } from './widget-store.ts';
 import { loadDashboard, metricsForProject } from './dashboard-access.ts';
-import { versionContext } from './version-context.ts';
+import { isCurrentVersion, trashDashboard } from './trash-store.ts';
+import { trashContext, versionContext } from './version-context.ts';
 import { recordingVersions } from './version-store.ts';
 
 export const DASHBOARD_CONFLICT = 'The dashboard was changed by someone else.';
@@ -171,7 +172,13 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     await writeOnVersion(c, checked, {
       conflict: DASHBOARD_CONFLICT,
       reload: () => loadDashboard(ctx, c),
-      write: (row) => deleteDashboard(sqlite, row.id, row.updated_at),
+      // The trash entry and the delete commit together; a stale delete leaves neither.
+      write: (row) =>
+        sqlite.transaction(() => {
+          if (!isCurrentVersion(sqlite, 'dashboards', row.id, row.updated_at)) return false;
+          trashDashboard(sqlite, row.id, trashContext(ctx, c));
+          return deleteDashboard(sqlite, row.id, row.updated_at);
+        })(),
     });
     return c.body(null, 204);
   });

@@ -153,6 +153,9 @@ const COLLECTION_ROUTES = [
   'GET /test_framework/v2/metrics/',
   'GET /observability/v1/call-logs/',
   'GET /observability/v2/call-logs/',
+  // The trash's scope is checked in trash-routes.test.ts.
+  'GET /studio/trash/',
+  'POST /studio/trash/:id{[0-9]+}/restore/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
 const OPEN_ROUTES = ['GET /healthz', 'GET /studio/local-config'];

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv, ServerContext } from './server-context.ts';
+import type { TrashContext } from './trash-store.ts';
 import type { VersionedWrite } from './version-store.ts';
 
 /** Who (the key's label) and when of a write made by this request, for its dashboard versions. */
@@ -16,4 +17,9 @@ export function versionContext(
     retention: ctx.retention,
     restoredFrom,
   };
+}
+
+/** Who and when of a delete, for its trash entry. */
+export function trashContext(ctx: ServerContext, c: Context<AppEnv>): TrashContext {
+  return { author: c.get('scope').keyLabel ?? null, now: ctx.clock() };
 }

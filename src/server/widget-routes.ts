@@ -18,7 +18,8 @@ import {
   validateWidgetCandidate,
 } from './widget-input.ts';
 import { serializeWidget } from './widget-serializer.ts';
-import { versionContext } from './version-context.ts';
+import { isCurrentVersion, trashWidget } from './trash-store.ts';
+import { trashContext, versionContext } from './version-context.ts';
 import { recordingVersions } from './version-store.ts';
 import {
   deleteWidget,
@@ -160,7 +161,11 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
           sqlite,
           versionContext(ctx, c),
           [record.dashboard_id],
-          () => deleteWidget(sqlite, record.id, record.updated_at),
+          () => {
+            if (!isCurrentVersion(sqlite, 'widgets', record.id, record.updated_at)) return false;
+            trashWidget(sqlite, record.id, trashContext(ctx, c));
+            return deleteWidget(sqlite, record.id, record.updated_at);
+          },
           (landed) => (landed ? [record.dashboard_id] : []),
         ),
     });

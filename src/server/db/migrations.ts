@@ -183,6 +183,26 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX dashboard_versions_dashboard ON dashboard_versions (dashboard_id, id);
     `,
   },
+  {
+    // Trash (issue 16): a deleted dashboard (with its widgets) or widget, as its rows were, for 30 days.
+    version: 5,
+    sql: `
+      CREATE TABLE trash (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        organisation_id INTEGER NOT NULL,
+        project_id INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('dashboard', 'widget')),
+        object_id INTEGER NOT NULL,
+        dashboard_id INTEGER NOT NULL,
+        name TEXT,
+        widget_count INTEGER NOT NULL,
+        rows TEXT NOT NULL,
+        deleted_by TEXT,
+        deleted_at TEXT NOT NULL
+      );
+      CREATE INDEX trash_organisation ON trash (organisation_id, deleted_at);
+    `,
+  },
 ];
 
 /**
