@@ -44,6 +44,9 @@ export const queryKeys = {
     detail: (dashboardId: number, versionId: number) =>
       ['versions', dashboardId, 'detail', versionId] as const,
   },
+  trash: {
+    list: () => ['trash', 'list'] as const,
+  },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,
     /** One cheap authenticated request, when nothing else has shown whether the API answers. */
