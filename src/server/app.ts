@@ -19,6 +19,7 @@ import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
 import { DEFAULT_RETENTION } from './version-retention.ts';
 import { registerVersionRoutes } from './version-routes.ts';
 import { registerTrashRoutes } from './trash-routes.ts';
+import { registerDocumentRoutes } from './document-routes.ts';
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerCallLogRoutes(app, ctx);
     registerVersionRoutes(app, ctx);
     registerTrashRoutes(app, ctx);
+    registerDocumentRoutes(app, ctx);
   }
 
   if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');

@@ -138,6 +138,7 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /studio/dashboards/:id{[0-9]+}/versions/': { resource: 'dashboard' },
   'GET /studio/dashboards/:id{[0-9]+}/versions/:version{[0-9]+}/': { resource: 'dashboard' },
   'POST /studio/dashboards/:id{[0-9]+}/restore/': { resource: 'dashboard', body: () => ({ version: 1 }) },
+  'GET /studio/dashboards/:id{[0-9]+}/export/': { resource: 'dashboard' },
 };
 
 /** Collection routes: each gets a check of its own below (listed here for the coverage test). */
@@ -156,9 +157,15 @@ const COLLECTION_ROUTES = [
   // The trash's scope is checked in trash-routes.test.ts.
   'GET /studio/trash/',
   'POST /studio/trash/:id{[0-9]+}/restore/',
+  // Import's project check is in document-routes.test.ts.
+  'POST /studio/dashboards/import/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
-const OPEN_ROUTES = ['GET /healthz', 'GET /studio/local-config'];
+const OPEN_ROUTES = [
+  'GET /healthz',
+  'GET /studio/local-config',
+  'GET /studio/schema/dashboard-document.json',
+];
 
 describe('route coverage', () => {
   it('classifies every route the app registers (a new route must be added here)', () => {
