@@ -18,6 +18,7 @@ const features = [
   'widget-editor',
   'filter-builder',
   'widget-preview',
+  'trash',
 ];
 const entryOnly = features.map((f) => ({
   regex: `(^|/)(features|\\.\\.)/${f}/(?!${f}(\\.tsx?)?$)[^/]+$`,

@@ -54,7 +54,7 @@ export function isApiKeyStored(sqlite: BetterSqlite3.Database, key: string): boo
 export async function findScopeByApiKey(db: Kysely<Database>, key: string): Promise<Scope | null> {
   const row = await db
     .selectFrom('api_keys')
-    .select(['organisation_id', 'project_id'])
+    .select(['organisation_id', 'project_id', 'label'])
     .where('key_hash', '=', hashApiKey(key))
     .executeTakeFirst();
   if (!row) return null;
@@ -69,5 +69,6 @@ export async function findScopeByApiKey(db: Kysely<Database>, key: string): Prom
     organisationId: row.organisation_id,
     projectId: row.project_id,
     projectIds: projects.map((p) => p.id),
+    keyLabel: row.label,
   };
 }

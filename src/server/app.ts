@@ -16,6 +16,11 @@ import { registerStudioRoutes } from './studio-routes.ts';
 import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
 import { registerWidgetDataRoutes } from './widget-data-routes.ts';
 import { registerWidgetRoutes } from './widget-routes.ts';
+import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
+import { DEFAULT_RETENTION } from './version-retention.ts';
+import { registerVersionRoutes } from './version-routes.ts';
+import { registerTrashRoutes } from './trash-routes.ts';
+import { registerDocumentRoutes } from './document-routes.ts';
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -32,6 +37,8 @@ export interface AppOptions {
   hostPolicy?: HostPolicy;
   /** Request and error log lines (method, path, status, ms; never headers, query or keys). */
   log?: (line: string) => void;
+  /** Version history retention (default: every version 30 days, then one a day for a year). */
+  retention?: VersionRetention;
 }
 
 /** Where the API lives (auth or forwarding applies); the SPA's client routes use other `/dashboards/…` paths. */
@@ -41,6 +48,9 @@ const API_MOUNTS = [
   '/test_framework/*',
   '/observability/*',
 ] as const;
+
+/** Our extensions that need the API key like the Cekura routes (not forwarded: they are not Cekura's). */
+const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*'] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -56,7 +66,12 @@ export const SECURITY_HEADERS: Record<string, string> = {
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const log = options.log ?? (() => undefined);
-  const ctx: ServerContext = { database: options.database, clock: options.clock ?? (() => new Date()), log };
+  const ctx: ServerContext = {
+    database: options.database,
+    clock: options.clock ?? (() => new Date()),
+    log,
+    retention: options.retention ?? DEFAULT_RETENTION,
+  };
   registerSqlFunctions(options.database.sqlite);
   const app = new Hono<AppEnv>();
 
@@ -81,13 +96,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     for (const mount of API_MOUNTS) app.all(mount, (c) => forward(c));
   } else {
     const auth = createAuthMiddleware(ctx);
-    for (const mount of API_MOUNTS) app.use(mount, auth);
+    for (const mount of [...API_MOUNTS, ...STUDIO_API_MOUNTS]) app.use(mount, auth);
     registerDashboardRoutes(app, ctx);
     registerBulkWidgetsRoute(app, ctx);
     registerWidgetRoutes(app, ctx);
     registerWidgetDataRoutes(app, ctx);
     registerMetricRoutes(app, ctx);
     registerCallLogRoutes(app, ctx);
+    registerVersionRoutes(app, ctx);
+    registerTrashRoutes(app, ctx);
+    registerDocumentRoutes(app, ctx);
   }
 
   if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');

@@ -20,6 +20,8 @@ import {
 } from './widget-input.ts';
 import { WIDGET_CONFLICT } from './widget-routes.ts';
 import { serializeWidget } from './widget-serializer.ts';
+import { versionContext } from './version-context.ts';
+import { recordingVersions } from './version-store.ts';
 import {
   applyBulkWidgets,
   findWidgets,
@@ -112,7 +114,14 @@ export function registerBulkWidgetsRoute(app: Hono<AppEnv>, ctx: ServerContext):
       const own = new Map((await widgetsOfDashboard(db, scope, dashboard.id)).map((w) => [w.id, w]));
       const now = ctx.clock();
       const plan = planBulkWidgets(request, dashboard.id, own, metrics, now);
-      const created = applyBulkWidgets(sqlite, dashboard.id, plan, nextUpdatedAt(null, now));
+      const id = dashboard.id;
+      const created = recordingVersions(
+        sqlite,
+        versionContext(ctx, c),
+        [id],
+        () => applyBulkWidgets(sqlite, id, plan, nextUpdatedAt(null, now)),
+        (result) => (Array.isArray(result) ? [id] : []),
+      );
       if (created === 'gone') throw notFound();
       return created === 'stale' ? STALE : { plan, createdIds: created };
     });

@@ -25,6 +25,9 @@ import { canSeeProject, type Scope } from './scope.ts';
 import { intQuery, type AppEnv, type ServerContext } from './server-context.ts';
 import { widgetsOfDashboard } from './widget-store.ts';
 import { loadDashboard, metricsForProject } from './dashboard-access.ts';
+import { isCurrentVersion, trashDashboard } from './trash-store.ts';
+import { trashContext, versionContext } from './version-context.ts';
+import { recordingVersions } from './version-store.ts';
 
 export const DASHBOARD_CONFLICT = 'The dashboard was changed by someone else.';
 const BASE = '/dashboards/dashboards';
@@ -96,11 +99,17 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     const body = requireObject(await readBody(c));
     const fields = await validateWrite(ctx, scope, { name: null, project: null, filters: null }, body);
     const now = nextUpdatedAt(null, ctx.clock());
-    const id = await insertDashboard(
-      db,
-      scope.organisationId,
-      { name: fields.name, project_id: fields.project, filters: writeJsonColumn(fields.filters) },
-      now,
+    const values = {
+      name: fields.name,
+      project_id: fields.project,
+      filters: writeJsonColumn(fields.filters),
+    };
+    const id = recordingVersions(
+      sqlite,
+      versionContext(ctx, c),
+      [],
+      () => insertDashboard(sqlite, scope.organisationId, values, now),
+      (newId) => [newId],
     );
     return respondWithDashboard(ctx, c, id, 201);
   });
@@ -137,12 +146,19 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
           project_id: fields.project,
           filters: writeJsonColumn(fields.filters),
         };
-        return updateDashboard(
-          db,
-          row.id,
-          values,
-          nextUpdatedAt(row.updated_at, ctx.clock()),
-          row.updated_at,
+        return recordingVersions(
+          sqlite,
+          versionContext(ctx, c),
+          [row.id],
+          () =>
+            updateDashboard(
+              sqlite,
+              row.id,
+              values,
+              nextUpdatedAt(row.updated_at, ctx.clock()),
+              row.updated_at,
+            ),
+          (landed) => (landed ? [row.id] : []),
         );
       },
     });
@@ -157,7 +173,13 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
     await writeOnVersion(c, checked, {
       conflict: DASHBOARD_CONFLICT,
       reload: () => loadDashboard(ctx, c),
-      write: (row) => deleteDashboard(sqlite, row.id, row.updated_at),
+      // The trash entry and the delete commit together; a stale delete leaves neither.
+      write: (row) =>
+        sqlite.transaction(() => {
+          if (!isCurrentVersion(sqlite, 'dashboards', row.id, row.updated_at)) return false;
+          trashDashboard(sqlite, row.id, trashContext(ctx, c));
+          return deleteDashboard(sqlite, row.id, row.updated_at);
+        })(),
     });
     return c.body(null, 204);
   });
@@ -174,7 +196,14 @@ export function registerDashboardRoutes(app: Hono<AppEnv>, ctx: ServerContext): 
       // The default name keeps the 255-character limit of `name`, and stays valid text when cut.
       const name = parsed.data.name ?? truncateText(`Copy of ${row.name ?? ''}`, 255);
       const source = { id: row.id, expectedUpdatedAt: row.updated_at };
-      return duplicateDashboard(sqlite, source, name, nextUpdatedAt(null, ctx.clock())) ?? STALE;
+      const copyId = recordingVersions(
+        sqlite,
+        versionContext(ctx, c),
+        [],
+        () => duplicateDashboard(sqlite, source, name, nextUpdatedAt(null, ctx.clock())),
+        (newId) => (newId === null ? [] : [newId]),
+      );
+      return copyId ?? STALE;
     });
     return respondWithDashboard(ctx, c, id, 201);
   });

@@ -41,38 +41,39 @@ export async function findDashboard(
   return scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertDashboard(
-  db: Kysely<Database>,
+/** Synchronous, so the version of the new dashboard is recorded in the same transaction. */
+export function insertDashboard(
+  sqlite: BetterSqlite3.Database,
   organisationId: number,
   values: DashboardValues,
   now: string,
-): Promise<number> {
-  const row = await db
-    .insertInto('dashboards')
-    .values({ organisation_id: organisationId, ...values, created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+): number {
+  const result = sqlite
+    .prepare(
+      `INSERT INTO dashboards (organisation_id, name, project_id, filters, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    )
+    .run(organisationId, values.name, values.project_id, values.filters, now, now);
+  return Number(result.lastInsertRowid);
 }
 
 /**
  * Writes `values` over the version `expectedUpdatedAt` of a dashboard; false, writing nothing, when it
  * changed or is gone since it was read.
  */
-export async function updateDashboard(
-  db: Kysely<Database>,
+export function updateDashboard(
+  sqlite: BetterSqlite3.Database,
   id: number,
   values: DashboardValues,
   updatedAt: string,
   expectedUpdatedAt: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('dashboards')
-    .set({ ...values, updated_at: updatedAt })
-    .where('id', '=', id)
-    .where('updated_at', '=', expectedUpdatedAt)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+): boolean {
+  const result = sqlite
+    .prepare(
+      'UPDATE dashboards SET name = ?, project_id = ?, filters = ?, updated_at = ? WHERE id = ? AND updated_at = ?',
+    )
+    .run(values.name, values.project_id, values.filters, updatedAt, id, expectedUpdatedAt);
+  return result.changes === 1;
 }
 
 /**

@@ -380,3 +380,44 @@ describe('SIGKILL of the real server (main.ts) under a stream of writes over HTT
     expect(happened).toBeGreaterThanOrEqual(acknowledged.size);
   }, 60_000);
 });
+
+describe('SIGKILL in the middle of a restore (issue 16)', () => {
+  const VersionsSchema = z.object({ results: z.array(z.object({ id: z.number(), summary: z.string() })) });
+
+  it.each([
+    { pauseAt: 1, outcome: 'nothing' },
+    { pauseAt: 4, outcome: 'nothing' },
+    { pauseAt: 0, outcome: 'everything' },
+  ])('killed at widget write $pauseAt: $outcome happened', async ({ pauseAt, outcome }) => {
+    const { dashboardId, widgetIds } = await prepare(6);
+    const database = openDatabase(dbPath);
+    const app = createApp({ database });
+    await request(app, 'POST', `/dashboards/dashboards/${dashboardId}/bulk_widgets/`, {
+      update: widgetIds.map((id, i) => ({ id, name: `renamed ${i}` })),
+    });
+    const versions = VersionsSchema.parse(
+      await request(app, 'GET', `/studio/dashboards/${dashboardId}/versions/`),
+    );
+    database.close();
+    const original = versions.results[1];
+    expect(original?.summary).toMatch(/^Added /);
+
+    const seen = await runAndKill(
+      `/studio/dashboards/${dashboardId}/restore/`,
+      { version: original?.id },
+      pauseAt,
+    );
+    expect(seen).toBe(pauseAt === 0 ? 'DONE 200' : 'MID');
+
+    const after = reopen();
+    const names = widgetsOf(after.sqlite, dashboardId).map((w) => w.name);
+    const count = after.sqlite
+      .prepare('SELECT COUNT(*) FROM dashboard_versions WHERE dashboard_id = ?')
+      .pluck()
+      .get(dashboardId);
+    after.close();
+    const prefix = outcome === 'nothing' ? 'renamed' : 'original';
+    expect(names).toEqual(Array.from({ length: 6 }, (_, i) => `${prefix} ${i}`));
+    expect(count).toBe(versions.results.length + (outcome === 'nothing' ? 0 : 1));
+  });
+});

@@ -7,6 +7,8 @@ import { startDataWorkers } from './data-worker-pool.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { createHostPolicy } from './http/host-policy.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
+import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
+import { readRetention } from './version-retention.ts';
 import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
 
 // Start-up of the embedded server (`npm start`). Every expected failure is one clear line and exit 1.
@@ -72,8 +74,10 @@ function keyLine(prepared: PreparedDatabase): string {
 
 function main(): void {
   let config: ServerConfig;
+  let retention: VersionRetention;
   try {
     config = readServerConfig(process.env);
+    retention = readRetention(process.env);
   } catch (error: unknown) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
@@ -103,6 +107,7 @@ function main(): void {
       ownAddresses: ownAddresses(config.host),
     }),
     log: log.write,
+    retention,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

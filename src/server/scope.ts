@@ -7,6 +7,8 @@ export interface Scope {
   /** null for an organisation-level key. */
   projectId: number | null;
   projectIds: readonly number[];
+  /** The key's label: who made a change, in version history. */
+  keyLabel?: string;
 }
 
 export function canSeeProject(scope: Scope, projectId: number | null): boolean {

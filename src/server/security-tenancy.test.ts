@@ -135,6 +135,10 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'PATCH /dashboards/widgets/:id{[0-9]+}/': { resource: 'widget', body: () => ({ name: 'taken over' }) },
   'DELETE /dashboards/widgets/:id{[0-9]+}/': { resource: 'widget' },
   'GET /dashboards/widgets/:id{[0-9]+}/data/': { resource: 'widget' },
+  'GET /studio/dashboards/:id{[0-9]+}/versions/': { resource: 'dashboard' },
+  'GET /studio/dashboards/:id{[0-9]+}/versions/:version{[0-9]+}/': { resource: 'dashboard' },
+  'POST /studio/dashboards/:id{[0-9]+}/restore/': { resource: 'dashboard', body: () => ({ version: 1 }) },
+  'GET /studio/dashboards/:id{[0-9]+}/export/': { resource: 'dashboard' },
 };
 
 /** Collection routes: each gets a check of its own below (listed here for the coverage test). */
@@ -150,9 +154,18 @@ const COLLECTION_ROUTES = [
   'GET /test_framework/v2/metrics/',
   'GET /observability/v1/call-logs/',
   'GET /observability/v2/call-logs/',
+  // The trash's scope is checked in trash-routes.test.ts.
+  'GET /studio/trash/',
+  'POST /studio/trash/:id{[0-9]+}/restore/',
+  // Import's project check is in document-routes.test.ts.
+  'POST /studio/dashboards/import/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
-const OPEN_ROUTES = ['GET /healthz', 'GET /studio/local-config'];
+const OPEN_ROUTES = [
+  'GET /healthz',
+  'GET /studio/local-config',
+  'GET /studio/schema/dashboard-document.json',
+];
 
 describe('route coverage', () => {
   it('classifies every route the app registers (a new route must be added here)', () => {
@@ -167,7 +180,8 @@ describe('route coverage', () => {
 // ------------------------------------------------------------------ id routes, generated
 
 function concretePath(pattern: string, id: number): string {
-  return pattern.replace(':id{[0-9]+}', String(id));
+  // Version 1 is the first recorded version of any dashboard: the id is not what makes it foreign.
+  return pattern.replace(':id{[0-9]+}', String(id)).replace(':version{[0-9]+}', '1');
 }
 
 describe.each([0, 1])('id routes, attacker %i', (attackerIndex) => {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
 import type { OpenDatabase } from './db/open-database.ts';
 import { notFound } from './http/api-error.ts';
 import type { Scope } from './scope.ts';
@@ -8,6 +9,8 @@ export interface ServerContext {
   database: OpenDatabase;
   clock: () => Date;
   log: (line: string) => void;
+  /** How long dashboard versions are kept. */
+  retention: VersionRetention;
 }
 
 /** Hono environment: the auth middleware puts the key's scope on the context. */

@@ -18,6 +18,9 @@ import {
   validateWidgetCandidate,
 } from './widget-input.ts';
 import { serializeWidget } from './widget-serializer.ts';
+import { isCurrentVersion, trashWidget } from './trash-store.ts';
+import { trashContext, versionContext } from './version-context.ts';
+import { recordingVersions } from './version-store.ts';
 import {
   deleteWidget,
   findWidget,
@@ -104,7 +107,14 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     // A dashboard deleted after the validation is seen by the next round's validation (400).
     const id = await retryWhileStale(WIDGET_CONFLICT, async () => {
       const values = await prepareWidgetWrite(ctx, scope, newWidgetCandidate(body));
-      return insertWidget(sqlite, values, nextUpdatedAt(null, ctx.clock())) ?? STALE;
+      const id = recordingVersions(
+        sqlite,
+        versionContext(ctx, c),
+        [values.dashboard_id],
+        () => insertWidget(sqlite, values, nextUpdatedAt(null, ctx.clock())),
+        (newId) => (newId === null ? [] : [values.dashboard_id]),
+      );
+      return id ?? STALE;
     });
     return respondWithWidget(ctx, c, id, 201);
   });
@@ -130,7 +140,14 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
       write: async (record) => {
         const values = await prepareWidgetWrite(ctx, scope, updatedWidgetCandidate(record, body));
         const updatedAt = nextUpdatedAt(record.updated_at, ctx.clock());
-        return updateWidget(sqlite, record.id, values, updatedAt, record.updated_at);
+        const dashboards = [record.dashboard_id, values.dashboard_id];
+        return recordingVersions(
+          sqlite,
+          versionContext(ctx, c),
+          dashboards,
+          () => updateWidget(sqlite, record.id, values, updatedAt, record.updated_at),
+          (landed) => (landed ? dashboards : []),
+        );
       },
     });
     return respondWithWidget(ctx, c, checked.id, 200);
@@ -144,7 +161,18 @@ export function registerWidgetRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     await writeOnVersion(c, checked, {
       conflict: WIDGET_CONFLICT,
       reload: () => loadWidget(ctx, c),
-      write: (record) => deleteWidget(sqlite, record.id, record.updated_at),
+      write: (record) =>
+        recordingVersions(
+          sqlite,
+          versionContext(ctx, c),
+          [record.dashboard_id],
+          () => {
+            if (!isCurrentVersion(sqlite, 'widgets', record.id, record.updated_at)) return false;
+            trashWidget(sqlite, record.id, trashContext(ctx, c));
+            return deleteWidget(sqlite, record.id, record.updated_at);
+          },
+          (landed) => (landed ? [record.dashboard_id] : []),
+        ),
     });
     return c.body(null, 204);
   });

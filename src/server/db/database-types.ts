@@ -103,6 +103,18 @@ export interface WidgetsTable {
   created_at: string;
   updated_at: string;
 }
+export interface DashboardVersionsTable {
+  id: Generated<number>;
+  dashboard_id: number;
+  organisation_id: number;
+  /** Label of the API key that wrote; null for the earliest recorded state. */
+  author: string | null;
+  summary: string;
+  /** JSON text of the wire `Dashboard` after the write. */
+  snapshot: string;
+  restored_from: number | null;
+  created_at: string;
+}
 export interface SchemaMigrationsTable {
   version: number;
   applied_at: string;
@@ -119,5 +131,6 @@ export interface Database {
   metric_evaluations: MetricEvaluationsTable;
   dashboards: DashboardsTable;
   widgets: WidgetsTable;
+  dashboard_versions: DashboardVersionsTable;
   schema_migrations: SchemaMigrationsTable;
 }

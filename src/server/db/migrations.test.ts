@@ -32,7 +32,12 @@ describe('migration 3: ids are never reused', () => {
   it('keeps every dashboard and widget with its id, and the cascade from dashboards to widgets', () => {
     const db = databaseAtVersion(2);
     const before = { dashboards: all(db, 'dashboards'), widgets: all(db, 'widgets') };
-    expect(migrate(db)).toEqual([3]);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 3),
+      ),
+    ).toEqual([3]);
     expect({ dashboards: all(db, 'dashboards'), widgets: all(db, 'widgets') }).toEqual(before);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(
@@ -67,10 +72,25 @@ describe('migration 3: ids are never reused', () => {
   });
 
   it('runs once: a migrated database is left as it is', () => {
-    const db = databaseAtVersion(3);
+    const db = databaseAtVersion(MIGRATIONS.length);
     const before = all(db, 'widgets');
     expect(migrate(db)).toEqual([]);
     expect(all(db, 'widgets')).toEqual(before);
+    db.close();
+  });
+});
+
+describe('migration 4: dashboard versions', () => {
+  it('adds an empty history that keeps its ids after a delete of the newest', () => {
+    const db = databaseAtVersion(3);
+    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([4]);
+    const insert = db.prepare(
+      `INSERT INTO dashboard_versions (dashboard_id, organisation_id, summary, snapshot, created_at)
+       VALUES (3, 1, 's', '{}', ?)`,
+    );
+    expect(Number(insert.run(T).lastInsertRowid)).toBe(1);
+    db.prepare('DELETE FROM dashboard_versions WHERE id = 1').run();
+    expect(Number(insert.run(T).lastInsertRowid)).toBe(2);
     db.close();
   });
 });

@@ -164,6 +164,45 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX widgets_dashboard ON widgets (dashboard_id);
     `,
   },
+  {
+    // Version history (issue 16): one row per write that changed a dashboard, holding the dashboard
+    // as it was after it (wire form, widgets and layout included). No foreign key to dashboards: the
+    // history outlives a deleted dashboard (trash), and `organisation_id` scopes it on its own.
+    version: 4,
+    sql: `
+      CREATE TABLE dashboard_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        dashboard_id INTEGER NOT NULL,
+        organisation_id INTEGER NOT NULL,
+        author TEXT,
+        summary TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        restored_from INTEGER,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX dashboard_versions_dashboard ON dashboard_versions (dashboard_id, id);
+    `,
+  },
+  {
+    // Trash (issue 16): a deleted dashboard (with its widgets) or widget, as its rows were, for 30 days.
+    version: 5,
+    sql: `
+      CREATE TABLE trash (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        organisation_id INTEGER NOT NULL,
+        project_id INTEGER,
+        kind TEXT NOT NULL CHECK (kind IN ('dashboard', 'widget')),
+        object_id INTEGER NOT NULL,
+        dashboard_id INTEGER NOT NULL,
+        name TEXT,
+        widget_count INTEGER NOT NULL,
+        rows TEXT NOT NULL,
+        deleted_by TEXT,
+        deleted_at TEXT NOT NULL
+      );
+      CREATE INDEX trash_organisation ON trash (organisation_id, deleted_at);
+    `,
+  },
 ];
 
 /**

@@ -37,6 +37,16 @@ export const queryKeys = {
     list: (params: { filters: Filter | null; page?: number; pageSize?: number; projectId?: number | null }) =>
       ['call-logs', 'list', params] as const,
   },
+  versions: {
+    /** Every version query of one dashboard (our extension, issue 16). */
+    all: (dashboardId: number) => ['versions', dashboardId] as const,
+    list: (dashboardId: number) => ['versions', dashboardId, 'list'] as const,
+    detail: (dashboardId: number, versionId: number) =>
+      ['versions', dashboardId, 'detail', versionId] as const,
+  },
+  trash: {
+    list: () => ['trash', 'list'] as const,
+  },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,
     /** One cheap authenticated request, when nothing else has shown whether the API answers. */

@@ -6,6 +6,7 @@ import { DashboardIcon } from '../ui/icons.tsx';
 
 const NAV = [
   { to: '/dashboards', label: 'Dashboards' },
+  { to: '/trash', label: 'Trash' },
   { to: '/connection', label: 'Connection' },
 ];
 

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
 import { ConnectionPage } from '../features/connection/connection.tsx';
 import { DashboardsPage } from '../features/dashboards/dashboards.tsx';
+import { TrashPage } from '../features/trash/trash.tsx';
 import { runWhenIdle } from '../lib/idle-queue.ts';
 import { AppLayout, AppLayoutFallback } from './app-layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -54,6 +55,7 @@ export const appRoutes: RouteObject[] = [
             lazy: async () => ({ Component: (await loadWidgetEditor()).WidgetEditorPage }),
           },
           { path: 'connection', Component: ConnectionPage },
+          { path: 'trash', Component: TrashPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

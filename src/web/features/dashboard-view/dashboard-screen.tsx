@@ -13,7 +13,9 @@ import { ErrorState } from '../../ui/error-state.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { Button } from '../../ui/button.tsx';
 import { AddWidgetDialog } from './add-widget-dialog.tsx';
+import { HistoryPanel } from './history-panel.tsx';
 import { agentOptions } from './agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
@@ -128,6 +130,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   );
   const saveLayout = useSaveLayoutAction(dashboard.id, draft, () => setMode(false));
   const [addOpen, setAddOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
 
   const [selected, setSelected] = useState<{ widget: Widget; selection: ChartSelection } | null>(null);
   const onSelect = useCallback(
@@ -166,7 +169,9 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           }}
           onSave={saveLayout.save}
         />
+        <Button onClick={() => setHistoryOpen(true)}>History</Button>
       </div>
+      <HistoryPanel dashboard={dashboard} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <ControlBar
         range={parts.range}
         agents={agents}

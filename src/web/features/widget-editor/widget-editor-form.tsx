@@ -18,7 +18,7 @@ import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { AdaptedNote } from './adapted-note.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
-import { compareUnavailableReason } from './compare-availability.ts';
+import { compareUnavailableReason } from '../../lib/compare-availability.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
 import { describeWidget } from './describe-widget.ts';

@@ -1,4 +1,4 @@
-import { CHART_TYPES, type ChartType } from '../../../contract/enums.ts';
+import { CHART_TYPES, type ChartType } from '../../contract/enums.ts';
 import { compareUnavailableReason } from './compare-availability.ts';
 
 const comparable: Record<ChartType, ChartType[]> = {

@@ -1,4 +1,4 @@
-import { CHART_TYPE_LABELS, type ChartType } from '../../../contract/enums.ts';
+import { CHART_TYPE_LABELS, type ChartType } from '../../contract/enums.ts';
 
 /**
  * Why the saved-vs-draft comparison cannot be drawn, or null when it can. The shared chart draws a

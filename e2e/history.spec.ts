@@ -1,0 +1,130 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import * as z from 'zod';
+import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-schema.ts';
+import { paginated } from '../src/contract/paginated-schema.ts';
+import { WidgetSchema } from '../src/contract/widget-schema.ts';
+import { apiJson } from './pages/api-json.ts';
+import { dashboardPage } from './pages/dashboard-page.ts';
+import { historyPanel } from './pages/history-panel.ts';
+
+test.use({ reducedMotion: 'reduce' });
+const WIDGET = 'Latency p95 per day';
+
+async function screenshot(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png`, animations: 'disabled' });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('edit → see it in history → restore one widget → undo the restore', async ({ page, request }) => {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
+  const sample = list.results.find((d) => d.name === 'Support overview');
+  if (!sample) throw new Error('sample dashboard missing');
+  const copy = await apiJson(
+    request,
+    'POST',
+    `/dashboards/dashboards/${sample.id}/duplicate/`,
+    DashboardSchema,
+    {
+      name: 'History golden path',
+    },
+  );
+  const widget = copy.widgets.find((w) => w.name === WIDGET);
+  if (!widget) throw new Error('widget missing');
+  const chartType = async () =>
+    (await apiJson(request, 'GET', `/dashboards/widgets/${widget.id}/`, WidgetSchema)).chart_type;
+  // The edit: someone turns the bar chart into a line chart.
+  await apiJson(request, 'PATCH', `/dashboards/widgets/${widget.id}/`, WidgetSchema, { chart_type: 'line' });
+
+  const dashboard = dashboardPage(page);
+  const history = historyPanel(page);
+  await dashboard.goto(copy.id);
+  await expect(dashboard.heading).toHaveText('History golden path');
+  const totalCalls = dashboard.statFigure('Call summary', 'total_calls');
+  await expect(totalCalls).toHaveText(/\d/, { timeout: 20_000 });
+  const total = await totalCalls.textContent();
+  await history.open.click();
+  await expect(history.versions).toHaveCount(2);
+  await expect(history.versions.first()).toContainText(`Changed ${WIDGET}: chart type bar → line`);
+  await expect(history.versions.first()).toContainText('local');
+  // The earlier version is selected: drawn on today's data, its difference from now in words.
+  await expect(history.version(/Created the dashboard with 7 widgets/)).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(history.differences).toHaveText(`Changed ${WIDGET}: chart type line → bar`);
+  await expect(history.previewCard(WIDGET).locator('.recharts-bar-rectangle').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(history.previewCard('Call duration').locator('.recharts-line-curve').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  // Drawn on the dashboard's own project and filters: the same calls as the card behind.
+  await expect(
+    history.previewCard('Call summary').locator('[data-stat="total_calls"] dd').first(),
+  ).toHaveText(total ?? '');
+  await screenshot(page, 'dashboard-history');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const audit = await new AxeBuilder({ page })
+      .include('dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${scheme} ${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await history.restoreWidget(WIDGET).click();
+  await expect(history.status).toContainText('Restored the widget');
+  await expect.poll(chartType).toBe('bar');
+  await expect(history.versions).toHaveCount(3);
+  await expect(history.versions.first()).toContainText('Restored version');
+
+  await history.undo.click();
+  await expect.poll(chartType).toBe('line');
+  await expect(history.versions).toHaveCount(4);
+  // The restore and its undo are both in the history, and the dashboard shows the line chart again.
+  await history.dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dashboard.card(WIDGET).locator('.recharts-line-curve').first()).toBeVisible({
+    timeout: 20_000,
+  });
+});
+
+test('a restore racing another write gets the conflict message, never a silent overwrite', async ({
+  page,
+  request,
+}) => {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
+  const sample = list.results.find((d) => d.name === 'Support overview');
+  if (!sample) throw new Error('sample dashboard missing');
+  const copy = await apiJson(
+    request,
+    'POST',
+    `/dashboards/dashboards/${sample.id}/duplicate/`,
+    DashboardSchema,
+    {
+      name: 'History conflict',
+    },
+  );
+  const widget = copy.widgets.find((w) => w.name === WIDGET);
+  if (!widget) throw new Error('widget missing');
+  await apiJson(request, 'PATCH', `/dashboards/widgets/${widget.id}/`, WidgetSchema, { chart_type: 'line' });
+  const history = historyPanel(page);
+  await dashboardPage(page).goto(copy.id);
+  await history.open.click();
+  await expect(history.differences).toBeVisible();
+  // Someone else saves while the history is open.
+  await apiJson(request, 'PATCH', `/dashboards/widgets/${widget.id}/`, WidgetSchema, { name: 'Theirs' });
+  await history.restoreVersion.click();
+  await expect(history.dialog.getByRole('alert')).toContainText('Someone changed this dashboard');
+  const now = await apiJson(request, 'GET', `/dashboards/widgets/${widget.id}/`, WidgetSchema);
+  expect(z.object({ name: z.string(), chart_type: z.string() }).parse(now)).toMatchObject({
+    name: 'Theirs',
+    chart_type: 'line',
+  });
+  await expect(history.versions).toHaveCount(3);
+});
