@@ -238,9 +238,16 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       <AddWidgetDialog
         open={addOpen}
         dashboardId={dashboard.id}
+        projectId={dashboard.project}
         adding={actions.adding}
         onClose={() => setAddOpen(false)}
-        onQuickAdd={(input) => actions.quickAdd(input, () => setAddOpen(false))}
+        onQuickAdd={(input) =>
+          actions.quickAdd(input, () => {
+            setAddOpen(false);
+            // The widget is saved with its place; with no other moved card there is nothing to save.
+            if (draft.changes.length === 0) setMode(false);
+          })
+        }
       />
     </div>
   );

@@ -306,4 +306,36 @@ describe('DashboardView', () => {
       expect(screen.queryByRole('button', { name: /Save layout/ })).not.toBeInTheDocument(),
     );
   });
+
+  it('quick add on the second project offers its own latency metric, and the add succeeds', async () => {
+    const log: LoggedRequest[] = [];
+    const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
+    const second = server.projectIds[1];
+    const metrics = MetricListResponseSchema.parse(
+      await api(server, 'GET', `${METRICS_PATH}?project_id=${second}`),
+    );
+    const latency = metrics.find((m) => m.function_name === 'get_latency');
+    if (!latency) throw new Error('the seed gives every project a latency metric');
+    const { user } = renderWithServer(routes, {
+      server,
+      path: '/dashboards/2?mode=edit',
+      wrapFetch: recording(log),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sales performance' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add widget' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a widget' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Add Latency p95 per day' }));
+    await screen.findByText(/^Added “Latency p95 per day”/);
+
+    const created = log.filter((r) => r.method === 'POST' && r.path === '/dashboards/widgets/');
+    expect(created).toHaveLength(1);
+    expect(created[0]?.body).toMatchObject({ dashboard: 2, metric: latency.id });
+    expect(screen.queryByText(/Could not add/)).not.toBeInTheDocument();
+    // The new widget is saved already: nothing else changed, so edit mode is left, and the toast says so.
+    expect(screen.getByText('It is saved on the dashboard.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Save layout/ })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('button', { name: 'Edit layout' })).toBeInTheDocument();
+  });
 });
