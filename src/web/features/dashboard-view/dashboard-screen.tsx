@@ -18,11 +18,11 @@ import { agentOptions } from './agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
 import {
-  joinDashboardFilters,
   restAsFilter,
   restFromFilter,
   splitDashboardFilters,
-  type DashboardFilterParts,
+  updateDashboardFilters,
+  type DashboardFilterChange,
 } from './dashboard-filters.ts';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
@@ -78,11 +78,12 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [filterErrors, setFilterErrors] = useState<string[]>([]);
   const saveFilters = useCallback(
-    (next: DashboardFilterParts, onDone?: () => void) => {
+    (change: DashboardFilterChange, onDone?: () => void) => {
       update.mutate(
         {
           dashboardId: dashboard.id,
-          patch: { filters: joinDashboardFilters(next) },
+          // Only the part the analyst changed is rewritten: the stored range stays as stored.
+          patch: { filters: updateDashboardFilters(dashboard.filters, change) },
           ifMatch: dashboard.etag,
         },
         {
@@ -108,7 +109,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         },
       );
     },
-    [dashboard.etag, dashboard.id, queryClient, toast, update],
+    [dashboard.etag, dashboard.filters, dashboard.id, queryClient, toast, update],
   );
 
   const draft = useLayoutDraft(widgets);
@@ -177,8 +178,8 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         saving={update.isPending}
         updatedAt={data.dataUpdatedAt}
         refreshing={data.isFetching && !data.isPending}
-        onRangeChange={(range) => saveFilters({ ...parts, range })}
-        onAgentsChange={(agentIds) => saveFilters({ ...parts, agentIds })}
+        onRangeChange={(range) => saveFilters({ part: 'range', range })}
+        onAgentsChange={(agentIds) => saveFilters({ part: 'agents', agentIds })}
         onAgentsWanted={metrics.request}
         onEditFilters={() => {
           metrics.request();
@@ -230,7 +231,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
             serverErrors={filterErrors}
             onClose={() => setFiltersOpen(false)}
             onSave={(filter) =>
-              saveFilters({ ...parts, rest: restFromFilter(filter) }, () => setFiltersOpen(false))
+              saveFilters({ part: 'rest', rest: restFromFilter(filter) }, () => setFiltersOpen(false))
             }
           />
         </Suspense>

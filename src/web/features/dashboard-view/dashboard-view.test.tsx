@@ -338,4 +338,36 @@ describe('DashboardView', () => {
     );
     expect(screen.getByRole('button', { name: 'Edit layout' })).toBeInTheDocument();
   });
+
+  it('shows a stored today-7d as what it is, and an agent change writes it back untouched', async () => {
+    const log: LoggedRequest[] = [];
+    const { user } = renderWithServer(routes, { path: '/dashboards/1', wrapFetch: recording(log) });
+    await allCardsSettled();
+    // The seeded "Last 7 days" is written as the guide writes it: from midnight UTC seven days ago.
+    const range = screen.getByRole('combobox', { name: 'Date range' });
+    expect(within(range).getByRole('option', { selected: true })).toHaveTextContent(
+      'Last 7 days (from midnight UTC)',
+    );
+
+    await user.click(screen.getByRole('button', { name: /^Agents\b/ }));
+    const list = await screen.findByRole('group', { name: 'Show calls of' });
+    await user.click((await within(list).findAllByRole('checkbox'))[0]!);
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText('Dashboard filters saved');
+
+    const patch = log.find((r) => r.method === 'PATCH');
+    expect(patch?.body).toMatchObject({
+      filters: {
+        operator: 'and',
+        conditions: [
+          { field: 'timestamp', op: 'gte', value: 'today-7d' },
+          { field: 'timestamp', op: 'lte', value: 'now' },
+          { field: 'agent.id', op: 'in' },
+        ],
+      },
+    });
+    expect(within(range).getByRole('option', { selected: true })).toHaveTextContent(
+      'Last 7 days (from midnight UTC)',
+    );
+  });
 });
