@@ -452,3 +452,34 @@ test("quick add on the second project's dashboard adds that project's latency wi
   await expect(dashboard.card('Latency p95 per day')).toHaveAttribute('data-status', 'ready');
   expect(failures).toEqual([]);
 });
+
+test('a toast raised while a dialog is open is above its backdrop and can be dismissed', async ({
+  page,
+  request,
+}) => {
+  const copy = await copyOfSample(request, 'Toast over dialog');
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(copy.id);
+  await waitForAllChartsPainted(page);
+  await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit dashboard filters' });
+  const builder = filterBuilder(page, dialog);
+  await builder.addCondition(builder.rootGroup).click();
+  const success = builder.condition('Condition 1 of group All of, level 1');
+  await success.field.click();
+  await builder.fieldOption('Success').click();
+  // Someone renames the dashboard meanwhile: this save is refused (412) and says so in a toast.
+  await apiJson(request, 'PATCH', `/dashboards/dashboards/${copy.id}/`, DashboardSchema, {
+    name: 'Renamed by someone else',
+  });
+  await dialog.getByRole('button', { name: 'Save filters' }).click();
+  const toast = appShell(page)
+    .toasts.getByRole('alert')
+    .filter({ hasText: 'Could not save the dashboard filters' });
+  await expect(toast).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await screenshot(page, 'dashboard-toast-over-dialog');
+  await toast.getByRole('button', { name: 'Dismiss notification' }).click();
+  await expect(toast).toBeHidden();
+  await expect(dialog).toBeVisible();
+});
