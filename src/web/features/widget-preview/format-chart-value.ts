@@ -5,6 +5,42 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export const NULL_FIGURE = '—';
 
+/**
+ * How a chart's values read: plain numbers, or a 0–1 fraction shown as a percentage (the `avg` of a
+ * boolean, e.g. a success rate: 0.8333 is "83.3%").
+ */
+export type ValueFormat = 'number' | 'percent';
+
+// One object for every chart: Recharts recomputes an axis when its props change identity.
+const PERCENT_AXIS: { domain: [number, number]; ticks: number[] } = {
+  domain: [0, 1],
+  ticks: [0, 0.25, 0.5, 0.75, 1],
+};
+
+/**
+ * A value as tooltips (and exports) show it: a fraction as a percentage with at most one decimal
+ * (the display unit is not added: the value already has one), a number as `formatExactValue`. Total.
+ */
+export function formatChartValue(value: number | null | undefined, format: ValueFormat, unit = ''): string {
+  if (format === 'number') return formatExactValue(value, unit);
+  if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
+  return `${oneDecimal.format(value * 100)}%`;
+}
+
+/** A value-axis tick: "25%" for a fraction, else the short number of `formatAxisValue`. */
+export function formatAxisTick(value: number, format: ValueFormat): string {
+  if (format === 'number') return formatAxisValue(value);
+  return Number.isFinite(value) ? `${integer.format(value * 100)}%` : '';
+}
+
+/**
+ * The value axis a format fixes: a fraction always spans 0–100% in quarters (round ticks, and two
+ * success-rate charts compare at a glance). Null when the chart picks "nice" ticks for the data.
+ */
+export function valueAxisTicks(format: ValueFormat): { domain: [number, number]; ticks: number[] } | null {
+  return format === 'percent' ? PERCENT_AXIS : null;
+}
+
 /** A value exactly as the API gave it (up to 6 decimals), with an optional unit; null is "—". */
 export function formatExactValue(value: number | null | undefined, unit = ''): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
