@@ -1,4 +1,8 @@
-const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+/** Decimals a chart shows of a plain value (tooltips); exports round the same way. */
+const EXACT_DIGITS = 6;
+/** Decimals of a percentage (a fraction's tooltip, pie legends, the stat card). */
+const PERCENT_DIGITS = 1;
+const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: EXACT_DIGITS });
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -25,6 +29,20 @@ export function formatChartValue(value: number | null | undefined, format: Value
   if (format === 'number') return formatExactValue(value, unit);
   if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
   return `${oneDecimal.format(value * 100)}%`;
+}
+
+/** `value` rounded to `digits` decimals, as a number (no text formatting). */
+export function roundTo(value: number, digits: number): number {
+  return Number(value.toFixed(digits));
+}
+
+/**
+ * The number a chart shows for a value, for exports: up to six decimals, or a fraction as a
+ * percentage with one decimal (0.8333 → 83.3). Non-finite values give null. Pure.
+ */
+export function roundChartValue(value: number | null, format: ValueFormat): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  return format === 'percent' ? roundTo(value * 100, PERCENT_DIGITS) : roundTo(value, EXACT_DIGITS);
 }
 
 /** A value-axis tick: "25%" for a fraction, else the short number of `formatAxisValue`. */

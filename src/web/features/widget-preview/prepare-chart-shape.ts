@@ -16,6 +16,7 @@ import {
   formatBucketLabel,
   formatInteger,
   formatOneDecimal,
+  roundTo,
   type ValueFormat,
 } from './format-chart-value.ts';
 import { groupSeries } from './group-series.ts';
@@ -91,7 +92,7 @@ export function prepareChartShape(
 }
 
 /** The average of a boolean is the share of true values: a fraction, read as a percentage. */
-function valueFormatOf(response: WidgetDataResponse): ValueFormat {
+export function valueFormatOf(response: WidgetDataResponse): ValueFormat {
   return response.metadata.data_type === 'boolean' && response.aggregation_function === 'avg'
     ? 'percent'
     : 'number';
@@ -182,7 +183,7 @@ function preparePie(slices: readonly { label: string; value: number; percentage:
       label: s.label === '' ? '(empty)' : s.label,
       source: s.label,
       value: s.value,
-      percentage: Math.round(s.percentage * 10) / 10,
+      percentage: roundTo(s.percentage, 1),
     })),
   };
 }
