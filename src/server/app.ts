@@ -9,10 +9,12 @@ import { ApiError, NOT_FOUND_DETAIL } from './http/api-error.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
 import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { registerSpaRoutes } from './spa-routes.ts';
+import { registerValueCountRoutes } from './value-count-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
 import { registerWidgetDataRoutes } from './widget-data-routes.ts';
 import { registerWidgetRoutes } from './widget-routes.ts';
+import { VALUE_COUNTS_PATH } from '../contract/value-counts-schema.ts';
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -80,6 +82,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerWidgetDataRoutes(app, ctx);
     registerMetricRoutes(app, ctx);
     registerCallLogRoutes(app, ctx);
+    // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
+    app.use(`${VALUE_COUNTS_PATH}*`, auth);
+    registerValueCountRoutes(app, ctx);
   }
 
   if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');
