@@ -418,6 +418,15 @@ test('exports the preview as PNG and CSV, and compares the draft with the saved 
   // A pie cannot show a comparison: the toggle says so.
   await expect(editor.compare).toBeDisabled();
 
+  // A success rate exports as the chart shows it: percentages with one decimal, the fraction beside.
+  const rate = widgetNamed(dashboard, 'Success rate by agent');
+  await editor.gotoWidget(dashboard.id, rate.id);
+  await waitForFreshPreview(page);
+  const [rateCsv] = await Promise.all([page.waitForEvent('download'), editor.exportCsv.click()]);
+  const rows = (await readDownload(rateCsv)).toString('utf8').trim().split('\r\n');
+  expect(rows[0]).toBe('time_interval,Success_percent,Success,sample_count,group');
+  for (const row of rows.slice(1)) expect(row.split(',')[1]).toMatch(/^\d{1,3}(\.\d)?$/);
+
   // Saved vs draft on a line: hourly averages drawn over the saved per-call line.
   const line = widgetNamed(dashboard, 'Call duration');
   await editor.gotoWidget(dashboard.id, line.id);

@@ -38,6 +38,10 @@ export const queryKeys = {
     list: (params: { filters: Filter | null; page?: number; pageSize?: number; projectId?: number | null }) =>
       ['call-logs', 'list', params] as const,
   },
+  valueCounts: {
+    all: ['value-counts'] as const,
+    list: (params: { projectId: number | null; field: string }) => ['value-counts', 'list', params] as const,
+  },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,
     /** One cheap authenticated request, when nothing else has shown whether the API answers. */

@@ -225,6 +225,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <Suspense fallback={null}>
           <EditFiltersDialog
             open={filtersOpen}
+            projectId={dashboard.project}
             initial={restAsFilter(parts.rest)}
             metrics={metrics.status === 'error' ? [] : metrics.metrics}
             saving={update.isPending}
