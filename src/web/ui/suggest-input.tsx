@@ -42,6 +42,13 @@ export function SuggestInput({
   const expanded = open && shown.length > 0;
   const activeId = expanded && active >= 0 && active < shown.length ? `${baseId}-opt-${active}` : undefined;
 
+  // A list opening at the bottom of a scrolling dialog body scrolls it into view.
+  useEffect(() => {
+    if (!expanded) return;
+    const list = document.getElementById(listId);
+    if (list && typeof list.scrollIntoView === 'function') list.scrollIntoView({ block: 'nearest' });
+  }, [expanded, listId]);
+
   useEffect(() => {
     if (activeId === undefined) return;
     const element = document.getElementById(activeId);
