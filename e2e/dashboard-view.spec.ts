@@ -483,3 +483,15 @@ test('a toast raised while a dialog is open is above its backdrop and can be dis
   await expect(toast).toBeHidden();
   await expect(dialog).toBeVisible();
 });
+
+test('the second sample dashboard draws every chart (screenshot)', async ({ page, request }) => {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', DashboardPageSchema);
+  const sales = list.results.find((d) => d.name === 'Sales performance');
+  if (!sales) throw new Error('second sample dashboard missing');
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(sales.id);
+  await waitForAllChartsPainted(page);
+  for (const card of await dashboard.cards.all()) await expect(card).toHaveAttribute('data-status', 'ready');
+  await expect(dashboard.dateRange.locator('option:checked')).toHaveText('Last 7 days (from midnight UTC)');
+  await screenshot(page, 'dashboard-view-sales');
+});

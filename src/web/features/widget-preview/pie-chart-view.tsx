@@ -114,6 +114,8 @@ export function PieChartView({
             align="right"
             verticalAlign="middle"
             wrapperStyle={LEGEND_WRAPPER_STYLE}
+            // The slices' own order (largest first), not Recharts' alphabetical one.
+            itemSorter={(item) => model.slices.findIndex((slice) => slice.label === item.value)}
             content={ScrollingLegend}
             formatter={(value: string) => {
               const slice = model.slices.find((s) => s.label === value);
