@@ -143,7 +143,15 @@ export function SuggestInput({
             >
               <span className="truncate">{suggestion.value}</span>
               {suggestion.detail ? (
-                <span className="shrink-0 text-xs text-slate-500 tabular-nums dark:text-slate-400">
+                <span
+                  className={classNames(
+                    'shrink-0 text-xs tabular-nums',
+                    // Readable on the highlight too (slate-500 on indigo-50 is under 4.5:1).
+                    index === active
+                      ? 'text-indigo-800 dark:text-indigo-200'
+                      : 'text-slate-500 dark:text-slate-400',
+                  )}
+                >
                   {suggestion.detail}
                 </span>
               ) : null}
