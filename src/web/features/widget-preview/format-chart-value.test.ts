@@ -25,6 +25,10 @@ describe('formatAxisTick', () => {
     [1, 'percent', '100%'],
     [1200, 'number', '1.2K'],
     [0.3, 'number', '0.3'],
+    // Quarter ticks of a 0–1 scale keep both decimals: 0.25 is not "0.3".
+    [0.25, 'number', '0.25'],
+    [0.75, 'number', '0.75'],
+    [1650, 'number', '1.65K'],
   ])('%s as %s → %s', (value, format, text) => {
     expect(formatAxisTick(value, format)).toBe(text);
   });

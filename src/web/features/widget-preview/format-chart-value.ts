@@ -3,7 +3,8 @@ const EXACT_DIGITS = 6;
 /** Decimals of a percentage (a fraction's tooltip, pie legends, the stat card). */
 const PERCENT_DIGITS = 1;
 const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: EXACT_DIGITS });
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+// Two decimals: the quarter ticks of a 0–1 scale read 0.25 and 0.75, not "0.3" and "0.8".
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
