@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import * as z from 'zod';
 import { E2E_API_KEY } from '../playwright.config.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
+import { filterBuilder } from './pages/filter-builder.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
@@ -142,6 +143,16 @@ test('dashboard view, edit mode and their dialogs', async ({ page, request }) =>
   await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
   await expect(page.getByRole('dialog')).toBeVisible();
   findings.push(...(await audit(page, 'edit dashboard filters dialog')));
+  // A text condition with the values of the calls suggested.
+  const builder = filterBuilder(page, page.getByRole('dialog'));
+  await builder.addCondition(builder.rootGroup).click();
+  const condition = builder.condition('Condition 1 of group All of, level 1');
+  await condition.field.click();
+  await builder.fieldOption('Topic').click();
+  await condition.value.click();
+  await expect(condition.suggestions).toBeVisible();
+  findings.push(...(await audit(page, 'value suggestions')));
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
 
   const firstMenu = page.getByRole('button', { name: /^Actions for / }).first();

@@ -5,7 +5,9 @@ import { MetricListResponseSchema } from '../src/contract/metric-schema.ts';
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetLayoutSchema, WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { appShell } from './pages/app-shell.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
+import { filterBuilder } from './pages/filter-builder.ts';
 
 const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
 // Charts draw without animation (as for a viewer who prefers reduced motion): stable screenshots.
@@ -139,7 +141,8 @@ test('changing the date range saves it and changes the data', async ({ page, req
   const dashboard = dashboardPage(page);
   await dashboard.goto(copy.id);
   await waitForAllChartsPainted(page);
-  await expect(dashboard.dateRange).toHaveValue('7d');
+  // The sample stores the guide's `today-7d`: from midnight UTC, not the rolling "Last 7 days".
+  await expect(dashboard.dateRange.locator('option:checked')).toHaveText('Last 7 days (from midnight UTC)');
   const before = await dashboard.statFigure('Call summary', 'total_calls').innerText();
 
   const patched = page.waitForResponse(
@@ -351,4 +354,144 @@ test('an empty dashboard offers to add a widget; quick-add places it', async ({ 
   await expect(dashboard.card('Call summary')).toHaveAttribute('data-status', 'ready');
   const saved = await apiJson(request, 'GET', `/dashboards/dashboards/${created.id}/`, DashboardSchema);
   expect(saved.widgets[0]?.metadata).toEqual({ layout: { x: 0, y: 0, w: 4, h: 3 } });
+});
+
+test('saving the dashboard filters writes back the stored date range untouched', async ({
+  page,
+  request,
+}) => {
+  const copy = await copyOfSample(request, 'Stored range test');
+  expect(copy.filters).toEqual({
+    operator: 'and',
+    conditions: [
+      { field: 'timestamp', op: 'gte', value: 'today-7d' },
+      { field: 'timestamp', op: 'lte', value: 'now' },
+    ],
+  });
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(copy.id);
+  await waitForAllChartsPainted(page);
+
+  await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit dashboard filters' });
+  const builder = filterBuilder(page, dialog);
+  await builder.addCondition(builder.rootGroup).click();
+  const success = builder.condition('Condition 1 of group All of, level 1');
+  await success.field.click();
+  await builder.fieldOption('Success').click();
+  const patched = page.waitForResponse(
+    (r) => r.request().method() === 'PATCH' && r.url().includes(`/dashboards/${copy.id}/`),
+  );
+  await dialog.getByRole('button', { name: 'Save filters' }).click();
+  expect((await patched).status()).toBe(200);
+  await expect(dialog).toBeHidden();
+
+  const saved = await apiJson(request, 'GET', `/dashboards/dashboards/${copy.id}/`, DashboardSchema);
+  expect(saved.filters).toEqual({
+    operator: 'and',
+    conditions: [
+      { field: 'timestamp', op: 'gte', value: 'today-7d' },
+      { field: 'timestamp', op: 'lte', value: 'now' },
+      { field: 'success', op: 'eq', value: true },
+    ],
+  });
+  await expect(dashboard.dateRange.locator('option:checked')).toHaveText('Last 7 days (from midnight UTC)');
+});
+
+test("quick add on the second project's dashboard adds that project's latency widget", async ({
+  page,
+  request,
+}) => {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', DashboardPageSchema);
+  const sales = list.results.find((d) => d.name === 'Sales performance');
+  if (!sales) throw new Error('second sample dashboard missing');
+  const copy = await apiJson(
+    request,
+    'POST',
+    `/dashboards/dashboards/${sales.id}/duplicate/`,
+    DashboardSchema,
+    {
+      name: 'Quick add test',
+    },
+  );
+  const metrics = await apiJson(
+    request,
+    'GET',
+    `/test_framework/v1/metrics/?project_id=${copy.project}`,
+    MetricListResponseSchema,
+  );
+  const latency = metrics.find((m) => m.function_name === 'get_latency');
+  if (!latency) throw new Error('the sample project has no latency metric');
+  const failures: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(copy.id, { edit: true });
+  await waitForAllChartsPainted(page);
+  await dashboard.addWidget.click();
+  const dialog = page.getByRole('dialog', { name: 'Add a widget' });
+  const created = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/dashboards/widgets/',
+  );
+  await dialog.getByRole('button', { name: 'Add Latency p95 per day' }).click();
+  expect((await created).status()).toBe(201);
+  await expect(dialog).toBeHidden();
+  await expect(appShell(page).toast('Added “Latency p95 per day”')).toBeVisible();
+  // Saved with its place: nothing is left to save, so edit mode is left.
+  await expect(dashboard.editLayout).toBeVisible();
+  await expect(dashboard.saveLayout).toBeHidden();
+
+  const saved = await apiJson(request, 'GET', `/dashboards/dashboards/${copy.id}/`, DashboardSchema);
+  const added = saved.widgets.filter((w) => w.name === 'Latency p95 per day');
+  expect(added.map((w) => w.metric)).toEqual([latency.id]);
+  await expect(dashboard.card('Latency p95 per day')).toHaveAttribute('data-status', 'ready');
+  expect(failures).toEqual([]);
+});
+
+test('a toast raised while a dialog is open is above its backdrop and can be dismissed', async ({
+  page,
+  request,
+}) => {
+  const copy = await copyOfSample(request, 'Toast over dialog');
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(copy.id);
+  await waitForAllChartsPainted(page);
+  await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit dashboard filters' });
+  const builder = filterBuilder(page, dialog);
+  await builder.addCondition(builder.rootGroup).click();
+  const success = builder.condition('Condition 1 of group All of, level 1');
+  await success.field.click();
+  await builder.fieldOption('Success').click();
+  // Someone renames the dashboard meanwhile: this save is refused (412) and says so in a toast.
+  await apiJson(request, 'PATCH', `/dashboards/dashboards/${copy.id}/`, DashboardSchema, {
+    name: 'Renamed by someone else',
+  });
+  await dialog.getByRole('button', { name: 'Save filters' }).click();
+  const toast = appShell(page)
+    .toasts.getByRole('alert')
+    .filter({ hasText: 'Could not save the dashboard filters' });
+  await expect(toast).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await screenshot(page, 'dashboard-toast-over-dialog');
+  await toast.getByRole('button', { name: 'Dismiss notification' }).click();
+  await expect(toast).toBeHidden();
+  await expect(dialog).toBeVisible();
+});
+
+test('the second sample dashboard draws every chart (screenshot)', async ({ page, request }) => {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', DashboardPageSchema);
+  const sales = list.results.find((d) => d.name === 'Sales performance');
+  if (!sales) throw new Error('second sample dashboard missing');
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(sales.id);
+  await waitForAllChartsPainted(page);
+  for (const card of await dashboard.cards.all()) await expect(card).toHaveAttribute('data-status', 'ready');
+  await expect(dashboard.dateRange.locator('option:checked')).toHaveText('Last 7 days (from midnight UTC)');
+  await screenshot(page, 'dashboard-view-sales');
 });

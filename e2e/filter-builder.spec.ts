@@ -286,3 +286,43 @@ async function timeToNextFrame(page: Page, action: PageAction): Promise<number> 
   if (typeof result !== 'number') throw new Error('timing failed');
   return result;
 }
+
+for (const sample of [
+  { name: 'Support overview', slug: 'support', field: 'Topic' },
+  { name: 'Sales performance', slug: 'sales', field: 'Drop-off point' },
+]) {
+  test(`a text condition suggests the values in the calls, with their counts (${sample.slug})`, async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await dashboardsPage(page).link(sample.name).click();
+    await expect(page.getByRole('heading', { level: 1, name: sample.name })).toBeVisible();
+    await page.getByRole('button', { name: 'Edit dashboard filters' }).click();
+    const dialog = filtersDialog(page);
+    const builder = filterBuilder(page, dialog);
+    await builder.addCondition(builder.rootGroup).click();
+    const condition = builder.condition('Condition 1 of group All of, level 1');
+    await condition.field.click();
+    await builder.fieldOption(sample.field).click();
+    const counted = page.waitForResponse((r) => r.url().includes('/studio/v1/value-counts/'));
+    await condition.value.click();
+    expect((await counted).status()).toBe(200);
+    await expect(condition.suggestions).toBeVisible();
+    const options = condition.suggestions.getByRole('option');
+    await expect(options.first()).toHaveText(/^.+\d[\d,]* calls?$/);
+    expect(await options.count()).toBeGreaterThan(2);
+    // The list stays open for the screenshot (it scrolls the dialog's body to show itself whole).
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await dialog.screenshot({
+        path: `docs/screenshots/filter-builder-suggestions-${sample.slug}-${scheme}.png`,
+        animations: 'disabled',
+      });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    const first = (await options.first().locator('span').first().innerText()).trim();
+    await options.first().click();
+    await expect(condition.value).toHaveValue(first);
+    await expect(condition.suggestions).toBeHidden();
+  });
+}

@@ -26,9 +26,13 @@ async function apiJson<T>(
 }
 
 /** A private copy of the sample dashboard, so that tests that write never disturb each other. */
-async function copyOfSample(request: APIRequestContext, name: string): Promise<ApiDashboard> {
+async function copyOfSample(
+  request: APIRequestContext,
+  name: string,
+  sampleName: string = SAMPLE,
+): Promise<ApiDashboard> {
   const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
-  const sample = list.results.find((d) => d.name === SAMPLE);
+  const sample = list.results.find((d) => d.name === sampleName);
   if (!sample) throw new Error('sample dashboard missing');
   const copy = await apiJson(
     request,
@@ -224,6 +228,8 @@ test('two people edit the same widget: the second save gets the conflict dialog,
   await expect(b.conflictDialog).toBeVisible();
   await expect(b.conflictDialog.getByRole('row', { name: /Name/ })).toContainText('Ended reasons (A)');
   await expect(b.conflictDialog.getByRole('row', { name: /Name/ })).toContainText('Ended reasons (B)');
+  // Both changed the name: a real clash, so the action overwrites, in the destructive colour.
+  await expect(b.conflictDialog.getByRole('button', { name: 'Overwrite their values' })).toBeVisible();
   await screenshot(pageB, 'widget-editor-conflict');
   expect(patchesFromB).toEqual([]);
   expect(await getWidget(request, widget.id)).toMatchObject({ name: 'Ended reasons (A)', chart_type: 'pie' });
@@ -232,6 +238,42 @@ test('two people edit the same widget: the second save gets the conflict dialog,
   await expect(b.conflictDialog).toBeHidden();
   await expect(b.name).toHaveValue('Ended reasons (B)');
   expect(await getWidget(request, widget.id)).toMatchObject({ name: 'Ended reasons (A)' });
+  await first.close();
+  await second.close();
+});
+
+test('a conflict without a clash keeps their change and adds mine, and says so', async ({
+  browser,
+  request,
+}) => {
+  const dashboard = await copyOfSample(request, 'Editor merge', 'Sales performance');
+  const widget = widgetNamed(dashboard, 'Languages of inbound calls');
+  const first = await browser.newContext({ reducedMotion: 'reduce' });
+  const second = await browser.newContext({ reducedMotion: 'reduce' });
+  const pageA = await first.newPage();
+  const pageB = await second.newPage();
+  const a = widgetEditorPage(pageA);
+  const b = widgetEditorPage(pageB);
+  await a.gotoWidget(dashboard.id, widget.id);
+  await b.gotoWidget(dashboard.id, widget.id);
+  await expect(a.heading).toHaveText('Languages of inbound calls');
+  await expect(b.heading).toHaveText('Languages of inbound calls');
+
+  await a.name.fill('Inbound languages');
+  await a.save.click();
+  await expect(a.allSaved).toBeVisible();
+
+  await b.chartTypeCard('Bar').click();
+  await b.save.click();
+  await expect(b.conflictDialog).toBeVisible();
+  await expect(b.conflictDialog.getByRole('button', { name: /Overwrite/ })).toHaveCount(0);
+  const merge = b.conflictDialog.getByRole('button', { name: 'Keep theirs and add mine' });
+  await expect(merge).toBeVisible();
+  await screenshot(pageB, 'widget-editor-conflict-merge');
+  await merge.click();
+  await expect(b.conflictDialog).toBeHidden();
+  await expect(b.allSaved).toBeVisible();
+  expect(await getWidget(request, widget.id)).toMatchObject({ name: 'Inbound languages', chart_type: 'bar' });
   await first.close();
   await second.close();
 });
@@ -417,6 +459,15 @@ test('exports the preview as PNG and CSV, and compares the draft with the saved 
 
   // A pie cannot show a comparison: the toggle says so.
   await expect(editor.compare).toBeDisabled();
+
+  // A success rate exports as the chart shows it: percentages with one decimal, the fraction beside.
+  const rate = widgetNamed(dashboard, 'Success rate by agent');
+  await editor.gotoWidget(dashboard.id, rate.id);
+  await waitForFreshPreview(page);
+  const [rateCsv] = await Promise.all([page.waitForEvent('download'), editor.exportCsv.click()]);
+  const rows = (await readDownload(rateCsv)).toString('utf8').trim().split('\r\n');
+  expect(rows[0]).toBe('time_interval,Success_percent,Success,sample_count,group');
+  for (const row of rows.slice(1)) expect(row.split(',')[1]).toMatch(/^\d{1,3}(\.\d)?$/);
 
   // Saved vs draft on a line: hourly averages drawn over the saved per-call line.
   const line = widgetNamed(dashboard, 'Call duration');

@@ -7,8 +7,15 @@ export function filterCondition(scope: Locator, description: string) {
     root,
     field: root.getByRole('combobox', { name: 'Field' }),
     operator: root.getByRole('combobox', { name: 'Operator' }),
-    /** Text and number values (a switch, select or chips for other types: use `root`). */
-    value: root.getByRole('textbox', { name: 'Value' }),
+    /**
+     * Text and number values: a text box, or a combobox where the values in the calls are suggested
+     * (a switch, select or chips for other types: use `root`).
+     */
+    value: root
+      .getByRole('textbox', { name: 'Value' })
+      .or(root.locator('input[role="combobox"][aria-label="Value"]')),
+    /** The suggested values of a text condition. */
+    suggestions: root.page().getByRole('listbox', { name: 'Values in the calls' }),
     valueSwitch: root.getByRole('switch', { name: 'Value' }),
     remove: root.getByRole('button', { name: 'Remove (condition)' }),
   };

@@ -12,6 +12,7 @@ import { registerMetricRoutes } from './metric-routes.ts';
 import { QueryTimeoutError } from './query-time-limit.ts';
 import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { registerSpaRoutes } from './spa-routes.ts';
+import { registerValueCountRoutes } from './value-count-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
 import { registerWidgetDataRoutes } from './widget-data-routes.ts';
@@ -21,6 +22,7 @@ import { DEFAULT_RETENTION } from './version-retention.ts';
 import { registerVersionRoutes } from './version-routes.ts';
 import { registerTrashRoutes } from './trash-routes.ts';
 import { registerDocumentRoutes } from './document-routes.ts';
+import { VALUE_COUNTS_PATH } from '../contract/value-counts-schema.ts';
 
 export interface AppOptions {
   database: OpenDatabase;
@@ -106,6 +108,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerVersionRoutes(app, ctx);
     registerTrashRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
+    // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
+    app.use(`${VALUE_COUNTS_PATH}*`, auth);
+    registerValueCountRoutes(app, ctx);
   }
 
   if (options.serveSpa) registerSpaRoutes(app, options.spaRoot ?? 'dist');

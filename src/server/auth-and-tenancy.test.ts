@@ -41,6 +41,7 @@ const OPERATIONS: [string, string, unknown?][] = [
   ['GET', '/test_framework/v2/metrics/'],
   ['GET', '/observability/v1/call-logs/'],
   ['GET', '/observability/v2/call-logs/'],
+  ['GET', '/studio/v1/value-counts/?field=topic'],
 ];
 
 describe('authentication (D18)', () => {

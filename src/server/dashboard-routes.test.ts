@@ -437,4 +437,31 @@ describe('GET /dashboards/dashboards/predefined_widgets/', () => {
       WidgetSchema.parse(created.body);
     }
   });
+
+  it("uses the asked project's latency metric; without a project an org key over two gets none", async () => {
+    const metricOf = async (projectId: number) =>
+      MetricListResponseSchema.parse(
+        (await callApi(server, 'GET', `/test_framework/v1/metrics/?project_id=${projectId}`)).body,
+      ).find((m) => m.function_name === 'get_latency')?.id;
+    const metricsIn = async (query: string, key?: string) => {
+      const result = await callApi(server, 'GET', `/dashboards/dashboards/predefined_widgets/${query}`, {
+        key,
+      });
+      expect(result.status).toBe(200);
+      return z
+        .array(WidgetInputSchema)
+        .parse(result.body)
+        .flatMap((w) => (w.metric == null ? [] : [w.metric]));
+    };
+    const [first, second] = server.projectIds;
+    if (first === undefined || second === undefined) throw new Error('the seed has two projects');
+    expect(await metricsIn(`?project_id=${second}`)).toEqual([
+      await metricOf(second),
+      await metricOf(second),
+    ]);
+    // Which project's latency metric is meant cannot be known: none is offered rather than a wrong one.
+    expect(await metricsIn('')).toEqual([]);
+    // A key scoped to one project has only that project: its metric is meant.
+    expect(await metricsIn('', server.scopedApiKey)).toEqual([await metricOf(first), await metricOf(first)]);
+  });
 });

@@ -6,13 +6,14 @@ import { findLatencyMetricId } from './metric-store.ts';
 /**
  * Quick-add widget configurations (D16): plain Widget inputs with a name, ready to POST once a
  * `dashboard` is added. Latency widgets use the project's `get_latency` metric and are left out when
- * the project has none.
+ * the project has none, or when more than one project is meant (an organisation key asking without
+ * `project_id`): a metric belongs to one project, so any pick would 400 on the others' dashboards.
  */
 export async function predefinedWidgets(
   db: Kysely<Database>,
   projectIds: readonly number[],
 ): Promise<WidgetInput[]> {
-  const latencyId = await findLatencyMetricId(db, projectIds);
+  const latencyId = projectIds.length === 1 ? await findLatencyMetricId(db, projectIds) : null;
   const widgets: WidgetInput[] = [
     { name: 'Call summary', chart_type: 'stat', field: '' },
     {

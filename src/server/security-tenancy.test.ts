@@ -159,6 +159,7 @@ const COLLECTION_ROUTES = [
   'POST /studio/trash/:id{[0-9]+}/restore/',
   // Import's project check is in document-routes.test.ts.
   'POST /studio/dashboards/import/',
+  'GET /studio/v1/value-counts/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
 const OPEN_ROUTES = [
@@ -367,6 +368,31 @@ describe.each([0, 1])('collection routes, attacker %i', (attackerIndex) => {
       }
     },
   );
+
+  it('GET value-counts counts only visible calls; a foreign project_id is 404', async () => {
+    const a = attacker();
+    const result = await call('GET', '/studio/v1/value-counts/?field=topic&limit=100');
+    expect(result.status).toBe(200);
+    const counted = z
+      .object({ results: z.array(z.object({ count: z.number() })) })
+      .parse(result.body)
+      .results.reduce((sum, r) => sum + r.count, 0);
+    const visible = z.object({ n: z.number() }).parse(
+      server.database.sqlite
+        .prepare(
+          `SELECT COUNT(*) AS n FROM calls WHERE project_id IN (${a.visibleProjects.join(',')})
+           AND ts_ms >= ? AND topic IS NOT NULL AND topic <> ''`,
+        )
+        .get(NOW.getTime() - 30 * 86_400_000),
+    ).n;
+    expect(counted).toBeGreaterThan(0);
+    expect(counted).toBe(visible);
+    for (const project of a.foreign.projects) {
+      expect((await call('GET', `/studio/v1/value-counts/?field=topic&project_id=${project}`)).status).toBe(
+        404,
+      );
+    }
+  });
 
   it.each(['v1', 'v2'])('GET %s call-logs shows only visible calls', async (version) => {
     const a = attacker();

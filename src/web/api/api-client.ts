@@ -27,6 +27,8 @@ export interface ApiClientOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   now?: () => Date;
+  /** The embedded server rather than another Cekura-compatible API (default false). */
+  embedded?: boolean;
   /** The page's origin, to tell cross-origin failures apart (defaults to `location.origin`). */
   pageOrigin?: string | null;
 }
@@ -60,6 +62,8 @@ export interface PageOptions {
 export interface ApiClient {
   readonly baseUrl: string;
   readonly hasKey: boolean;
+  /** Talks to the embedded server (directly or forwarding), the only one with our `/studio/…` extensions. */
+  readonly embedded: boolean;
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   get<T>(path: string, options: ReadOptions<T>): Promise<ApiResponse<T>>;
   post<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
@@ -222,6 +226,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     baseUrl,
     hasKey: Boolean(apiKey),
+    embedded: options.embedded ?? false,
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, opts) => request('POST', path, opts),

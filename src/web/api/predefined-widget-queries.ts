@@ -14,11 +14,19 @@ const PredefinedWidgetsSchema = z.union([
 ]);
 
 export const predefinedWidgetQueries = {
-  list: (api: ApiClient) =>
+  /**
+   * The quick-add widgets of ONE project: the server fills in that project's metric ids (its latency
+   * metric), so asking without the dashboard's project can name another project's metric.
+   */
+  list: (api: ApiClient, params: { projectId: number | null }) =>
     queryOptions({
-      queryKey: queryKeys.dashboards.predefinedWidgets(),
+      queryKey: queryKeys.dashboards.predefinedWidgets(params),
       queryFn: async ({ signal }) => {
-        const response = await api.get(PREDEFINED_WIDGETS_PATH, { schema: PredefinedWidgetsSchema, signal });
+        const response = await api.get(PREDEFINED_WIDGETS_PATH, {
+          schema: PredefinedWidgetsSchema,
+          query: { project_id: params.projectId },
+          signal,
+        });
         return response.data;
       },
       staleTime: 10 * 60_000,

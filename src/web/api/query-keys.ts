@@ -11,7 +11,8 @@ export const queryKeys = {
     list: (params: { projectId?: number | null } = {}) => ['dashboards', 'list', params] as const,
     details: () => ['dashboards', 'detail'] as const,
     detail: (dashboardId: number) => ['dashboards', 'detail', dashboardId] as const,
-    predefinedWidgets: () => ['dashboards', 'predefined-widgets'] as const,
+    predefinedWidgets: (params: { projectId: number | null }) =>
+      ['dashboards', 'predefined-widgets', params] as const,
   },
   widgets: {
     all: ['widgets'] as const,
@@ -46,6 +47,10 @@ export const queryKeys = {
   },
   trash: {
     list: () => ['trash', 'list'] as const,
+  },
+  valueCounts: {
+    all: ['value-counts'] as const,
+    list: (params: { projectId: number | null; field: string }) => ['value-counts', 'list', params] as const,
   },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,

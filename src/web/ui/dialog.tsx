@@ -3,6 +3,7 @@ import { useEffect, useId, useRef } from 'react';
 import { classNames } from '../lib/class-names.ts';
 import { FOCUS_RING } from './focus-ring.ts';
 import { CloseIcon } from './icons.tsx';
+import { useToastHost } from './toast.tsx';
 
 export interface DialogProps {
   open: boolean;
@@ -35,6 +36,7 @@ export function Dialog({
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const registerToastHost = useToastHost();
   const onCloseRef = useRef(onClose);
   useEffect(() => {
     onCloseRef.current = onClose;
@@ -47,14 +49,17 @@ export function Dialog({
     // jsdom has no showModal(); the `open` attribute keeps the dialog usable in component tests.
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
+    // The rest of the page is inert now: toasts raised meanwhile are drawn inside the dialog.
+    const unregisterToastHost = registerToastHost(dialog);
     const autofocus = dialog.querySelector<HTMLElement>('[autofocus],[data-autofocus]');
     autofocus?.focus();
     return () => {
+      unregisterToastHost();
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       else dialog.removeAttribute('open');
       returnFocusTo?.focus();
     };
-  }, [open]);
+  }, [open, registerToastHost]);
 
   return (
     <dialog

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { classNames } from '../lib/class-names.ts';
 import { FOCUS_RING } from './focus-ring.ts';
 import { AlertIcon, CheckIcon, CloseIcon, InfoIcon } from './icons.tsx';
@@ -28,13 +29,35 @@ export interface ToastApi {
 
 const ToastContext = createContext<ToastApi | null>(null);
 
+/** Registers an open modal dialog as the place for the toasts; returns the unregister function. */
+type RegisterToastHost = (host: HTMLElement) => () => void;
+const ToastHostContext = createContext<RegisterToastHost>(() => () => undefined);
+
+/**
+ * For modal dialogs: while `host` (an open `<dialog>`) is registered the toasts are drawn inside it.
+ * A modal dialog sits in the top layer and makes the rest of the page inert, so a toast outside it
+ * would show under its backdrop and could not be dismissed.
+ */
+export function useToastHost(): RegisterToastHost {
+  return useContext(ToastHostContext);
+}
+
 const DEFAULT_DURATION: Record<ToastTone, number> = { success: 5000, info: 5000, error: 10000 };
 const MAX_VISIBLE = 4;
 
-/** Holds the toasts and renders them in a live region at the bottom right. */
+/**
+ * Holds the toasts and renders them in a live region at the bottom right: on the page, or inside the
+ * topmost open modal dialog (`useToastHost`), so they are above its backdrop and can be dismissed.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastItem[]>([]);
+  const [hosts, setHosts] = useState<readonly HTMLElement[]>([]);
   const nextId = useRef(1);
+  const registerHost = useCallback<RegisterToastHost>((host) => {
+    setHosts((current) => [...current, host]);
+    return () => setHosts((current) => current.filter((other) => other !== host));
+  }, []);
+  const host = hosts.at(-1);
 
   const dismiss = useCallback((id: number) => {
     setToasts((current) => current.filter((toast) => toast.id !== id));
@@ -49,20 +72,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const api = useMemo<ToastApi>(() => ({ show, dismiss }), [show, dismiss]);
 
+  const region = (
+    <section
+      aria-label="Notifications"
+      className="pointer-events-none fixed right-4 bottom-4 z-50 m-0 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2 text-left"
+    >
+      {/* Status messages are polite; error toasts add role="alert" themselves. */}
+      <div role="status" aria-live="polite" className="flex flex-col gap-2">
+        {toasts.map((toast) => (
+          <ToastCard key={toast.id} toast={toast} onDismiss={dismiss} />
+        ))}
+      </div>
+    </section>
+  );
+
   return (
     <ToastContext.Provider value={api}>
-      {children}
-      <section
-        aria-label="Notifications"
-        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
-      >
-        {/* Status messages are polite; error toasts add role="alert" themselves. */}
-        <div role="status" aria-live="polite" className="flex flex-col gap-2">
-          {toasts.map((toast) => (
-            <ToastCard key={toast.id} toast={toast} onDismiss={dismiss} />
-          ))}
-        </div>
-      </section>
+      <ToastHostContext.Provider value={registerHost}>{children}</ToastHostContext.Provider>
+      {host ? createPortal(region, host) : region}
     </ToastContext.Provider>
   );
 }

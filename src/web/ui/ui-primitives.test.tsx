@@ -89,6 +89,40 @@ test('toasts announce outcomes, run their action once and dismiss themselves', a
   vi.useRealTimers();
 });
 
+function DialogWithToast() {
+  const [open, setOpen] = useState(true);
+  const toast = useToast();
+  return (
+    <Dialog open={open} onClose={() => setOpen(false)} title="Edit dashboard filters">
+      <Button onClick={() => toast.show({ tone: 'error', title: 'Could not save the filters' })}>Save</Button>
+    </Dialog>
+  );
+}
+
+test('a toast raised while a modal dialog is open is shown inside it, above its backdrop', async () => {
+  const user = userEvent.setup();
+  render(
+    <ToastProvider>
+      <DialogWithToast />
+    </ToastProvider>,
+  );
+  const dialog = screen.getByRole('dialog', { name: 'Edit dashboard filters' });
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  // A modal dialog makes everything outside it inert: the notifications must live inside the dialog.
+  const region = screen.getByRole('region', { name: 'Notifications' });
+  expect(dialog).toContainElement(region);
+  await user.click(screen.getByRole('button', { name: 'Dismiss notification' }));
+  expect(screen.queryByText('Could not save the filters')).not.toBeInTheDocument();
+
+  await user.click(screen.getByRole('button', { name: 'Save' }));
+  await user.click(screen.getByRole('button', { name: 'Close' }));
+  expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  // Back on the page once the dialog is gone, with the toast still shown.
+  expect(screen.getByRole('region', { name: 'Notifications' })).toHaveTextContent(
+    'Could not save the filters',
+  );
+});
+
 function Boom({ explode }: { explode: boolean }) {
   if (explode) throw new Error('chart exploded');
   return <p>fine</p>;

@@ -89,7 +89,12 @@ export function ConnectionProvider({
   const client = useMemo(
     () =>
       connection
-        ? createApiClient({ baseUrl: connection.baseUrl, apiKey: connection.apiKey, fetch: fetchImpl })
+        ? createApiClient({
+            baseUrl: connection.baseUrl,
+            apiKey: connection.apiKey,
+            fetch: fetchImpl,
+            embedded: connection.target === 'embedded',
+          })
         : null,
     [connection, fetchImpl],
   );

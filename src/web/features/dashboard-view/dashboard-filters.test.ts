@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import {
-  joinDashboardFilters,
+  describeDateRange,
   restAsFilter,
   restFromFilter,
   splitDashboardFilters,
+  updateDashboardFilters,
+  type DashboardFilterChange,
   type DashboardFilterParts,
+  type DateRange,
 } from './dashboard-filters.ts';
 
 const gte = (value: string): Filter => ({ field: 'timestamp', op: 'gte', value });
@@ -22,9 +25,24 @@ describe('splitDashboardFilters', () => {
       expected: { range: { kind: 'quick', id: '7d' }, agentIds: null, rest: [] },
     },
     {
-      name: "the guide's today-7d",
+      name: "the guide's today-7d starts at midnight: another window than the quick range",
       filter: { operator: 'and', conditions: [gte('today-7d'), lte('now')] },
+      expected: { range: { kind: 'other', from: 'today-7d', to: 'now' }, agentIds: null, rest: [] },
+    },
+    {
+      name: 'now-1w is the same window as Last 7 days',
+      filter: { operator: 'and', conditions: [gte('now-1w'), lte('now')] },
       expected: { range: { kind: 'quick', id: '7d' }, agentIds: null, rest: [] },
+    },
+    {
+      name: 'now-168h too',
+      filter: gte('now-168h'),
+      expected: { range: { kind: 'quick', id: '7d' }, agentIds: null, rest: [] },
+    },
+    {
+      name: 'now-1M is a calendar month, not 30 days',
+      filter: gte('now-1M'),
+      expected: { range: { kind: 'other', from: 'now-1M', to: null }, agentIds: null, rest: [] },
     },
     {
       name: 'a lone lower bound',
@@ -72,42 +90,104 @@ describe('splitDashboardFilters', () => {
   });
 });
 
-describe('joinDashboardFilters', () => {
-  it.each<{ name: string; parts: DashboardFilterParts; expected: Filter | null }>([
-    { name: 'nothing', parts: { range: null, agentIds: null, rest: [] }, expected: null },
+describe('updateDashboardFilters', () => {
+  const topic: Filter = { field: 'topic', op: 'eq', value: 'billing' };
+  const stored: Filter = { operator: 'and', conditions: [gte('today-7d'), lte('now')] };
+  it.each<{ name: string; stored: Filter | null; change: DashboardFilterChange; expected: Filter | null }>([
     {
-      name: 'no agents selected means all agents',
-      parts: { range: null, agentIds: [], rest: [] },
-      expected: null,
+      name: 'a new condition keeps the stored range exactly (today-7d is not rewritten as now-7d)',
+      stored,
+      change: { part: 'rest', rest: [topic] },
+      expected: { operator: 'and', conditions: [gte('today-7d'), lte('now'), topic] },
     },
     {
-      name: 'quick range, agents, rest',
-      parts: { range: { kind: 'quick', id: '30d' }, agentIds: [1], rest: [success] },
+      name: 'an agent change keeps the range and the rest where they were',
+      stored: {
+        operator: 'and',
+        conditions: [success, gte('now-1w'), { field: 'agent.id', op: 'eq', value: 2 }],
+      },
+      change: { part: 'agents', agentIds: [2, 3] },
       expected: {
         operator: 'and',
-        conditions: [gte('now-30d'), lte('now'), { field: 'agent.id', op: 'in', value: [1] }, success],
+        conditions: [success, gte('now-1w'), { field: 'agent.id', op: 'in', value: [2, 3] }],
       },
     },
     {
-      name: 'absolute range without an end',
-      parts: {
-        range: { kind: 'absolute', from: '2026-01-01T00:00:00Z', to: null },
-        agentIds: null,
-        rest: [],
+      name: 'a first agent filter goes after the range',
+      stored: { operator: 'and', conditions: [gte('now-1h'), lte('now'), success] },
+      change: { part: 'agents', agentIds: [4] },
+      expected: {
+        operator: 'and',
+        conditions: [gte('now-1h'), lte('now'), { field: 'agent.id', op: 'in', value: [4] }, success],
       },
+    },
+    {
+      name: 'no agents selected removes the agent filter',
+      stored: { operator: 'and', conditions: [gte('now-1h'), agents] },
+      change: { part: 'agents', agentIds: [] },
+      expected: { operator: 'and', conditions: [gte('now-1h')] },
+    },
+    {
+      name: 'a range change replaces both bounds in place and keeps agents and the rest',
+      stored: {
+        operator: 'and',
+        conditions: [success, agents, gte('today-7d'), { field: 'timestamp', op: 'lt', value: 'now' }],
+      },
+      change: { part: 'range', range: { kind: 'quick', id: '24h' } },
+      expected: { operator: 'and', conditions: [success, agents, gte('now-24h'), lte('now')] },
+    },
+    {
+      name: 'a bound the control cannot read (not a string) survives an edit of the rest',
+      stored: { operator: 'and', conditions: [{ field: 'timestamp', op: 'gte', value: 5 }, success] },
+      change: { part: 'rest', rest: [] },
+      expected: { operator: 'and', conditions: [{ field: 'timestamp', op: 'gte', value: 5 }] },
+    },
+    {
+      name: 'from nothing, a quick range',
+      stored: null,
+      change: { part: 'range', range: { kind: 'quick', id: '30d' } },
+      expected: { operator: 'and', conditions: [gte('now-30d'), lte('now')] },
+    },
+    {
+      name: 'an absolute range without an end',
+      stored: null,
+      change: { part: 'range', range: { kind: 'absolute', from: '2026-01-01T00:00:00Z', to: null } },
       expected: { operator: 'and', conditions: [gte('2026-01-01T00:00:00Z')] },
     },
-  ])('$name', ({ parts, expected }) => {
-    expect(joinDashboardFilters(parts)).toEqual(expected);
+    { name: 'everything removed', stored: agents, change: { part: 'agents', agentIds: [] }, expected: null },
+  ])('$name', ({ stored: before, change, expected }) => {
+    expect(updateDashboardFilters(before, change)).toEqual(expected);
   });
 
-  it('round-trips what it writes', () => {
-    const parts: DashboardFilterParts = {
-      range: { kind: 'quick', id: '1h' },
-      agentIds: [4, 2],
-      rest: [success],
-    };
-    expect(splitDashboardFilters(joinDashboardFilters(parts))).toEqual(parts);
+  it('reads back what it writes', () => {
+    const written = updateDashboardFilters(
+      updateDashboardFilters(null, { part: 'range', range: { kind: 'quick', id: '1h' } }),
+      { part: 'agents', agentIds: [4, 2] },
+    );
+    expect(splitDashboardFilters(updateDashboardFilters(written, { part: 'rest', rest: [success] }))).toEqual(
+      {
+        range: { kind: 'quick', id: '1h' },
+        agentIds: [4, 2],
+        rest: [success],
+      },
+    );
+  });
+});
+
+describe('describeDateRange', () => {
+  it.each<[DateRange | null, string]>([
+    [null, 'No date range'],
+    [{ kind: 'quick', id: '7d' }, 'Last 7 days'],
+    [{ kind: 'other', from: 'today-7d', to: 'now' }, 'Last 7 days (from midnight UTC)'],
+    [{ kind: 'other', from: 'today-1d', to: null }, 'Last day (from midnight UTC)'],
+    [{ kind: 'other', from: 'today', to: 'now' }, 'Today (from midnight UTC)'],
+    [{ kind: 'other', from: 'now-3d', to: 'now' }, 'Last 3 days'],
+    [{ kind: 'other', from: 'now-1M', to: null }, 'Last month'],
+    [{ kind: 'other', from: 'now-3d', to: 'now-1d' }, 'From 3 days ago to 1 day ago'],
+    [{ kind: 'other', from: null, to: 'now-1d' }, 'From the start to 1 day ago'],
+    [{ kind: 'other', from: 'today-7d', to: 'today' }, 'From the day 7 days ago to today'],
+  ])('%j → %s', (range, text) => {
+    expect(describeDateRange(range)).toBe(text);
   });
 });
 

@@ -1,29 +1,11 @@
 import { isFilterGroup, type Filter, type FilterCondition } from '../../../contract/filter-schema.ts';
-
-/** The quick ranges of the control bar, written as relative times (`timestamp gte now-N`, `lte now`). */
-export const QUICK_RANGES = [
-  { id: '1h', label: 'Last 1 hour', from: 'now-1h' },
-  { id: '24h', label: 'Last 24 hours', from: 'now-24h' },
-  { id: '7d', label: 'Last 7 days', from: 'now-7d' },
-  { id: '30d', label: 'Last 30 days', from: 'now-30d' },
-] as const;
-export type QuickRangeId = (typeof QUICK_RANGES)[number]['id'];
-
-/** Other spellings of the same quick ranges (the Cekura guide writes "Last 7 days" as `today-7d`). */
-const RANGE_ALIASES: Record<string, QuickRangeId> = {
-  'now-60m': '1h',
-  'now-1d': '24h',
-  'now-1440m': '24h',
-  'now-1w': '7d',
-  'now-168h': '7d',
-  'today-7d': '7d',
-  'now-720h': '30d',
-};
+import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import { QUICK_RANGES, quickRange, quickRangeConditions, type QuickRangeId } from '../../lib/quick-ranges.ts';
 
 export type DateRange =
   | { kind: 'quick'; id: QuickRangeId }
   | { kind: 'absolute'; from: string; to: string | null }
-  /** Bounds we can show but not map to a control value (e.g. `now-3d`, or only an upper bound). */
+  /** Bounds we can show but not map to a control value (e.g. `today-7d`, or only an upper bound). */
   | { kind: 'other'; from: string | null; to: string | null };
 
 /** A dashboard's filters split into the parts the control bar edits and the rest (shown as chips). */
@@ -34,6 +16,12 @@ export interface DashboardFilterParts {
   /** Every other top-level condition, in order. */
   rest: Filter[];
 }
+
+/** One edit of the control bar or the filters dialog: the part it replaces. */
+export type DashboardFilterChange =
+  | { part: 'range'; range: DateRange }
+  | { part: 'agents'; agentIds: number[] }
+  | { part: 'rest'; rest: Filter[] };
 
 function topLevel(filter: Filter | null | undefined): Filter[] {
   if (filter == null) return [];
@@ -53,21 +41,26 @@ function agentIdsOf(filter: Filter): number[] | null {
   return null;
 }
 
+/** The top-level conditions and which of them are the range bounds and the agent filter. */
+function locateParts(filter: Filter | null | undefined) {
+  const conditions = topLevel(filter);
+  const lower = conditions.find((c) => isTimestampBound(c, ['gte', 'gt']));
+  const upper = conditions.find((c) => isTimestampBound(c, ['lte', 'lt']));
+  const agent = conditions.find((c) => agentIdsOf(c) !== null);
+  return { conditions, lower, upper, agent };
+}
+
 /**
  * Splits dashboard filters (a root `and`, a lone condition, or anything else) into the date range,
  * the agent filter and the rest. Only top-level conditions of a root `and` are taken apart: a bound
  * inside an `or` is not a range of the whole dashboard, so it stays in `rest`. Total.
  */
 export function splitDashboardFilters(filter: Filter | null | undefined): DashboardFilterParts {
-  const conditions = topLevel(filter);
-  const lower = conditions.find((c) => isTimestampBound(c, ['gte', 'gt']));
-  const upper = conditions.find((c) => isTimestampBound(c, ['lte', 'lt']));
-  const agent = conditions.find((c) => agentIdsOf(c) !== null);
-  const rest = conditions.filter((c) => c !== lower && c !== upper && c !== agent);
+  const { conditions, lower, upper, agent } = locateParts(filter);
   return {
     range: readRange(lower, upper),
     agentIds: agent ? agentIdsOf(agent) : null,
-    rest,
+    rest: conditions.filter((c) => c !== lower && c !== upper && c !== agent),
   };
 }
 
@@ -76,12 +69,33 @@ function readRange(lower: Filter | undefined, upper: Filter | undefined): DateRa
   const to = upper && !isFilterGroup(upper) && typeof upper.value === 'string' ? upper.value : null;
   if (from === null && to === null) return null;
   if (from !== null && (to === null || to === 'now')) {
-    const quick = QUICK_RANGES.find((r) => r.from === from)?.id ?? RANGE_ALIASES[from];
+    const quick = quickRangeOf(from);
     if (quick) return { kind: 'quick', id: quick };
   }
   if (from !== null && isAbsolute(from) && (to === null || isAbsolute(to)))
     return { kind: 'absolute', from, to };
   return { kind: 'other', from, to };
+}
+
+const FIXED_UNIT_MS: Partial<Record<string, number>> = {
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+  w: 7 * 86_400_000,
+};
+
+/**
+ * The quick range a lower bound spells, when it is a rolling window of exactly that length (`now-7d`,
+ * `now-1w`, `now-168h`). `today-7d` starts at midnight UTC and `now-1M` is a calendar month: other
+ * windows, so they are not shown as a quick range.
+ */
+function quickRangeOf(from: string): QuickRangeId | null {
+  const parsed = parseTimeValue(from);
+  if (parsed?.kind !== 'relative' || parsed.anchor !== 'now') return null;
+  const unitMs = FIXED_UNIT_MS[parsed.unit];
+  if (unitMs === undefined) return null;
+  return QUICK_RANGES.find((range) => range.ms === parsed.amount * unitMs)?.id ?? null;
 }
 
 function isAbsolute(value: string): boolean {
@@ -91,13 +105,8 @@ function isAbsolute(value: string): boolean {
 /** The timestamp conditions of a range: quick ranges end at `now`, absolute ones at their `to`. */
 export function rangeConditions(range: DateRange): FilterCondition[] {
   switch (range.kind) {
-    case 'quick': {
-      const quick = QUICK_RANGES.find((r) => r.id === range.id) ?? QUICK_RANGES[2];
-      return [
-        { field: 'timestamp', op: 'gte', value: quick.from },
-        { field: 'timestamp', op: 'lte', value: 'now' },
-      ];
-    }
+    case 'quick':
+      return quickRangeConditions(range.id);
     case 'absolute':
     case 'other':
       return [
@@ -108,18 +117,70 @@ export function rangeConditions(range: DateRange): FilterCondition[] {
 }
 
 /**
- * Joins the parts back into dashboard filters: `and[range…, agent.id in […], rest…]`, or null when
- * nothing is left. An empty agent list means no agent filter (all agents).
+ * The dashboard filters after one edit: only the changed part is rewritten, in the place it had;
+ * every other stored condition is written back exactly as stored (a `today-7d` is never turned into
+ * `now-7d` because the analyst added a chip). A new range goes first, a new agent filter after the
+ * range, the rest after the range and agents. An empty agent list means no agent filter (all agents).
+ * Null when nothing is left. Total.
  */
-export function joinDashboardFilters(parts: DashboardFilterParts): Filter | null {
-  const conditions: Filter[] = [
-    ...(parts.range ? rangeConditions(parts.range) : []),
-    ...(parts.agentIds && parts.agentIds.length > 0
-      ? [{ field: 'agent.id', op: 'in' as const, value: [...parts.agentIds] }]
-      : []),
-    ...parts.rest,
-  ];
-  return conditions.length === 0 ? null : { operator: 'and', conditions };
+export function updateDashboardFilters(
+  stored: Filter | null | undefined,
+  change: DashboardFilterChange,
+): Filter | null {
+  const { conditions, lower, upper, agent } = locateParts(stored);
+  const indexOf = (condition: Filter | undefined) => (condition ? conditions.indexOf(condition) : -1);
+  let next: Filter[];
+  switch (change.part) {
+    case 'range': {
+      const bounds = [indexOf(lower), indexOf(upper)].filter((index) => index >= 0);
+      const at = bounds.length > 0 ? Math.min(...bounds) : 0;
+      next = conditions.filter((c) => c !== lower && c !== upper);
+      next.splice(at, 0, ...rangeConditions(change.range));
+      break;
+    }
+    case 'agents': {
+      const written: Filter[] =
+        change.agentIds.length > 0 ? [{ field: 'agent.id', op: 'in', value: [...change.agentIds] }] : [];
+      next = [...conditions];
+      if (agent) next.splice(indexOf(agent), 1, ...written);
+      else next.splice(Math.max(indexOf(lower), indexOf(upper)) + 1, 0, ...written);
+      break;
+    }
+    case 'rest':
+      next = [...conditions.filter((c) => c === lower || c === upper || c === agent), ...change.rest];
+      break;
+  }
+  return next.length === 0 ? null : { operator: 'and', conditions: next };
+}
+
+/**
+ * A range in words, for the date-range control: the quick range's label, "Last 7 days (from
+ * midnight UTC)" for `today-7d` to now (a different window from the rolling "Last 7 days"), "Last 3
+ * days" for other rolling windows, else "From … to …". Total.
+ */
+export function describeDateRange(range: DateRange | null): string {
+  if (range === null) return 'No date range';
+  if (range.kind === 'quick') return quickRange(range.id).label;
+  const endsNow = range.to === null || range.to === 'now';
+  const from = range.from === null ? null : parseTimeValue(range.from);
+  if (endsNow && from?.kind === 'relative') {
+    if (from.anchor === 'today') {
+      const days = from.amount === 0 ? 'Today' : capitalise(describeLastPeriod(from.amount, from.unit));
+      return `${days} (from midnight UTC)`;
+    }
+    return capitalise(describeLastPeriod(from.amount, from.unit));
+  }
+  const start = range.from === null ? 'the start' : lowerFirst(describeTimeValue(range.from));
+  const end = range.to === null ? 'now' : lowerFirst(describeTimeValue(range.to));
+  return `From ${start} to ${end}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The rest as one filter for the "Edit dashboard filters" dialog (null, a lone condition, or `and`). */

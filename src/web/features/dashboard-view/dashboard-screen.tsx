@@ -20,11 +20,11 @@ import { agentOptions } from './agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
 import {
-  joinDashboardFilters,
   restAsFilter,
   restFromFilter,
   splitDashboardFilters,
-  type DashboardFilterParts,
+  updateDashboardFilters,
+  type DashboardFilterChange,
 } from './dashboard-filters.ts';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
@@ -80,11 +80,12 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [filterErrors, setFilterErrors] = useState<string[]>([]);
   const saveFilters = useCallback(
-    (next: DashboardFilterParts, onDone?: () => void) => {
+    (change: DashboardFilterChange, onDone?: () => void) => {
       update.mutate(
         {
           dashboardId: dashboard.id,
-          patch: { filters: joinDashboardFilters(next) },
+          // Only the part the analyst changed is rewritten: the stored range stays as stored.
+          patch: { filters: updateDashboardFilters(dashboard.filters, change) },
           ifMatch: dashboard.etag,
         },
         {
@@ -110,7 +111,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         },
       );
     },
-    [dashboard.etag, dashboard.id, queryClient, toast, update],
+    [dashboard.etag, dashboard.filters, dashboard.id, queryClient, toast, update],
   );
 
   const draft = useLayoutDraft(widgets);
@@ -182,8 +183,8 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         saving={update.isPending}
         updatedAt={data.dataUpdatedAt}
         refreshing={data.isFetching && !data.isPending}
-        onRangeChange={(range) => saveFilters({ ...parts, range })}
-        onAgentsChange={(agentIds) => saveFilters({ ...parts, agentIds })}
+        onRangeChange={(range) => saveFilters({ part: 'range', range })}
+        onAgentsChange={(agentIds) => saveFilters({ part: 'agents', agentIds })}
         onAgentsWanted={metrics.request}
         onEditFilters={() => {
           metrics.request();
@@ -229,13 +230,14 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <Suspense fallback={null}>
           <EditFiltersDialog
             open={filtersOpen}
+            projectId={dashboard.project}
             initial={restAsFilter(parts.rest)}
             metrics={metrics.status === 'error' ? [] : metrics.metrics}
             saving={update.isPending}
             serverErrors={filterErrors}
             onClose={() => setFiltersOpen(false)}
             onSave={(filter) =>
-              saveFilters({ ...parts, rest: restFromFilter(filter) }, () => setFiltersOpen(false))
+              saveFilters({ part: 'rest', rest: restFromFilter(filter) }, () => setFiltersOpen(false))
             }
           />
         </Suspense>
@@ -243,9 +245,16 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       <AddWidgetDialog
         open={addOpen}
         dashboardId={dashboard.id}
+        projectId={dashboard.project}
         adding={actions.adding}
         onClose={() => setAddOpen(false)}
-        onQuickAdd={(input) => actions.quickAdd(input, () => setAddOpen(false))}
+        onQuickAdd={(input) =>
+          actions.quickAdd(input, () => {
+            setAddOpen(false);
+            // The widget is saved with its place; with no other moved card there is nothing to save.
+            if (draft.changes.length === 0) setMode(false);
+          })
+        }
       />
     </div>
   );

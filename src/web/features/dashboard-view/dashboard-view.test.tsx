@@ -2,6 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MetricListResponseSchema } from '../../../contract/metric-schema.ts';
+import { ValueCountsResponseSchema } from '../../../contract/value-counts-schema.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
 import { agentOptions } from './agent-options.ts';
@@ -305,5 +306,127 @@ describe('DashboardView', () => {
     await waitFor(() =>
       expect(screen.queryByRole('button', { name: /Save layout/ })).not.toBeInTheDocument(),
     );
+  });
+
+  it('quick add on the second project offers its own latency metric, and the add succeeds', async () => {
+    const log: LoggedRequest[] = [];
+    const { server } = renderWithServer(<p>setup</p>, { calls: 200 });
+    const second = server.projectIds[1];
+    const metrics = MetricListResponseSchema.parse(
+      await api(server, 'GET', `${METRICS_PATH}?project_id=${second}`),
+    );
+    const latency = metrics.find((m) => m.function_name === 'get_latency');
+    if (!latency) throw new Error('the seed gives every project a latency metric');
+    const { user } = renderWithServer(routes, {
+      server,
+      path: '/dashboards/2?mode=edit',
+      wrapFetch: recording(log),
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sales performance' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Add widget' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add a widget' });
+    await user.click(await within(dialog).findByRole('button', { name: 'Add Latency p95 per day' }));
+    await screen.findByText(/^Added “Latency p95 per day”/);
+
+    const created = log.filter((r) => r.method === 'POST' && r.path === '/dashboards/widgets/');
+    expect(created).toHaveLength(1);
+    expect(created[0]?.body).toMatchObject({ dashboard: 2, metric: latency.id });
+    expect(screen.queryByText(/Could not add/)).not.toBeInTheDocument();
+    // The new widget is saved already: nothing else changed, so edit mode is left, and the toast says so.
+    expect(screen.getByText('It is saved on the dashboard.')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Save layout/ })).not.toBeInTheDocument(),
+    );
+    expect(screen.getByRole('button', { name: 'Edit layout' })).toBeInTheDocument();
+  });
+
+  it('shows a stored today-7d as what it is, and an agent change writes it back untouched', async () => {
+    const log: LoggedRequest[] = [];
+    const { user } = renderWithServer(routes, { path: '/dashboards/1', wrapFetch: recording(log) });
+    await allCardsSettled();
+    // The seeded "Last 7 days" is written as the guide writes it: from midnight UTC seven days ago.
+    const range = screen.getByRole('combobox', { name: 'Date range' });
+    expect(within(range).getByRole('option', { selected: true })).toHaveTextContent(
+      'Last 7 days (from midnight UTC)',
+    );
+
+    await user.click(screen.getByRole('button', { name: /^Agents\b/ }));
+    const list = await screen.findByRole('group', { name: 'Show calls of' });
+    await user.click((await within(list).findAllByRole('checkbox'))[0]!);
+    await user.click(screen.getByRole('button', { name: 'Apply' }));
+    await screen.findByText('Dashboard filters saved');
+
+    const patch = log.find((r) => r.method === 'PATCH');
+    expect(patch?.body).toMatchObject({
+      filters: {
+        operator: 'and',
+        conditions: [
+          { field: 'timestamp', op: 'gte', value: 'today-7d' },
+          { field: 'timestamp', op: 'lte', value: 'now' },
+          { field: 'agent.id', op: 'in' },
+        ],
+      },
+    });
+    expect(within(range).getByRole('option', { selected: true })).toHaveTextContent(
+      'Last 7 days (from midnight UTC)',
+    );
+  });
+
+  async function addTopicCondition(user: ReturnType<typeof renderWithServer>['user']) {
+    await user.click(await screen.findByRole('button', { name: 'Edit dashboard filters' }));
+    // The dialog's code and the metrics load on first open.
+    const dialog = await screen.findByRole('dialog', { name: 'Edit dashboard filters' }, { timeout: 10_000 });
+    await user.click(
+      await within(dialog).findByRole('button', { name: 'Add condition' }, { timeout: 10_000 }),
+    );
+    const condition = within(dialog).getByRole('group', { name: 'Condition 1 of group All of, level 1' });
+    await user.type(within(condition).getByRole('combobox', { name: 'Field' }), 'Topic{Enter}');
+    return { dialog, condition };
+  }
+
+  it('suggests the topics that exist, with their counts, for a text condition', async () => {
+    const log: LoggedRequest[] = [];
+    const { user, server } = renderWithServer(routes, { path: '/dashboards/2', wrapFetch: recording(log) });
+    await allCardsSettled();
+    const { condition } = await addTopicCondition(user);
+    const value = within(condition).getByRole('combobox', { name: 'Value' });
+    await user.click(value);
+    const list = await screen.findByRole('listbox', { name: 'Values in the calls' });
+
+    const expected = ValueCountsResponseSchema.parse(
+      await api(server, 'GET', `/studio/v1/value-counts/?field=topic&project_id=${server.projectIds[1]}`),
+    ).results;
+    expect(expected.length).toBeGreaterThan(1);
+    const options = within(list).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(
+      expected.map((r) => `${r.value}${r.count.toLocaleString('en-US')} ${r.count === 1 ? 'call' : 'calls'}`),
+    );
+    expect(log.filter((r) => r.path === '/studio/v1/value-counts/')).toHaveLength(1);
+
+    // Typing narrows the list; a click fills the value in.
+    const second = expected[1]!.value;
+    await user.type(value, second.slice(0, 3));
+    await user.click(within(list).getByRole('option', { name: new RegExp(`^${second}`) }));
+    expect(value).toHaveValue(second);
+    expect(screen.queryByRole('listbox', { name: 'Values in the calls' })).not.toBeInTheDocument();
+  });
+
+  it('without the value-counts route (another API) a text condition has no suggestions and no error', async () => {
+    const { user } = renderWithServer(routes, {
+      path: '/dashboards/1',
+      wrapFetch: (realFetch) => (input, init) =>
+        String(input instanceof Request ? input.url : input).includes('/studio/v1/value-counts/')
+          ? Promise.resolve(Response.json({ detail: 'Not found.' }, { status: 404 }))
+          : realFetch(input, init),
+    });
+    await allCardsSettled();
+    const { dialog, condition } = await addTopicCondition(user);
+    const value = within(condition).getByRole('combobox', { name: 'Value' });
+    await user.click(value);
+    await user.type(value, 'billing');
+    expect(value).toHaveValue('billing');
+    expect(screen.queryByRole('listbox', { name: 'Values in the calls' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByText(/not found/i)).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { describeTimeValue, formatTimeRange } from '../../../contract/relative-time.ts';
+import { formatTimeRange } from '../../../contract/relative-time.ts';
+import { QUICK_RANGES } from '../../lib/quick-ranges.ts';
 import { Button } from '../../ui/button.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
@@ -9,14 +10,16 @@ import {
   RANGE_CAP_REASON,
   toLocalDateTimeValue,
 } from './custom-range.ts';
-import { QUICK_RANGES, type DateRange } from './dashboard-filters.ts';
+import { describeDateRange, type DateRange } from './dashboard-filters.ts';
 
 const CUSTOM = 'custom';
 const OTHER = 'other';
 
 /**
  * The dashboard's date range: the four quick ranges, or a custom absolute from/to checked against the
- * 30-day data window (D11) before it is saved, with the reason shown beside the inputs.
+ * 30-day data window (D11) before it is saved, with the reason shown beside the inputs. A stored range
+ * that is none of these (`today-7d`: from midnight UTC) is shown as what it is, never as the quick
+ * range it resembles.
  */
 export function DateRangeControl({
   range,
@@ -44,7 +47,7 @@ export function DateRangeControl({
         id={selectId}
         value={value}
         disabled={saving}
-        className="w-44"
+        className="w-auto min-w-44"
         onChange={(event) => {
           const next = event.target.value;
           const quick = QUICK_RANGES.find((r) => r.id === next);
@@ -63,7 +66,7 @@ export function DateRangeControl({
         <option value={CUSTOM}>{range?.kind === 'absolute' ? 'Custom range' : 'Custom range…'}</option>
         {value === OTHER ? (
           <option value={OTHER} disabled>
-            {describeOther(range)}
+            {describeDateRange(range)}
           </option>
         ) : null}
       </Select>
@@ -88,13 +91,6 @@ export function DateRangeControl({
       ) : null}
     </div>
   );
-}
-
-function describeOther(range: DateRange | null): string {
-  if (range === null || range.kind !== 'other') return 'No date range';
-  const from = range.from === null ? 'the start' : describeTimeValue(range.from);
-  const to = range.to === null ? 'now' : describeTimeValue(range.to);
-  return `From ${from} to ${to}`;
 }
 
 function describeAbsolute(from: string, to: string | null): string {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import { splitFilterErrorPath, validateFilter } from '../../../contract/filter-validation.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
+import { useValueSuggestions } from '../../api/use-value-suggestions.ts';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { FilterBuilder } from '../filter-builder/filter-builder.tsx';
@@ -15,6 +16,7 @@ import { FilterBuilder } from '../filter-builder/filter-builder.tsx';
  */
 export function EditFiltersDialog({
   open,
+  projectId,
   initial,
   metrics,
   saving,
@@ -23,6 +25,8 @@ export function EditFiltersDialog({
   onSave,
 }: {
   open: boolean;
+  /** The dashboard's project: the calls whose values are suggested. */
+  projectId: number | null;
   initial: Filter | null;
   /** Undefined while they load. */
   metrics: readonly Metric[] | undefined;
@@ -45,6 +49,7 @@ export function EditFiltersDialog({
         </p>
       ) : (
         <FiltersForm
+          projectId={projectId}
           initial={initial}
           metrics={metrics}
           saving={saving}
@@ -58,6 +63,7 @@ export function EditFiltersDialog({
 }
 
 function FiltersForm({
+  projectId,
   initial,
   metrics,
   saving,
@@ -65,6 +71,7 @@ function FiltersForm({
   onCancel,
   onSave,
 }: {
+  projectId: number | null;
   initial: Filter | null;
   metrics: readonly Metric[];
   saving: boolean;
@@ -73,6 +80,7 @@ function FiltersForm({
   onSave: (filter: Filter | null) => void;
 }) {
   const [draft, setDraft] = useState<Filter | null>(initial);
+  const valueSuggestions = useValueSuggestions(projectId);
   const problems = validateFilter(draft, { metrics });
   // Server paths refer to the whole dashboard filter, not to this part of it: show them unplaced.
   const errors = serverErrors.map((message) => splitFilterErrorPath(message).message);
@@ -88,6 +96,7 @@ function FiltersForm({
           value={draft}
           onChange={setDraft}
           metrics={metrics}
+          valueSuggestions={valueSuggestions}
           errors={errors}
           label="Dashboard filters"
         />

@@ -117,7 +117,12 @@ export function useWidgetActions(dashboardId: number, layout: readonly GridItem[
         },
         {
           onSuccess: () => {
-            toast.show({ tone: 'success', title: `Added “${name}”` });
+            // Added with its place in one request: there is nothing left to save for it.
+            toast.show({
+              tone: 'success',
+              title: `Added “${name}”`,
+              description: 'It is saved on the dashboard.',
+            });
             onDone();
           },
           onError: (error) =>

@@ -29,10 +29,22 @@ export function focusKey(id: string, control: FocusControl): string {
   return `${id}:${control}`;
 }
 
+/**
+ * Known values of text fields, for suggestions (given by the host, which knows where they come from:
+ * the builder itself makes no request). `valuesOf` gives what is known so far, most frequent first;
+ * `want` is called when a value input of that field is about to be used.
+ */
+export interface ValueSuggestionSource {
+  readonly valuesOf: (field: string) => readonly { value: string; count: number }[];
+  readonly want: (field: string) => void;
+}
+
 /** Inputs that rarely change; every row may read them. */
 export interface BuilderEnvironment {
   readonly metrics: readonly Metric[];
   readonly metadataKeys: readonly string[];
+  /** Null when the host gives none: text values are then plain text boxes. */
+  readonly valueSuggestions: ValueSuggestionSource | null;
   readonly disabled: boolean;
 }
 
@@ -48,6 +60,7 @@ export interface BuilderActions {
 export const EnvironmentContext = createContext<BuilderEnvironment>({
   metrics: [],
   metadataKeys: [],
+  valueSuggestions: null,
   disabled: false,
 });
 export const ActionsContext = createContext<BuilderActions | null>(null);

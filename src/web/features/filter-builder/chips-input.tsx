@@ -11,6 +11,8 @@ export interface ChipsInputProps {
   /** Reads one typed item as a value (numbers for number fields). */
   readonly parseItem: (text: string) => unknown;
   readonly suggestions?: readonly string[];
+  /** Called when the input gets the focus (e.g. to fetch the suggestions). */
+  readonly onFocus?: (() => void) | undefined;
   readonly label: string;
   readonly disabled?: boolean;
   readonly invalid?: boolean;
@@ -32,6 +34,7 @@ export function ChipsInput({
   onChange,
   parseItem,
   suggestions,
+  onFocus,
   label,
   disabled,
   invalid,
@@ -132,6 +135,7 @@ export function ChipsInput({
           setDraft('');
         }}
         onBlur={commitDraft}
+        onFocus={onFocus}
         className="min-w-24 flex-1 border-0 bg-transparent px-1 py-0.5 text-sm text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
       />
       <span id={hintId} className="sr-only">

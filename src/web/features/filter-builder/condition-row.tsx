@@ -80,7 +80,7 @@ export const ConditionRow = memo(function ConditionRow({
       id: node.id,
       disabled: environment.disabled,
     });
-  const { metrics, metadataKeys, disabled } = environment;
+  const { metrics, metadataKeys, valueSuggestions, disabled } = environment;
   const unavailable: Partial<Record<NodeCommand, string>> = {
     'move-up': index === 0 ? 'Already first in its group' : undefined,
     'move-down': isLast ? 'Already last in its group' : undefined,
@@ -197,6 +197,7 @@ export const ConditionRow = memo(function ConditionRow({
                 value={node.value}
                 metric={metric}
                 metrics={metrics}
+                valueSuggestions={valueSuggestions}
                 disabled={disabled}
                 invalid={invalidKeys.has('value')}
                 describedBy={describedBy}

@@ -14,6 +14,7 @@ import {
   type BuilderActions,
   type BuilderEnvironment,
   type FocusRequest,
+  type ValueSuggestionSource,
 } from './builder-context.ts';
 import { FilterJsonEditor } from './filter-json-editor.tsx';
 import { fromWire, toWire } from './filter-tree.ts';
@@ -30,6 +31,7 @@ export { EffectiveFilterView, type EffectiveFilterViewProps } from './effective-
 export { summarizeFilter } from './summarize-filter.ts';
 export { findContradictions, type Contradiction } from './find-contradictions.ts';
 export { fromWire, toWire, type FilterTree } from './filter-tree.ts';
+export type { ValueSuggestionSource } from './builder-context.ts';
 
 export interface FilterBuilderProps {
   /**
@@ -43,6 +45,8 @@ export interface FilterBuilderProps {
   readonly metrics?: readonly Metric[];
   /** Metadata keys already used on this dashboard, suggested for `metadata.<key>`. */
   readonly metadataKeys?: readonly string[];
+  /** Values that exist for text fields (topic, `metadata.<key>`…), offered with their counts. */
+  readonly valueSuggestions?: ValueSuggestionSource | null;
   /** Server or contract messages, D8 path-prefixed ones land on their rows, the rest above the builder. */
   readonly errors?: readonly string[];
   /** The heading; also names the region. Default "Filters". */
@@ -69,6 +73,7 @@ export function FilterBuilder({
   onChange,
   metrics = NO_METRICS,
   metadataKeys = NO_KEYS,
+  valueSuggestions = null,
   errors = NO_ERRORS,
   label = 'Filters',
   disabled = false,
@@ -134,8 +139,8 @@ export function FilterBuilder({
     [apply, getTree],
   );
   const environment = useMemo<BuilderEnvironment>(
-    () => ({ metrics, metadataKeys, disabled }),
-    [metrics, metadataKeys, disabled],
+    () => ({ metrics, metadataKeys, valueSuggestions, disabled }),
+    [metrics, metadataKeys, valueSuggestions, disabled],
   );
 
   const showJson = () => {

@@ -2,8 +2,11 @@ import { useId, useState } from 'react';
 import type { FieldSpec } from '../../../contract/field-catalogue.ts';
 import type { FilterOp } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
+import { hasValueCounts } from '../../../contract/value-counts-schema.ts';
 import { Select } from '../../ui/select.tsx';
+import { SuggestInput } from '../../ui/suggest-input.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
+import type { ValueSuggestionSource } from './builder-context.ts';
 import { BooleanSwitch } from './boolean-switch.tsx';
 import { ChipsInput } from './chips-input.tsx';
 import { effectiveValueType } from './condition-values.ts';
@@ -18,6 +21,7 @@ export interface ValueEditorProps {
   /** The metric a `metric_evaluations.value` condition is about, when a sibling names one. */
   readonly metric: Metric | null;
   readonly metrics: readonly Metric[];
+  readonly valueSuggestions: ValueSuggestionSource | null;
   readonly onChange: (value: unknown) => void;
   readonly disabled: boolean;
   readonly invalid: boolean;
@@ -27,8 +31,20 @@ export interface ValueEditorProps {
 
 /** Picks the editor for a field's type and operator (see the cases below); the value stays what the wire holds. */
 export function ValueEditor(props: ValueEditorProps) {
-  const { field, spec, op, value, metric, metrics, onChange, disabled, invalid, describedBy, focusKey } =
-    props;
+  const {
+    field,
+    spec,
+    op,
+    value,
+    metric,
+    metrics,
+    valueSuggestions,
+    onChange,
+    disabled,
+    invalid,
+    describedBy,
+    focusKey,
+  } = props;
   const common = {
     disabled,
     'aria-invalid': invalid || undefined,
@@ -37,12 +53,18 @@ export function ValueEditor(props: ValueEditorProps) {
   };
   const type = effectiveValueType(spec, metric);
   const enumValues = metric?.eval_type === 'enum' ? (metric.enum_values ?? []) : [];
+  // Values that exist in the calls (topic, ended reason, `metadata.<key>`…), most frequent first.
+  const source = valueSuggestions && hasValueCounts(field) ? valueSuggestions : null;
+  const known = source ? source.valuesOf(field) : [];
+  const wantKnown = source ? () => source.want(field) : undefined;
   const suggestions =
     field === 'metric_evaluations.metric.name'
       ? metrics.map((item) => item.name)
       : enumValues.length > 0
         ? enumValues
-        : undefined;
+        : known.length > 0
+          ? known.map((item) => item.value)
+          : undefined;
 
   if (op === 'isnull') {
     return (
@@ -70,6 +92,7 @@ export function ValueEditor(props: ValueEditorProps) {
         onChange={onChange}
         parseItem={(text) => parseListItem(text, type === 'dynamic' ? null : type)}
         suggestions={metricIdNames ?? suggestions}
+        onFocus={wantKnown}
         disabled={disabled}
         invalid={invalid}
         describedBy={describedBy}
@@ -154,6 +177,23 @@ export function ValueEditor(props: ValueEditorProps) {
       />
     );
   }
+  if (type === 'string' && wantKnown && TEXT_OPS.has(op)) {
+    return (
+      <SuggestInput
+        aria-label="Value"
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        data-focus-key={focusKey}
+        disabled={disabled}
+        placeholder="Text"
+        listLabel="Values in the calls"
+        value={typeof value === 'string' ? value : displayText(value)}
+        onChange={onChange}
+        onFocus={wantKnown}
+        suggestions={known.map((item) => ({ value: item.value, detail: callCount(item.count) }))}
+      />
+    );
+  }
   if (type === 'string') {
     return (
       <DraftInput
@@ -172,6 +212,14 @@ export function ValueEditor(props: ValueEditorProps) {
       suggestions={suggestions}
     />
   );
+}
+
+/** Operators whose value is one text that a known value can fill in. */
+const TEXT_OPS: ReadonlySet<FilterOp> = new Set(['eq', 'neq', 'contains', 'startswith', 'endswith']);
+
+const countFormat = new Intl.NumberFormat('en-US');
+function callCount(count: number): string {
+  return `${countFormat.format(count)} ${count === 1 ? 'call' : 'calls'}`;
 }
 
 interface DraftInputProps extends ValueEditorProps {

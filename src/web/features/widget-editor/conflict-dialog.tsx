@@ -12,8 +12,10 @@ const CHANGE_TEXT: Record<ConflictRow['change'], string> = {
 
 /**
  * The save conflict (D21): someone saved the widget after it was loaded. Their changes and mine side
- * by side, field by field, and three ways out: Reload theirs (drop mine), Overwrite (write my changed
- * fields over theirs; their other changes stay), or Cancel (keep editing, nothing written).
+ * by side, field by field, and three ways out: Reload theirs (drop mine), save mine (write my changed
+ * fields; their other changes stay), or Cancel (keep editing, nothing written). Saving mine is named
+ * for what it does: "Overwrite their values", in the destructive colour, only when we both changed a
+ * field to different values; otherwise nothing of theirs is lost and it is "Keep theirs and add mine".
  */
 export function ConflictDialog(props: {
   open: boolean;
@@ -39,8 +41,8 @@ export function ConflictDialog(props: {
           {props.updatedAt ? ` at ${new Date(props.updatedAt).toLocaleString()}` : ''} after you opened it.
           Nothing has been written yet.{' '}
           {clash
-            ? 'Overwrite replaces their values where you both changed a field.'
-            : 'Overwrite keeps their changes and adds yours.'}
+            ? 'Overwriting replaces their values where you both changed a field (highlighted).'
+            : 'None of your changes touches theirs: saving keeps their changes and adds yours.'}
         </>
       }
       footer={
@@ -51,8 +53,8 @@ export function ConflictDialog(props: {
           <Button onClick={onReloadTheirs} disabled={busy}>
             Reload theirs
           </Button>
-          <Button variant="danger" onClick={onOverwrite} loading={busy}>
-            Overwrite
+          <Button variant={clash ? 'danger' : 'primary'} onClick={onOverwrite} loading={busy}>
+            {clash ? 'Overwrite their values' : 'Keep theirs and add mine'}
           </Button>
         </>
       }

@@ -5,7 +5,7 @@ import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { readChartData, WidgetPreview } from '../widget-preview/widget-preview.tsx';
+import { readChartData, valueFormatOf, WidgetPreview } from '../widget-preview/widget-preview.tsx';
 import { downloadBlob } from './download-file.ts';
 import { renderChartPng } from './export-chart-png.ts';
 import type { PreviewData } from './use-preview-data.ts';
@@ -175,7 +175,11 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
             disabled={!hasCsv}
             onClick={() => {
               const csv = chartData
-                ? chartDataToCsv(chartData, response?.metadata.display_name || 'value')
+                ? chartDataToCsv(
+                    chartData,
+                    response?.metadata.display_name || 'value',
+                    response ? valueFormatOf(response) : 'number',
+                  )
                 : null;
               if (csv !== null) {
                 downloadBlob(

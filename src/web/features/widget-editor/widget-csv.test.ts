@@ -55,9 +55,64 @@ describe('chartDataToCsv', () => {
       'figure,value\r\ntotal_calls,5\r\nsuccess_rate_percent,80\r\navg_duration_seconds,\r\np95_latency_ms,120\r\n',
     ],
     ['invalid', { kind: 'invalid', message: 'x' }, null],
+    [
+      'float noise is rounded away, with no extra column (it adds nothing)',
+      {
+        kind: 'bar',
+        buckets: [
+          { time_interval: 'd1', value: 1423.3999999999999, sample_count: 5 },
+          { time_interval: 'd2', value: 0.30000000000000004, sample_count: 2 },
+        ],
+      },
+      'time_interval,duration,sample_count\r\nd1,1423.4,5\r\nd2,0.3,2\r\n',
+    ],
+    [
+      'more digits than the chart shows: rounded like the chart, the full value beside it',
+      {
+        kind: 'line',
+        points: [
+          { id: 1, timestamp: 't1', value: 212.33333333333334 },
+          { id: 2, timestamp: 't2', value: 12 },
+        ],
+      },
+      'call_id,timestamp,duration,duration_full_precision\r\n1,t1,212.333333,212.333333333333\r\n2,t2,12,12\r\n',
+    ],
+    [
+      'pie percentages as the legend shows them (one decimal)',
+      {
+        kind: 'pie',
+        slices: [
+          { label: 'a', value: 2, percentage: 66.66666666666667 },
+          { label: 'b', value: 1, percentage: 33.333333333333336 },
+        ],
+      },
+      'label,value,percentage,percentage_full_precision\r\na,2,66.7,66.6666666666667\r\nb,1,33.3,33.3333333333333\r\n',
+    ],
+    [
+      'stat figures as the card shows them (one decimal)',
+      {
+        kind: 'stat',
+        stat: { total_calls: 6, success_rate: 83.33333333333333, avg_duration: 201.5, p95_latency: null },
+      },
+      'figure,value,full_precision\r\ntotal_calls,6,6\r\nsuccess_rate_percent,83.3,83.3333333333333\r\navg_duration_seconds,201.5,201.5\r\np95_latency_ms,,\r\n',
+    ],
   ];
   it.each(cases)('%s', (_name, data, csv) => {
     expect(chartDataToCsv(data, 'duration')).toBe(csv);
+  });
+
+  it('writes a success rate (avg of a boolean) in percent, as the chart shows it', () => {
+    const data: ChartData = {
+      kind: 'bar',
+      buckets: [
+        { time_interval: 'd1', value: 0.8333333333333334, sample_count: 6, group: 'A' },
+        { time_interval: 'd1', value: 0.5, sample_count: 2, group: 'B' },
+      ],
+    };
+    expect(chartDataToCsv(data, 'success', 'percent')).toBe(
+      'time_interval,success_percent,success,sample_count,group\r\n' +
+        'd1,83.3,0.833333333333333,6,A\r\nd1,50,0.5,2,B\r\n',
+    );
   });
 });
 

@@ -403,6 +403,7 @@ export function WidgetEditorForm({
             metrics={metrics}
             metricsError={metricsError}
             metadataKeys={metadataKeys}
+            projectId={dashboard.project}
             dashboardFilters={dashboard.filters}
             change={editor.change}
             seal={editor.seal}

@@ -231,7 +231,10 @@ describe('WidgetEditorPage', () => {
     expect(cells[4]?.[2]).toBe('Changed by them');
     expect(log.filter((r) => r.method === 'PATCH')).toHaveLength(0);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Overwrite' }));
+    // A real clash: the action says it overwrites, in the destructive colour.
+    const overwrite = within(dialog).getByRole('button', { name: 'Overwrite their values' });
+    expect(overwrite.className).toMatch(/\bbg-rose-600\b/);
+    await user.click(overwrite);
     await screen.findByText('All changes saved');
     const after = await getWidget(server, LINE_WIDGET);
     expect(after).toMatchObject({
@@ -240,6 +243,26 @@ describe('WidgetEditorPage', () => {
       filters: { field: 'success', op: 'eq', value: true },
     });
     expect(log.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+  });
+
+  it('without a clash the merge is named for what it does and is not shown as destructive', async () => {
+    const { user, server } = renderEditor(LINE_WIDGET);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await writeAsSomeoneElse(server, LINE_WIDGET, { filters: { field: 'success', op: 'eq', value: true } });
+    await user.type(screen.getByLabelText('Name'), ' (mine)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Someone else changed this widget' });
+    expect(within(dialog).queryByRole('button', { name: /Overwrite/ })).not.toBeInTheDocument();
+    const merge = within(dialog).getByRole('button', { name: 'Keep theirs and add mine' });
+    expect(merge.className).not.toMatch(/\bbg-rose-/);
+    await user.click(merge);
+    await screen.findByText('All changes saved');
+    expect(await getWidget(server, LINE_WIDGET)).toMatchObject({
+      name: 'Call duration (mine)',
+      filters: { field: 'success', op: 'eq', value: true },
+    });
   });
 
   it('Reload theirs drops my changes and shows their copy', async () => {

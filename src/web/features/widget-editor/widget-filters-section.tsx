@@ -1,8 +1,11 @@
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
+import { useValueSuggestions } from '../../api/use-value-suggestions.ts';
 import { EffectiveFilterView, FilterBuilder } from '../filter-builder/filter-builder.tsx';
 
 export interface WidgetFiltersSectionProps {
+  /** The dashboard's project: the calls whose values are suggested. */
+  projectId: number | null;
   dashboardFilters: Filter | null;
   filters: Filter | null;
   onFilters: (filters: Filter | null) => void;
@@ -14,6 +17,7 @@ export interface WidgetFiltersSectionProps {
 
 /** The widget's own filters in the builder, under the dashboard's filters they are merged with (D7). */
 export function WidgetFiltersSection({
+  projectId,
   dashboardFilters,
   filters,
   onFilters,
@@ -22,6 +26,7 @@ export function WidgetFiltersSection({
   errors,
   now,
 }: WidgetFiltersSectionProps) {
+  const valueSuggestions = useValueSuggestions(projectId);
   return (
     <EffectiveFilterView
       dashboardFilter={dashboardFilters}
@@ -35,6 +40,7 @@ export function WidgetFiltersSection({
           onChange={onFilters}
           metrics={metrics ?? undefined}
           metadataKeys={metadataKeys}
+          valueSuggestions={valueSuggestions}
           errors={errors}
           now={now}
         />

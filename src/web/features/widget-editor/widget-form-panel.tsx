@@ -30,6 +30,8 @@ export interface WidgetFormPanelProps {
   metrics: readonly Metric[] | null;
   metricsError: string | null;
   metadataKeys: readonly string[];
+  /** The dashboard's project (value suggestions come from its calls). */
+  projectId: number | null;
   dashboardFilters: Filter | null;
   change: (patch: Partial<WidgetDraft>, group?: string | null) => void;
   seal: () => void;
@@ -55,6 +57,7 @@ const FiltersPart = memo(
   },
   // The messages are a new array on every render of the form: compare them by text.
   (a, b) =>
+    a.projectId === b.projectId &&
     a.dashboardFilters === b.dashboardFilters &&
     a.filters === b.filters &&
     a.onFilters === b.onFilters &&
@@ -77,6 +80,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
     metrics,
     metricsError,
     metadataKeys,
+    projectId,
     dashboardFilters,
     change,
     seal,
@@ -105,6 +109,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
 
       <FormSection title="Filters">
         <FiltersPart
+          projectId={projectId}
           dashboardFilters={dashboardFilters}
           filters={values.filters}
           onFilters={onFilters}

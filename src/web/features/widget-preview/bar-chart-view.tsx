@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectBar } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
-import { formatAxisValue } from './format-chart-value.ts';
+import { formatAxisTick, valueAxisTicks, type ValueFormat } from './format-chart-value.ts';
 import { seriesValue } from './series-value.ts';
 import type { ElementSize } from './use-element-size.ts';
 
@@ -18,6 +18,10 @@ const TICK = { fill: 'currentColor', fontSize: 11 };
 const CURSOR = { fill: 'currentColor', fillOpacity: 0.06 };
 const RADIUS: [number, number, number, number] = [3, 3, 0, 0];
 const LEGEND_STYLE = { fontSize: 12 };
+const VALUE_TICK_FORMATTERS: Record<ValueFormat, (value: number) => string> = {
+  number: (value) => formatAxisTick(value, 'number'),
+  percent: (value) => formatAxisTick(value, 'percent'),
+};
 
 /** Maps a prepared bar model to Recharts: bucket labels on x, one Bar per series side by side. */
 export function BarChartView({
@@ -41,7 +45,8 @@ export function BarChartView({
         />
         <XAxis dataKey="label" tick={TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
         <YAxis
-          tickFormatter={formatAxisValue}
+          tickFormatter={VALUE_TICK_FORMATTERS[model.valueFormat]}
+          {...valueAxisTicks(model.valueFormat)}
           tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}
@@ -58,6 +63,7 @@ export function BarChartView({
               <ChartTooltip
                 title={row.label}
                 unit={model.unit}
+                format={model.valueFormat}
                 entries={model.series
                   .filter((s) => row.values[s.key] !== undefined)
                   .map((s) => ({

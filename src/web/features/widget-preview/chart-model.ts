@@ -1,4 +1,5 @@
 import type { WidgetColor } from '../../../contract/widget-display.ts';
+import type { ValueFormat } from './format-chart-value.ts';
 
 /**
  * One series as prepared from the data (a legend entry), before the display gives it a colour. `key`
@@ -79,8 +80,15 @@ export type ChartShape =
       /** The most points drawn in one series (dots are drawn only for short series). */
       maxSeriesPointCount: number;
       hiddenSeriesCount: number;
+      valueFormat: ValueFormat;
     }
-  | { kind: 'bar'; series: SeriesShape[]; rows: BarRow[]; hiddenSeriesCount: number }
+  | {
+      kind: 'bar';
+      series: SeriesShape[];
+      rows: BarRow[];
+      hiddenSeriesCount: number;
+      valueFormat: ValueFormat;
+    }
   | { kind: 'pie'; slices: PieSliceShape[]; total: number }
   | { kind: 'stat'; figures: StatFigure[] }
   | { kind: 'empty'; message: string }

@@ -1,4 +1,4 @@
-import { formatExactValue } from './format-chart-value.ts';
+import { formatChartValue, type ValueFormat } from './format-chart-value.ts';
 
 export interface TooltipEntry {
   name: string;
@@ -13,10 +13,12 @@ export function ChartTooltip({
   title,
   entries,
   unit,
+  format = 'number',
 }: {
   title: string;
   entries: TooltipEntry[];
   unit: string;
+  format?: ValueFormat | undefined;
 }) {
   if (entries.length === 0) return null;
   return (
@@ -32,7 +34,7 @@ export function ChartTooltip({
             />
             <span>{entry.name}:</span>
             <span className="font-medium tabular-nums text-slate-900 dark:text-slate-100">
-              {formatExactValue(entry.value, unit)}
+              {formatChartValue(entry.value, format, unit)}
             </span>
             {entry.note ? <span className="text-slate-500 dark:text-slate-400">{entry.note}</span> : null}
           </li>

@@ -2,7 +2,13 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { LINE_PLOT_INSET_PX, type ChartModel, type ChartSelection } from './chart-model.ts';
 import { selectLinePoint, toRowIndex } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
-import { formatAxisValue, formatPointTimeFull, formatTimeTick } from './format-chart-value.ts';
+import {
+  formatAxisTick,
+  formatPointTimeFull,
+  formatTimeTick,
+  valueAxisTicks,
+  type ValueFormat,
+} from './format-chart-value.ts';
 import { seriesValue } from './series-value.ts';
 import type { ElementSize } from './use-element-size.ts';
 
@@ -20,6 +26,10 @@ const TICK = { fill: 'currentColor', fontSize: 11 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const ACTIVE_DOT = { r: 4 };
 const LEGEND_STYLE = { fontSize: 12 };
+const VALUE_TICK_FORMATTERS: Record<ValueFormat, (value: number) => string> = {
+  number: (value) => formatAxisTick(value, 'number'),
+  percent: (value) => formatAxisTick(value, 'percent'),
+};
 const TICK_FORMATTERS = {
   hour: (value: number) => formatTimeTick(value, 'hour'),
   day: (value: number) => formatTimeTick(value, 'day'),
@@ -70,7 +80,8 @@ export function LineChartView({
         <YAxis
           // Five "nice" ticks on a chart at least a card tall never collide: nothing to measure either.
           interval={0}
-          tickFormatter={formatAxisValue}
+          tickFormatter={VALUE_TICK_FORMATTERS[model.valueFormat]}
+          {...valueAxisTicks(model.valueFormat)}
           tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}
@@ -87,6 +98,7 @@ export function LineChartView({
               <ChartTooltip
                 title={formatPointTimeFull(row.x)}
                 unit={model.unit}
+                format={model.valueFormat}
                 entries={model.series
                   .filter((s) => row.values[s.key] !== undefined)
                   .map((s) => ({ name: s.label, color: s.color, value: row.values[s.key] ?? null }))}

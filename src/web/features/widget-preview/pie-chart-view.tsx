@@ -7,15 +7,43 @@ import {
   ResponsiveContainer,
   Tooltip,
   type DefaultLegendContentProps,
+  type PieLabelRenderProps,
 } from 'recharts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectSlice } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
+import { labelledSlices } from './labelled-slices.ts';
+import { PIE_LABEL_ROOM_PX, pieLabelPosition } from './pie-label-position.ts';
 
 type PieModel = Extract<ChartModel, { kind: 'pie' }>;
 
-/** Maps a prepared pie model to Recharts: one slice per label, labelled with its percentage. */
+// Room beside and above the pie for its labels (left and right: a label grows outwards from the pie).
+const MARGIN = {
+  top: PIE_LABEL_ROOM_PX.y,
+  right: PIE_LABEL_ROOM_PX.x,
+  bottom: PIE_LABEL_ROOM_PX.y,
+  left: PIE_LABEL_ROOM_PX.x,
+};
+// The legend fills the chart's height from its top (Recharts would centre it by its content's height,
+// pushing the first entries of a long legend above the card) and sits at the right edge, outside the
+// right margin, which stays the labels' room between the pie and the legend.
+const LEGEND_WRAPPER_STYLE = {
+  fontSize: 12,
+  maxWidth: '45%',
+  top: 0,
+  right: 0,
+  height: '100%',
+  display: 'flex',
+  flexDirection: 'column',
+  justifyContent: 'center',
+} as const;
+
+/**
+ * Maps a prepared pie model to Recharts: one slice per label, labelled with its percentage just
+ * outside it (in room kept for the labels, so no label runs past the card), and a legend that
+ * scrolls within the chart's height.
+ */
 export function PieChartView({
   model,
   onSelect,
@@ -25,7 +53,7 @@ export function PieChartView({
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <PieChart margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
+      <PieChart margin={MARGIN}>
         <Pie
           data={model.slices}
           dataKey="value"
@@ -34,9 +62,24 @@ export function PieChartView({
           outerRadius="68%"
           paddingAngle={1}
           isAnimationActive={model.animate}
-          label={({ percent }: { percent?: number }) =>
-            percent !== undefined && percent >= 0.04 ? `${(percent * 100).toFixed(1)}%` : ''
-          }
+          label={({ cx, cy, outerRadius, midAngle, index }: PieLabelRenderProps) => {
+            const slice = model.slices[index];
+            if (!slice || !labelledAt(model, outerRadius).has(index)) return null;
+            const { x, y, textAnchor } = pieLabelPosition(cx, cy, outerRadius, midAngle ?? 0);
+            return (
+              <text
+                x={x}
+                y={y}
+                textAnchor={textAnchor}
+                dominantBaseline="central"
+                fontSize={11}
+                fill="currentColor"
+                className="recharts-pie-label-text"
+              >
+                {slice.percentage}%
+              </text>
+            );
+          }}
           labelLine={false}
           cursor={onSelect ? 'pointer' : undefined}
           onClick={(_data, index) => {
@@ -70,13 +113,9 @@ export function PieChartView({
             layout="vertical"
             align="right"
             verticalAlign="middle"
-            wrapperStyle={{
-              fontSize: 12,
-              maxWidth: '45%',
-              maxHeight: '100%',
-              display: 'flex',
-              flexDirection: 'column',
-            }}
+            wrapperStyle={LEGEND_WRAPPER_STYLE}
+            // The slices' own order (largest first), not Recharts' alphabetical one.
+            itemSorter={(item) => model.slices.findIndex((slice) => slice.label === item.value)}
             content={ScrollingLegend}
             formatter={(value: string) => {
               const slice = model.slices.find((s) => s.label === value);
@@ -91,6 +130,21 @@ export function PieChartView({
       </PieChart>
     </ResponsiveContainer>
   );
+}
+
+// The labels' radius is known only while Recharts draws them: which slices get one is worked out once
+// per model and radius, not once per label.
+const labelledCache = new WeakMap<PieModel, { radius: number; indices: ReadonlySet<number> }>();
+function labelledAt(model: PieModel, radius: number): ReadonlySet<number> {
+  const cached = labelledCache.get(model);
+  if (cached?.radius === radius) return cached.indices;
+  const total = model.total > 0 ? model.total : 1;
+  const indices = labelledSlices(
+    model.slices.map((s) => s.value / total),
+    radius,
+  );
+  labelledCache.set(model, { radius, indices });
+  return indices;
 }
 
 /**

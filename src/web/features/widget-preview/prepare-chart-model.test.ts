@@ -245,6 +245,29 @@ describe('prepareChartModel: bar', () => {
   });
 });
 
+describe('prepareChartModel: value format', () => {
+  const bucket = { time_interval: '2026-01-01T00:00:00Z', value: 0.8333333333333334, sample_count: 6 };
+  it.each([
+    { dataType: 'boolean' as const, aggregation: 'avg', format: 'percent' },
+    { dataType: 'boolean' as const, aggregation: 'count', format: 'number' },
+    { dataType: 'numeric' as const, aggregation: 'avg', format: 'number' },
+    { dataType: 'dynamic' as const, aggregation: null, format: 'number' },
+  ])('a $dataType $aggregation is drawn as a $format', ({ dataType, aggregation, format }) => {
+    const model = expectKind(
+      prepare(
+        response('bar', [bucket], {
+          aggregation_function: aggregation,
+          time_period: 'day',
+          metadata: { display_name: 'Success', data_type: dataType, filter_value: null },
+        }),
+        'bar',
+      ),
+      'bar',
+    );
+    expect(model.valueFormat).toBe(format);
+  });
+});
+
 describe('prepareChartModel: pie', () => {
   it('gives slices with rounded percentages and a total', () => {
     const data = [

@@ -12,7 +12,13 @@ import {
   type SeriesShape,
   type StatFigure,
 } from './chart-model.ts';
-import { formatBucketLabel, formatInteger, formatOneDecimal } from './format-chart-value.ts';
+import {
+  formatBucketLabel,
+  formatInteger,
+  formatOneDecimal,
+  roundTo,
+  type ValueFormat,
+} from './format-chart-value.ts';
 import { groupSeries } from './group-series.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
 import { readChartData } from './read-chart-data.ts';
@@ -62,7 +68,10 @@ export function prepareChartShape(
       return data.kind === 'pie' ? preparePie(data.slices) : mismatch(options.chartType, data);
     case 'bar':
       return data.kind === 'bar'
-        ? prepareBar(data.buckets, response.time_period, displayName, comparison, comparisonLabel)
+        ? {
+            ...prepareBar(data.buckets, response.time_period, displayName, comparison, comparisonLabel),
+            valueFormat: valueFormatOf(response),
+          }
         : mismatch(options.chartType, data);
     case 'line': {
       if (data.kind !== 'line' && data.kind !== 'bar') return mismatch(options.chartType, data);
@@ -73,11 +82,20 @@ export function prepareChartShape(
         comparisonKey: COMPARISON_KEY,
         comparisonLabel,
       };
-      return data.kind === 'line'
-        ? prepareLineShape(pointColumns(data.points), { ...lineOptions, selectKind: 'point' })
-        : prepareLineShape(bucketColumns(data.buckets), { ...lineOptions, selectKind: 'bucket' });
+      const shape =
+        data.kind === 'line'
+          ? prepareLineShape(pointColumns(data.points), { ...lineOptions, selectKind: 'point' })
+          : prepareLineShape(bucketColumns(data.buckets), { ...lineOptions, selectKind: 'bucket' });
+      return { ...shape, valueFormat: valueFormatOf(response) };
     }
   }
+}
+
+/** The average of a boolean is the share of true values: a fraction, read as a percentage. */
+export function valueFormatOf(response: WidgetDataResponse): ValueFormat {
+  return response.metadata.data_type === 'boolean' && response.aggregation_function === 'avg'
+    ? 'percent'
+    : 'number';
 }
 
 function isEmpty(data: Exclude<ChartData, { kind: 'invalid' }>): boolean {
@@ -112,7 +130,7 @@ function prepareBar(
   displayName: string,
   comparison: ChartData | null,
   comparisonLabel: string,
-): ChartShape {
+): Omit<Extract<ChartShape, { kind: 'bar' }>, 'valueFormat'> {
   const { groups, hiddenCount } = groupSeries(buckets);
   const series: SeriesShape[] = groups.map((g) => ({
     key: g.key,
@@ -165,7 +183,7 @@ function preparePie(slices: readonly { label: string; value: number; percentage:
       label: s.label === '' ? '(empty)' : s.label,
       source: s.label,
       value: s.value,
-      percentage: Math.round(s.percentage * 10) / 10,
+      percentage: roundTo(s.percentage, 1),
     })),
   };
 }

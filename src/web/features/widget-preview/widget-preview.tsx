@@ -12,6 +12,8 @@ import { usePrefersReducedMotion } from './use-prefers-reduced-motion.ts';
 export type { ChartSelection } from './chart-model.ts';
 export { EMPTY_MESSAGE } from './chart-model.ts';
 export { readChartData } from './read-chart-data.ts';
+export { roundChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
+export { valueFormatOf } from './prepare-chart-shape.ts';
 
 export type WidgetPreviewStatus = 'loading' | 'error' | 'ready' | 'idle';
 

@@ -1,0 +1,38 @@
+import { queryOptions } from '@tanstack/react-query';
+import {
+  VALUE_COUNTS_PATH,
+  ValueCountsResponseSchema,
+  type ValueCount,
+} from '../../contract/value-counts-schema.ts';
+import type { ApiClient } from './api-client.ts';
+import { queryKeys } from './query-keys.ts';
+
+const NO_COUNTS: readonly ValueCount[] = [];
+
+/**
+ * Value counts of a text field (our extension of the contract, served by the embedded server only),
+ * for value suggestions. Suggestions are a nicety: any failure (a 404 from a forwarding server, a
+ * network error) is "no suggestions", never an error state, and another API is not even asked.
+ */
+export const valueCountQueries = {
+  list: (api: ApiClient, params: { projectId: number | null; field: string }) =>
+    queryOptions({
+      queryKey: queryKeys.valueCounts.list(params),
+      queryFn: async ({ signal }): Promise<readonly ValueCount[]> => {
+        try {
+          const response = await api.get(VALUE_COUNTS_PATH, {
+            schema: ValueCountsResponseSchema,
+            query: { field: params.field, project_id: params.projectId },
+            signal,
+          });
+          return response.data.results;
+        } catch (error: unknown) {
+          if (signal.aborted) throw error;
+          return NO_COUNTS;
+        }
+      },
+      // Another API (the real Cekura) has no such route: it is not asked at all.
+      enabled: api.embedded,
+      staleTime: 10 * 60_000,
+    }),
+};
