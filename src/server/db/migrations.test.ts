@@ -83,7 +83,12 @@ describe('migration 3: ids are never reused', () => {
 describe('migration 4: dashboard versions', () => {
   it('adds an empty history that keeps its ids after a delete of the newest', () => {
     const db = databaseAtVersion(3);
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toEqual([4]);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 4),
+      ),
+    ).toEqual([4]);
     const insert = db.prepare(
       `INSERT INTO dashboard_versions (dashboard_id, organisation_id, summary, snapshot, created_at)
        VALUES (3, 1, 's', '{}', ?)`,
