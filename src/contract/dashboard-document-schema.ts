@@ -24,6 +24,20 @@ export const DashboardDocumentSchema = z.object({
 });
 export type DashboardDocument = z.infer<typeof DashboardDocumentSchema>;
 
+/**
+ * The published JSON Schema of a dashboard document, generated from the zod schema. Widget `metadata`
+ * is checked in zod with a custom check (so that every key, `__proto__` included, survives parsing),
+ * which JSON Schema cannot express: it is published as what it is, an object or null with any keys.
+ */
+export function dashboardDocumentJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(DashboardDocumentSchema, {
+    unrepresentable: 'any',
+    override: (ctx) => {
+      if (ctx.zodSchema._zod.def.type === 'custom') ctx.jsonSchema.type = 'object';
+    },
+  });
+}
+
 /** Filter fields whose values are metric or agent ids. */
 const METRIC_ID_FIELD = 'metric_evaluations.metric.id';
 const AGENT_ID_FIELD = 'agent.id';

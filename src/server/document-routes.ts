@@ -4,6 +4,7 @@ import {
   collectDocumentIds,
   DASHBOARD_DOCUMENT_FORMAT,
   DASHBOARD_DOCUMENT_VERSION,
+  dashboardDocumentJsonSchema,
   DashboardDocumentSchema,
   remapDocumentIds,
   type DashboardDocument,
@@ -66,7 +67,7 @@ const ChoicesSchema = z.record(z.string().regex(/^\d+$/), z.number().int()).opti
 export function registerDocumentRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const { db, sqlite } = ctx.database;
 
-  app.get('/studio/schema/dashboard-document.json', (c) => c.json(z.toJSONSchema(DashboardDocumentSchema)));
+  app.get('/studio/schema/dashboard-document.json', (c) => c.json(dashboardDocumentJsonSchema()));
 
   app.get('/studio/dashboards/:id{[0-9]+}/export/', async (c) => {
     const scope = c.get('scope');
