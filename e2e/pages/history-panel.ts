@@ -18,6 +18,7 @@ export function historyPanel(page: Page) {
     restoreWidget: (name: string): Locator => dialog.getByRole('button', { name: `Restore widget ${name}` }),
     restoreVersion: dialog.getByRole('button', { name: 'Restore this version' }),
     undo: dialog.getByRole('button', { name: 'Undo restore' }),
-    status: dialog.getByRole('status'),
+    /** The outcome of a restore, on the selected version (the dialog also holds the toasts' status region). */
+    status: dialog.getByRole('region', { name: 'Selected version' }).getByRole('status'),
   };
 }
