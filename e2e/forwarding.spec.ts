@@ -1,10 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import * as z from 'zod';
-import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-schema.ts';
+import { DashboardListSchema } from '../src/contract/dashboard-schema.ts';
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_FORWARDING_PORT } from '../playwright.config.ts';
-import { apiJson } from './pages/api-json.ts';
+import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { appShell } from './pages/app-shell.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
@@ -34,16 +34,7 @@ test('the editor golden path works through a forwarding server, and the browser 
     const key = r.headers()['x-cekura-api-key'];
     if (key) sentKeys.push(r.url());
   });
-  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
-  const sample = list.results.find((d) => d.name === 'Support overview');
-  if (!sample) throw new Error('sample dashboard missing');
-  const copy = await apiJson(
-    request,
-    'POST',
-    `/dashboards/dashboards/${sample.id}/duplicate/`,
-    DashboardSchema,
-    { name: 'Through the gateway' },
-  );
+  const copy = await copyOfSupportOverview(request, 'Through the gateway');
   const widget = copy.widgets.find((w) => w.name === 'Call duration');
   if (!widget) throw new Error('widget missing');
 

@@ -1,10 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import * as z from 'zod';
-import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-schema.ts';
-import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
-import { apiJson } from './pages/api-json.ts';
+import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { historyPanel } from './pages/history-panel.ts';
 
@@ -20,18 +18,7 @@ async function screenshot(page: Page, name: string) {
 }
 
 test('edit → see it in history → restore one widget → undo the restore', async ({ page, request }) => {
-  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
-  const sample = list.results.find((d) => d.name === 'Support overview');
-  if (!sample) throw new Error('sample dashboard missing');
-  const copy = await apiJson(
-    request,
-    'POST',
-    `/dashboards/dashboards/${sample.id}/duplicate/`,
-    DashboardSchema,
-    {
-      name: 'History golden path',
-    },
-  );
+  const copy = await copyOfSupportOverview(request, 'History golden path');
   const widget = copy.widgets.find((w) => w.name === WIDGET);
   if (!widget) throw new Error('widget missing');
   const chartType = async () =>
@@ -98,18 +85,7 @@ test('a restore racing another write gets the conflict message, never a silent o
   page,
   request,
 }) => {
-  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
-  const sample = list.results.find((d) => d.name === 'Support overview');
-  if (!sample) throw new Error('sample dashboard missing');
-  const copy = await apiJson(
-    request,
-    'POST',
-    `/dashboards/dashboards/${sample.id}/duplicate/`,
-    DashboardSchema,
-    {
-      name: 'History conflict',
-    },
-  );
+  const copy = await copyOfSupportOverview(request, 'History conflict');
   const widget = copy.widgets.find((w) => w.name === WIDGET);
   if (!widget) throw new Error('widget missing');
   await apiJson(request, 'PATCH', `/dashboards/widgets/${widget.id}/`, WidgetSchema, { chart_type: 'line' });

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-schema.ts';
-import { paginated } from '../src/contract/paginated-schema.ts';
-import { apiJson } from './pages/api-json.ts';
+import { DashboardSchema } from '../src/contract/dashboard-schema.ts';
+import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
 
@@ -11,18 +10,7 @@ test('delete a dashboard → restore it from the trash with its widgets, layout 
   page,
   request,
 }) => {
-  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
-  const sample = list.results.find((d) => d.name === 'Support overview');
-  if (!sample) throw new Error('sample dashboard missing');
-  const copy = await apiJson(
-    request,
-    'POST',
-    `/dashboards/dashboards/${sample.id}/duplicate/`,
-    DashboardSchema,
-    {
-      name: 'Trash golden path',
-    },
-  );
+  const copy = await copyOfSupportOverview(request, 'Trash golden path');
 
   const dashboards = dashboardsPage(page);
   await dashboards.goto();

@@ -1,5 +1,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type * as z from 'zod';
+import { DashboardListSchema, DashboardSchema } from '../../src/contract/dashboard-schema.ts';
+import { paginated } from '../../src/contract/paginated-schema.ts';
 import { E2E_API_KEY, E2E_BASE_URL } from '../../playwright.config.ts';
 
 /**
@@ -20,4 +22,14 @@ export async function apiJson<T>(
   });
   expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
   return schema.parse(await response.json());
+}
+
+/** A private copy of the seeded "Support overview" dashboard, so that a test that writes disturbs no other. */
+export async function copyOfSupportOverview(request: APIRequestContext, name: string) {
+  const list = await apiJson(request, 'GET', '/dashboards/dashboards/', paginated(DashboardListSchema));
+  const sample = list.results.find((d) => d.name === 'Support overview');
+  if (!sample) throw new Error('sample dashboard missing');
+  return apiJson(request, 'POST', `/dashboards/dashboards/${sample.id}/duplicate/`, DashboardSchema, {
+    name,
+  });
 }
