@@ -6,7 +6,7 @@ import { openDatabase } from '../src/server/db/open-database.ts';
 /**
  * The server process of `bench:load` (forked with an IPC channel): the real app on a file database,
  * bound to 127.0.0.1 only, its clock started at the seed instant. It measures its own event-loop delay
- * (the figure that shows whether synchronous SQLite starves other requests) and reports it on demand,
+ * (the figure that shows whether the data work starves other requests) and reports it on demand,
  * so the load generator's own work does not pollute it.
  */
 export type LoadServerMessage = { type: 'reset' } | { type: 'report'; label: string } | { type: 'stop' };

@@ -603,7 +603,7 @@ function nextSteps(): string {
 async function main(): Promise<void> {
   const load = describeLoad();
   bundleFigures();
-  const bench = ensureBenchDatabase(CALLS);
+  const bench = await ensureBenchDatabase(CALLS);
   const projectId = bench.projectIds[0] ?? 1;
   const server = await startBenchServer(bench.path, bench.now, {
     BENCH_SERVE_SPA: '1',

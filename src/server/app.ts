@@ -6,7 +6,6 @@ import { createHostPolicy, type HostPolicy } from './http/host-policy.ts';
 import { registerCallLogRoutes } from './call-log-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import type { OpenDatabase } from './db/open-database.ts';
-import { registerSqlFunctions } from './filter-sql.ts';
 import { ApiError, NOT_FOUND_DETAIL } from './http/api-error.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
 import { QueryTimeoutError } from './query-time-limit.ts';
@@ -74,7 +73,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     log,
     retention: options.retention ?? DEFAULT_RETENTION,
   };
-  registerSqlFunctions(options.database.sqlite);
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {

@@ -2,13 +2,13 @@ import type { Context, Hono } from 'hono';
 import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import { metricsForProject } from './dashboard-access.ts';
-import type { CallLogQuery } from './call-log-store.ts';
-import type { DataTask } from './data-task.ts';
-import { runDataTaskOffThread } from './data-worker-pool.ts';
+import { limitsFromNow } from './analytics/analytics-database.ts';
+import { listCallLogs, type CallLogQuery } from './call-log-store.ts';
 import { badRequestDetail, notFound } from './http/api-error.ts';
 import { parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { listAgents } from './metric-store.ts';
+import { queryTimeLimitMs } from './query-time-limit.ts';
 import { re2PatternProblem } from './re2-pattern.ts';
 import { canSeeProject } from './scope.ts';
 import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
@@ -51,7 +51,6 @@ function readFiltersV2(url: URL, options: Parameters<typeof validateFilter>[1]):
  */
 export function registerCallLogRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const handler = async (c: Context<AppEnv>) => {
-    const arrivedAt = performance.now();
     const scope = c.get('scope');
     const url = new URL(c.req.url);
     const page = readPageRequest(url);
@@ -84,11 +83,14 @@ export function registerCallLogRoutes(app: Hono<AppEnv>, ctx: ServerContext): vo
       filter,
       now,
     };
-    // On a data worker, within the time limit, like chart data: a heavy page never blocks the server.
-    const task: DataTask = { kind: 'call-logs', query, page: { offset: page.offset, limit: page.pageSize } };
-    const done = await runDataTaskOffThread(ctx.database.sqlite, task, arrivedAt, c.req.raw.signal);
-    if (done.kind !== 'call-logs') throw new Error(`A data worker answered a ${done.kind} task.`);
-    return c.json(pageEnvelope(url, page, done.result.count, done.result.results));
+    // Within the time limit, like chart data, and interrupted when the client goes away.
+    const list = await listCallLogs(
+      ctx.database,
+      query,
+      { offset: page.offset, limit: page.pageSize },
+      limitsFromNow(queryTimeLimitMs(), c.req.raw.signal),
+    );
+    return c.json(pageEnvelope(url, page, list.count, list.results));
   };
   app.get('/observability/v1/call-logs/', handler);
   app.get('/observability/v2/call-logs/', handler);

@@ -1,7 +1,10 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { CallLogSchema, type CallLog } from '../contract/call-log-schema.ts';
 import type { Filter } from '../contract/filter-schema.ts';
-import { compileFilter } from './filter-sql.ts';
+import { queryRows, type QueryLimits, type SqlParam } from './analytics/analytics-database.ts';
+import { dimensionsOf, type EngineStores } from './chart-data.ts';
+import { formatInstant } from './engine-buckets.ts';
+import { compileFilter, type CompiledSql, type Dimensions } from './filter-sql.ts';
 import { readJsonColumn } from './json-column.ts';
 
 export interface CallLogQuery {
@@ -14,27 +17,24 @@ export interface CallLogQuery {
   now: Date;
 }
 
-/**
- * The WHERE clause of a call-log query. The leading `project_id IN (…) AND ts_ms BETWEEN …` is what
- * lets SQLite use the `calls_project_ts` index (checked with EXPLAIN QUERY PLAN in the tests).
- */
-export function callLogWhere(query: CallLogQuery): { sql: string; params: unknown[] } {
+/** The WHERE clause of a call-log query over `calls c`, every value bound. */
+export function callLogWhere(query: CallLogQuery, dimensions: Dimensions): CompiledSql {
   const parts = [
     `c.project_id IN (${query.projectIds.map(() => '?').join(', ')})`,
-    'c.ts_ms >= ?',
-    'c.ts_ms <= ?',
+    'c.ts_ms >= CAST(? AS BIGINT)',
+    'c.ts_ms <= CAST(? AS BIGINT)',
   ];
-  const params: unknown[] = [...query.projectIds, query.fromMs, query.toMs];
+  const params: SqlParam[] = [...query.projectIds, query.fromMs, query.toMs];
   if (query.agentId !== null) {
     parts.push('c.agent_id = ?');
     params.push(query.agentId);
   }
   if (query.callIds !== null) {
-    parts.push(`c.id IN (${query.callIds.map(() => '?').join(', ') || 'NULL'})`);
+    parts.push(query.callIds.length === 0 ? 'FALSE' : `c.id IN (${query.callIds.map(() => '?').join(', ')})`);
     params.push(...query.callIds);
   }
   if (query.filter !== null) {
-    const compiled = compileFilter(query.filter, { now: query.now });
+    const compiled = compileFilter(query.filter, { now: query.now, dimensions });
     parts.push(`(${compiled.sql})`);
     params.push(...compiled.params);
   }
@@ -52,54 +52,9 @@ function statusOf(success: number | null, reviewed: number): string | null {
   return `${reviewed ? 'reviewed_' : ''}${success ? 'success' : 'failure'}`;
 }
 
-interface CallRow {
-  id: number;
-  agent_id: number | null;
-  agent_name: string | null;
-  timestamp: string;
-  duration: number | null;
-  success: number | null;
-  is_reviewed: number;
-  call_ended_reason: string | null;
-  dropoff_point: string | null;
-  topic: string | null;
-  customer_number: string | null;
-  call_id: string | null;
-  metadata: string | null;
-  created_at: string;
-}
-interface EvaluationRow {
-  call_id: number;
-  metric_id: number;
-  name: string;
-  eval_type: string;
-  value_num: number | null;
-  value_text: string | null;
-}
-
-function isCallRow(row: unknown): row is CallRow {
-  return typeof row === 'object' && row !== null && 'id' in row && 'timestamp' in row;
-}
-function isEvaluationRow(row: unknown): row is EvaluationRow {
-  return typeof row === 'object' && row !== null && 'metric_id' in row && 'call_id' in row;
-}
-
-/**
- * The ids of one page, newest first. Each project is read in `calls_project_ts` order and cut at
- * offset + limit rows, then the per-project runs are merged: a single `project_id IN (…)` query would
- * sort the whole window (hundreds of thousands of rows) to find one page. Parameters: for each
- * project its WHERE parameters and the cut, then limit and offset. Exported so a test can EXPLAIN it.
- */
-export function callLogPageIdsSql(whereSqls: readonly string[]): string {
-  const runs = whereSqls.map(
-    (whereSql) =>
-      `SELECT * FROM (SELECT c.id, c.ts_ms FROM calls c WHERE ${whereSql} ORDER BY c.ts_ms DESC, c.id DESC LIMIT ?)`,
-  );
-  return `SELECT id FROM (${runs.join(' UNION ALL ')}) ORDER BY ts_ms DESC, id DESC LIMIT ? OFFSET ?`;
-}
-
-/** SQLite's limit on the values one statement binds (SQLITE_MAX_VARIABLE_NUMBER). */
-const MAX_BOUND_VALUES = 32_766;
+const CALL_SELECT =
+  'c.id, c.agent_id, c.ts_ms, c.duration, c.success, c.is_reviewed, c.call_ended_reason, c.dropoff_point, ' +
+  'c.topic, c.customer_number, c.call_id, c.metadata, c.created_ms';
 
 export interface CallLogPageRequest {
   offset: number;
@@ -111,86 +66,115 @@ export interface CallLogList {
   results: CallLog[];
 }
 
-/** One page of calls, newest first, as `CallLogList` items with their `metrics[]`. */
-export function listCallLogs(
-  sqlite: BetterSqlite3.Database,
-  query: CallLogQuery,
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' ? value : null;
+}
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+async function readPage(
+  connection: DuckDBConnection,
+  where: CompiledSql,
   page: CallLogPageRequest,
-): CallLogList {
-  if (query.projectIds.length === 0) return { count: 0, results: [] };
-  const where = callLogWhere(query);
-  const countRow = sqlite
-    .prepare(`SELECT COUNT(*) AS n FROM calls c WHERE ${where.sql}`)
-    .get(...where.params);
-  const count = typeof countRow === 'object' && countRow !== null && 'n' in countRow ? Number(countRow.n) : 0;
-  const perProject = query.projectIds.map((projectId) => callLogWhere({ ...query, projectIds: [projectId] }));
-  // Each run binds the filter again: past the limit, one run over all projects (a sort, but an answer).
-  const bound = perProject.reduce((n, w) => n + w.params.length + 1, 2);
-  const runs = bound <= MAX_BOUND_VALUES ? perProject : [where];
-  const ids = sqlite
-    .prepare(callLogPageIdsSql(runs.map((w) => w.sql)))
-    .pluck()
-    .all(...runs.flatMap((w) => [...w.params, page.offset + page.limit]), page.limit, page.offset)
-    .map(Number);
-  const byId = new Map(
-    (ids.length === 0
-      ? []
-      : sqlite
-          .prepare(
-            `SELECT c.*, a.agent_name FROM calls c LEFT JOIN agents a ON a.id = c.agent_id
-             WHERE c.id IN (${ids.map(() => '?').join(', ')})`,
-          )
-          .all(...ids)
-          .filter(isCallRow)
-    ).map((row) => [row.id, row]),
+): Promise<{ count: number; rows: unknown[][]; evaluations: unknown[][] }> {
+  const [countRow = []] = await queryRows(
+    connection,
+    `SELECT count(*) FROM calls c WHERE ${where.sql}`,
+    where.params,
   );
-  const rows = ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [row] : [];
-  });
+  const rows = await queryRows(
+    connection,
+    `SELECT ${CALL_SELECT} FROM calls c WHERE ${where.sql} ORDER BY c.ts_ms DESC, c.id DESC LIMIT ? OFFSET ?`,
+    [...where.params, page.limit, page.offset],
+  );
+  const ids = rows.map((row) => Number(row[0]));
   const evaluations =
     ids.length === 0
       ? []
-      : sqlite
-          .prepare(
-            `SELECT me.call_id, me.metric_id, m.name, m.eval_type, me.value_num, me.value_text
-             FROM metric_evaluations me JOIN metrics m ON m.id = me.metric_id
-             WHERE me.call_id IN (${ids.map(() => '?').join(', ')}) ORDER BY me.metric_id`,
-          )
-          .all(...ids)
-          .filter(isEvaluationRow);
-  const results = rows.map((row) =>
-    CallLogSchema.parse({
-      id: row.id,
-      timestamp: row.timestamp,
-      duration: mmss(row.duration),
-      success: row.success === null ? null : row.success === 1,
-      is_reviewed: row.is_reviewed === 1,
-      status: statusOf(row.success, row.is_reviewed),
+      : await queryRows(
+          connection,
+          `SELECT call_id, metric_id, value_num, value_text FROM metric_evaluations
+           WHERE call_id IN (${ids.map(() => '?').join(', ')}) ORDER BY call_id, metric_id`,
+          ids,
+        );
+  return { count: Number(countRow[0] ?? 0), rows, evaluations };
+}
+
+/** One page of calls, newest first, as `CallLogList` items with their `metrics[]`. */
+export async function listCallLogs(
+  stores: EngineStores,
+  query: CallLogQuery,
+  page: CallLogPageRequest,
+  limits: QueryLimits | null,
+): Promise<CallLogList> {
+  if (query.projectIds.length === 0) return { count: 0, results: [] };
+  const dimensions = dimensionsOf(stores.sqlite, query.projectIds);
+  const where = callLogWhere(query, dimensions);
+  const { count, rows, evaluations } = await stores.analytics.read(limits, (connection) =>
+    readPage(connection, where, page),
+  );
+  const evalTypes = new Map(
+    stores.sqlite
+      .prepare(
+        `SELECT id, eval_type FROM metrics WHERE project_id IN (${query.projectIds.map(() => '?').join(', ')})`,
+      )
+      .raw()
+      .all(...query.projectIds)
+      .flatMap((row) => (Array.isArray(row) ? [[Number(row[0]), String(row[1])] as const] : [])),
+  );
+  const byCall = new Map<number, unknown[][]>();
+  for (const evaluation of evaluations) {
+    const callId = Number(evaluation[0]);
+    const list = byCall.get(callId);
+    if (list) list.push(evaluation);
+    else byCall.set(callId, [evaluation]);
+  }
+  const results = rows.map((row) => {
+    const id = Number(row[0]);
+    const agentId = numberOrNull(row[1]);
+    const success = numberOrNull(row[4]);
+    const reviewed = Number(row[5] ?? 0);
+    const timestamp = formatInstant(Number(row[2]));
+    const created = formatInstant(Number(row[12]));
+    return CallLogSchema.parse({
+      id,
+      timestamp,
+      duration: mmss(numberOrNull(row[3])),
+      success: success === null ? null : success === 1,
+      is_reviewed: reviewed === 1,
+      status: statusOf(success, reviewed),
       feedback: '',
-      call_ended_reason: row.call_ended_reason,
-      customer_number: row.customer_number,
-      dropoff_point: row.dropoff_point,
-      topic: row.topic,
-      agent: row.agent_id,
-      agent_name: row.agent_name,
-      call_id: row.call_id,
+      call_ended_reason: textOrNull(row[6]),
+      customer_number: textOrNull(row[9]),
+      dropoff_point: textOrNull(row[7]),
+      topic: textOrNull(row[8]),
+      agent: agentId,
+      agent_name: agentId === null ? null : (dimensions.agentNames.get(agentId) ?? null),
+      call_id: textOrNull(row[10]),
       trace_id: '',
       error_message: null,
-      metadata: readJsonColumn(row.metadata),
-      metrics: evaluations
-        .filter((e) => e.call_id === row.id)
-        .map((e) => ({
-          id: e.metric_id,
-          name: e.name,
-          type: e.eval_type,
-          score: e.value_num,
-          enum: e.eval_type === 'enum' ? e.value_text : null,
-          value: e.value_text ?? (e.value_num === null ? null : String(e.value_num)),
-        })),
-      created_at: row.created_at,
-      updated_at: row.created_at,
-    }),
-  );
+      metadata: readJsonColumn(textOrNull(row[11])),
+      // An evaluation of a metric deleted since is not listed (the metric is gone from the API).
+      metrics: (byCall.get(id) ?? [])
+        .filter((e) => evalTypes.has(Number(e[1])))
+        .map((e) => {
+          const metricId = Number(e[1]);
+          const evalType = evalTypes.get(metricId) ?? 'numeric';
+          const valueNum = numberOrNull(e[2]);
+          const valueText = textOrNull(e[3]);
+          return {
+            id: metricId,
+            name: dimensions.metricNames.get(metricId) ?? '',
+            type: evalType,
+            score: valueNum,
+            enum: evalType === 'enum' ? valueText : null,
+            value: valueText ?? (valueNum === null ? null : String(valueNum)),
+          };
+        }),
+      created_at: created,
+      updated_at: created,
+    });
+  });
   return { count, results };
 }

@@ -21,7 +21,6 @@ import {
   insertEngineFixture,
   type FixtureMetric,
 } from './engine-test-fixture.ts';
-import { registerSqlFunctions } from './filter-sql.ts';
 
 /**
  * Differential chart test: for random widget configurations and filters over the fixture, the
@@ -31,10 +30,9 @@ import { registerSqlFunctions } from './filter-sql.ts';
 
 const fixture = buildEngineFixture();
 let database: OpenDatabase;
-beforeAll(() => {
+beforeAll(async () => {
   database = openDatabase(':memory:');
-  registerSqlFunctions(database.sqlite);
-  insertEngineFixture(database.sqlite, fixture);
+  await insertEngineFixture(database, fixture);
 });
 afterAll(() => database.close());
 
@@ -175,7 +173,7 @@ function engineData(config: Config, maxPoints?: number) {
     metric: metric ? toMetric(metric) : null,
     maxPoints,
   };
-  return computeWidgetData(database.sqlite, request);
+  return computeWidgetData(database, request, null);
 }
 
 function referenceData(config: Config) {
@@ -223,10 +221,10 @@ function checkPercentages(slices: PieSlice[]) {
 }
 
 describe('computeWidgetData differential test', () => {
-  it('equals the JavaScript reference for bar, pie, line, group_by and bucket', () => {
-    fc.assert(
-      fc.property(configArb, (config) => {
-        const engine = engineData(config).data;
+  it('equals the JavaScript reference for bar, pie, line, group_by and bucket', async () => {
+    await fc.assert(
+      fc.asyncProperty(configArb, async (config) => {
+        const engine = (await engineData(config)).data;
         const reference = referenceData(config);
         if (config.chartType === 'pie') {
           if (!Array.isArray(engine)) throw new Error('pie data must be an array');
@@ -251,17 +249,17 @@ describe('computeWidgetData differential test', () => {
     );
   });
 
-  it('downsampled lines keep at most max_points per series, drawn from the full series', () => {
-    fc.assert(
-      fc.property(configArb, fc.integer({ min: 3, max: 40 }), (config, maxPoints) => {
+  it('downsampled lines keep at most max_points per series, drawn from the full series', async () => {
+    await fc.assert(
+      fc.asyncProperty(configArb, fc.integer({ min: 3, max: 40 }), async (config, maxPoints) => {
         const line = {
           ...config,
           chartType: 'line' as const,
           field: 'duration',
           groupBy: config.groupBy?.type === 'field' ? config.groupBy : null,
         };
-        const full = engineData(line).data;
-        const sampled = engineData(line, maxPoints).data;
+        const full = (await engineData(line)).data;
+        const sampled = (await engineData(line, maxPoints)).data;
         if (!Array.isArray(full) || !Array.isArray(sampled)) throw new Error('line data must be an array');
         const keys = new Set(full.map((point) => JSON.stringify(point)));
         for (const point of sampled) expect(keys.has(JSON.stringify(point))).toBe(true);
@@ -279,16 +277,14 @@ describe('computeWidgetData differential test', () => {
     );
   });
 
-  it('equals the JavaScript reference for stat (D3)', () => {
-    fc.assert(
-      fc.property(filterArb, fc.constantFrom<number[]>([1, 2], [1], [2]), (filter, projectIds) => {
-        const engine = computeWidgetData(database.sqlite, {
-          widget: { chart_type: 'stat', field: '' },
-          filter,
-          projectIds,
-          now: fixture.now,
-          metric: null,
-        });
+  it('equals the JavaScript reference for stat (D3)', async () => {
+    await fc.assert(
+      fc.asyncProperty(filterArb, fc.constantFrom<number[]>([1, 2], [1], [2]), async (filter, projectIds) => {
+        const engine = await computeWidgetData(
+          database,
+          { widget: { chart_type: 'stat', field: '' }, filter, projectIds, now: fixture.now, metric: null },
+          null,
+        );
         const reference = referenceStat({ fixture, filter, now: fixture.now, projectIds });
         const data = engine.data;
         if (Array.isArray(data)) throw new Error('stat data must be an object');

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import type { AnalyticsDatabase, QueryLimits } from './analytics/analytics-database.ts';
 import type { AggregationFunction, DataType, TimePeriod } from '../contract/enums.ts';
 import { lookupField } from '../contract/field-catalogue.ts';
 import type { Filter } from '../contract/filter-schema.ts';
@@ -10,12 +11,11 @@ import { computeBars } from './engine-bar.ts';
 import type { BucketSpec } from './engine-buckets.ts';
 import { computeLine } from './engine-line.ts';
 import { computePie } from './engine-pie.ts';
-import { buildScope, dataTimeRange } from './engine-scope.ts';
+import { buildScope } from './engine-scope.ts';
 import { groupSource, plotSource, type GroupSource } from './engine-sources.ts';
 import { computeStat } from './engine-stat.ts';
-import { cachedStatement } from './engine-statement-cache.ts';
 import { splitTimeWindow } from './engine-time-window.ts';
-import { registerSqlFunctions } from './filter-sql.ts';
+import type { Dimensions } from './filter-sql.ts';
 
 export interface WidgetDataRequest {
   widget: Pick<
@@ -55,15 +55,40 @@ function dataTypeOf(request: WidgetDataRequest): DataType {
   return declared ? declared : 'numeric';
 }
 
-/** Agent id → name for the projects, to label `agent.id` groups (D1). */
-function agentNamesOf(sqlite: BetterSqlite3.Database, projectIds: readonly number[]): Map<number, string> {
+/** id → name of the rows of `table` (agents or metrics) in the projects. */
+function namesOf(
+  sqlite: BetterSqlite3.Database,
+  table: 'agents' | 'metrics',
+  projectIds: readonly number[],
+): Map<number, string> {
   if (projectIds.length === 0) return new Map();
-  const sql = `SELECT id, agent_name FROM agents WHERE project_id IN (${projectIds.map(() => '?').join(', ')})`;
+  const column = table === 'agents' ? 'agent_name' : 'name';
+  const sql = `SELECT id, ${column} FROM ${table} WHERE project_id IN (${projectIds.map(() => '?').join(', ')}) ORDER BY id`;
   const names = new Map<number, string>();
-  for (const row of cachedStatement(sqlite, sql, 'raw').all(...projectIds)) {
+  for (const row of sqlite
+    .prepare(sql)
+    .raw()
+    .all(...projectIds)) {
     if (Array.isArray(row) && typeof row[1] === 'string') names.set(Number(row[0]), row[1]);
   }
   return names;
+}
+
+/**
+ * The names filters and groups read (agents to label `agent.id` groups, D1; agent and metric names
+ * for name conditions), from SQLite, the system of record, for the request's projects.
+ */
+export function dimensionsOf(sqlite: BetterSqlite3.Database, projectIds: readonly number[]): Dimensions {
+  return {
+    agentNames: namesOf(sqlite, 'agents', projectIds),
+    metricNames: namesOf(sqlite, 'metrics', projectIds),
+  };
+}
+
+/** The two stores a computation reads: SQLite for definitions, DuckDB for calls and evaluations. */
+export interface EngineStores {
+  sqlite: BetterSqlite3.Database;
+  analytics: AnalyticsDatabase;
 }
 
 function periodOf(value: unknown): TimePeriod {
@@ -72,15 +97,16 @@ function periodOf(value: unknown): TimePeriod {
 
 /**
  * Computes a widget's chart data (contract 6.2, D1–D3) over the calls of `projectIds` matching the
- * effective filter. The filter's guaranteed time bounds become an index range (`splitTimeWindow`);
- * the chart engines read only covering indexes where they can. See docs/decisions/0002 for the
- * semantics (count, percentiles, empty buckets, labels) and the performance choices.
+ * effective filter, in one read of the analytics store within `limits`. The filter's guaranteed time
+ * bounds become a range on the time column (`splitTimeWindow`). See docs/decisions/0002 for the
+ * semantics (count, percentiles, empty buckets, labels) and 0014 for the engine.
  */
-export function computeWidgetData(
-  sqlite: BetterSqlite3.Database,
+export async function computeWidgetData(
+  stores: EngineStores,
   request: WidgetDataRequest,
-): WidgetDataResult {
-  registerSqlFunctions(sqlite);
+  limits: QueryLimits | null,
+): Promise<WidgetDataResult> {
+  const { sqlite } = stores;
   const { widget, metric, now } = request;
   const field = widget.field ?? '';
   const chartType = widget.chart_type;
@@ -91,51 +117,60 @@ export function computeWidgetData(
     can_group_by: chartType === 'line' || chartType === 'bar',
   });
   const window = splitTimeWindow(request.filter, now);
-  const lower = window.lower ?? Number.MIN_SAFE_INTEGER;
-  const upper = window.upper ?? Number.MAX_SAFE_INTEGER;
+  const from = window.lower ?? Number.MIN_SAFE_INTEGER;
+  const to = window.upper ?? Number.MAX_SAFE_INTEGER;
+  if (from > to || request.projectIds.length === 0) return result(chartType === 'stat' ? emptyStat() : []);
+  const dimensions = dimensionsOf(sqlite, request.projectIds);
+  const agentNames = dimensions.agentNames;
 
   if (chartType === 'stat') {
-    const stat = computeStat(sqlite, {
+    const statRequest = {
       projectIds: request.projectIds,
       residual: window.residual,
       now,
-      from: lower,
-      to: upper,
-    });
-    return result(stat);
+      from,
+      to,
+      dimensions,
+    };
+    return result(
+      await stores.analytics.read(limits, (connection) => computeStat(sqlite, connection, statRequest)),
+    );
   }
 
   const groupBy = normalizeGroupBy(widget.group_by);
   const group: GroupSource | null =
-    groupBy?.type === 'field' && chartType !== 'pie' ? groupSource(groupBy.field) : null;
+    groupBy?.type === 'field' && chartType !== 'pie' ? groupSource(groupBy.field, dimensions) : null;
   const source = plotSource(field, metric);
   const scope = buildScope(sqlite, {
     source,
     projectIds: request.projectIds,
     residual: window.residual,
     now,
+    dimensions,
     needsCalls: group !== null,
   });
-  // Clip to where rows exist, so open-ended windows do not enumerate empty buckets.
-  const range = dataTimeRange(sqlite, scope);
-  if (!range) return result([]);
-  const from = Math.max(lower, range.min);
-  const to = Math.min(upper, range.max);
-  if (from > to) return result([]);
-  const agentNames = agentNamesOf(sqlite, request.projectIds);
 
-  if (chartType === 'pie') return result(computePie(sqlite, { scope, source, from, to, agentNames }));
+  if (chartType === 'pie') {
+    const pie = { scope, source, from, to, agentNames };
+    return result(await stores.analytics.read(limits, (connection) => computePie(connection, pie)));
+  }
 
   const bucketInterval = groupBy?.type === 'bucket' ? groupBy.interval : null;
   if (chartType === 'line' && bucketInterval === null) {
     const maxPoints =
       request.maxPoints !== undefined && request.maxPoints >= 3 ? Math.floor(request.maxPoints) : null;
-    return result(computeLine(sqlite, { scope, source, group, from, to, maxPoints, agentNames }));
+    const line = { scope, source, group, from, to, maxPoints, agentNames };
+    return result(await stores.analytics.read(limits, (connection) => computeLine(connection, line)));
   }
   // Bar, or a line with a bucket group_by (D2: aggregated, in the bar shape, default avg).
   const spec: BucketSpec =
     bucketInterval !== null ? { interval: bucketInterval } : { period: periodOf(widget.time_period) };
   const fallback: AggregationFunction = chartType === 'line' ? 'avg' : 'count';
   const aggregation = widget.aggregation_function ? widget.aggregation_function : fallback;
-  return result(computeBars(sqlite, { scope, source, group, spec, aggregation, from, to, agentNames }));
+  const bars = { scope, source, group, spec, aggregation, from, to, agentNames };
+  return result(await stores.analytics.read(limits, (connection) => computeBars(connection, bars)));
+}
+
+function emptyStat(): WidgetDataResponse['data'] {
+  return { total_calls: 0, success_rate: null, avg_duration: null, p95_latency: null };
 }

@@ -1,3 +1,4 @@
+import { insertTestCall } from './test-support/analytics-rows.ts';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createApp } from './app.ts';
@@ -217,7 +218,7 @@ describe('shared results through the routes', () => {
         return z.object({ data: z.object({ total_calls: z.number() }) }).parse(await response.json()).data
           .total_calls;
       };
-      const stats = resultCacheFor(database.sqlite).stats;
+      const stats = resultCacheFor(database).stats;
       const before = await count();
       const misses = stats.misses;
       expect(await count()).toBe(before);
@@ -226,10 +227,7 @@ describe('shared results through the routes', () => {
       const project = z
         .object({ id: z.number() })
         .parse(database.sqlite.prepare('SELECT id FROM projects LIMIT 1').get());
-      const ts = NOW - 60_000;
-      database.sqlite
-        .prepare('INSERT INTO calls (project_id, timestamp, ts_ms, created_at) VALUES (?, ?, ?, ?)')
-        .run(project.id, new Date(ts).toISOString(), ts, new Date(NOW).toISOString());
+      await insertTestCall(database.analytics, { project_id: project.id, ts_ms: NOW - 60_000 });
       expect(await count()).toBe(before + 1);
       expect(stats.misses).toBe(misses + 1);
     } finally {

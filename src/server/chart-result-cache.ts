@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { WidgetDataRequest, WidgetDataResult } from './chart-data.ts';
+import type { EngineStores, WidgetDataRequest, WidgetDataResult } from './chart-data.ts';
 import { QueryTimeoutError } from './query-time-limit.ts';
 
 /**
@@ -14,9 +14,10 @@ import { QueryTimeoutError } from './query-time-limit.ts';
  *   was computed for, so relative windows ("now", "today-7d") are at most `ttlMs` old, and never for
  *   a request whose clock is earlier than that instant.
  * - **Exact otherwise:** the key is the whole request but its clock (widget, effective filter,
- *   projects, metric definition, max_points), and a result counts only while the database is at the
- *   generation it was computed at: any committed write, through this connection (`total_changes()`)
- *   or another (`PRAGMA data_version`, e.g. a seed run), makes every older result a miss.
+ *   projects, metric definition, max_points), and a result counts only while both stores are at the
+ *   generation it was computed at: any committed write to SQLite (an agent renamed: `total_changes()`
+ *   and `PRAGMA data_version`) or to the analytics store (calls seeded or ingested) makes every older
+ *   result a miss.
  *
  * Large series (over `maxCachedPoints` points) are shared in flight but not kept. Failures are not
  * kept either, except a time-out (docs/decisions/0009), which answers the same for `ttlMs`.
@@ -189,16 +190,22 @@ export function databaseGeneration(sqlite: BetterSqlite3.Database): () => string
   return () => `${String(changes.get())}/${String(sqlite.pragma('data_version', { simple: true }))}`;
 }
 
-/** The result cache of one database connection (created on first use). */
-export function resultCacheFor(sqlite: BetterSqlite3.Database): ResultCache {
-  let cache = caches.get(sqlite);
+/** The generation of both stores a chart reads. */
+export function storesGeneration(stores: EngineStores): () => string {
+  const sqlite = databaseGeneration(stores.sqlite);
+  return () => `${sqlite()}/${String(stores.analytics.generation())}`;
+}
+
+/** The result cache of one pair of stores (created on first use). */
+export function resultCacheFor(stores: EngineStores): ResultCache {
+  let cache = caches.get(stores.sqlite);
   if (!cache) {
-    cache = createResultCache(databaseGeneration(sqlite), {
+    cache = createResultCache(storesGeneration(stores), {
       ttlMs: resultCacheTtlMs,
       maxEntries: 512,
       maxCachedPoints: 20_000,
     });
-    caches.set(sqlite, cache);
+    caches.set(stores.sqlite, cache);
   }
   return cache;
 }

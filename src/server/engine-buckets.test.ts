@@ -1,4 +1,4 @@
-import BetterSqlite3 from 'better-sqlite3';
+import { openAnalytics, queryRows } from './analytics/analytics-database.ts';
 import { describe, expect, it } from 'vitest';
 import {
   bucketSql,
@@ -63,20 +63,20 @@ describe('bucketStart (UTC)', () => {
     expect(enumerateBuckets(0, 10 * 3_600_000, { period: 'hour' }, 3)).toHaveLength(4);
   });
 
-  it('the SQL expression buckets exactly like bucketStart', () => {
-    const sqlite = new BetterSqlite3(':memory:');
-    sqlite.exec('CREATE TABLE t (ts INTEGER NOT NULL)');
+  it('the DuckDB expression buckets exactly like bucketStart, before the epoch too', async () => {
+    const analytics = openAnalytics(':memory:');
     const times = [
       0,
       1,
+      -1,
+      -86_400_001,
       86_399_999,
+      at('1969-12-29T00:00:00Z'),
       at('2026-08-23T23:59:59.999Z'),
       at('2026-08-24T00:00:00Z'),
       at('2024-02-29T12:00:00Z'),
       at('2026-12-31T23:59:59.999Z'),
     ];
-    const insert = sqlite.prepare('INSERT INTO t (ts) VALUES (?)');
-    for (const ts of times) insert.run(ts);
     const specs: BucketSpec[] = [
       { period: 'hour' },
       { period: 'day' },
@@ -84,14 +84,22 @@ describe('bucketStart (UTC)', () => {
       { period: 'month' },
       { interval: 60_000 * 37 },
     ];
-    for (const spec of specs) {
-      const expr = bucketSql('t.ts', spec);
-      const rows = sqlite
-        .prepare(`SELECT t.ts, ${expr.sql} FROM t ORDER BY t.ts`)
-        .raw()
-        .all(...expr.params);
-      expect(rows).toEqual([...times].sort((a, b) => a - b).map((ts) => [ts, bucketStart(ts, spec)]));
+    try {
+      for (const spec of specs) {
+        const expr = bucketSql('t.ts', spec);
+        const rows = await analytics.read(null, (connection) =>
+          queryRows(
+            connection,
+            `SELECT t.ts, ${expr.sql} FROM (VALUES ${times.map(() => '(CAST(? AS BIGINT))').join(', ')}) t(ts) ORDER BY t.ts`,
+            [...expr.params, ...times],
+          ),
+        );
+        expect(rows, JSON.stringify(spec)).toEqual(
+          [...times].sort((a, b) => a - b).map((ts) => [ts, bucketStart(ts, spec)]),
+        );
+      }
+    } finally {
+      analytics.close();
     }
-    sqlite.close();
   });
 });

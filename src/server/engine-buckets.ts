@@ -71,16 +71,12 @@ export function enumerateBuckets(from: number, to: number, spec: BucketSpec, lim
 }
 
 /**
- * The same bucketing as `bucketStart`, as an SQL expression over an integer epoch-ms column, for the
- * single-statement GROUP BY path. Interval sizes are bound as parameters.
+ * The same bucketing as `bucketStart`, as a DuckDB expression over a BIGINT epoch-ms column, for the
+ * GROUP BY of bar charts. Sizes are bound as BIGINT parameters; the floor is correct for negative
+ * times too (`%` keeps the dividend's sign, so the remainder is shifted into [0, size)).
  */
 export function bucketSql(column: string, spec: BucketSpec): { sql: string; params: number[] } {
-  if ('interval' in spec) {
-    return {
-      sql: `((${column} - (${column} % ?) - (CASE WHEN ${column} % ? < 0 THEN ? ELSE 0 END)))`,
-      params: [spec.interval, spec.interval, spec.interval],
-    };
-  }
+  if ('interval' in spec) return floorSql(column, spec.interval, 0);
   switch (spec.period) {
     case 'hour':
       return floorSql(column, HOUR, 0);
@@ -89,19 +85,16 @@ export function bucketSql(column: string, spec: BucketSpec): { sql: string; para
     case 'week':
       return floorSql(column, WEEK, FIRST_MONDAY);
     case 'month':
-      return {
-        sql: `(CAST(strftime('%s', ${column} / 1000, 'unixepoch', 'start of month') AS INTEGER) * 1000)`,
-        params: [],
-      };
+      // epoch_ms(BIGINT) is a UTC TIMESTAMP; epoch_ms(TIMESTAMP) the milliseconds back.
+      return { sql: `epoch_ms(date_trunc('month', epoch_ms(${column})))`, params: [] };
   }
 }
 
-/** floor((ts - offset) / size) * size + offset in integer SQL, correct for negative values too. */
+/** ts - ((ts - offset) mod size), the mod taken into [0, size). */
 function floorSql(column: string, size: number, offset: number): { sql: string; params: number[] } {
-  const shifted = `(${column} - ?)`;
   return {
-    sql: `(${shifted} - (${shifted} % ?) - (CASE WHEN ${shifted} % ? < 0 THEN ? ELSE 0 END) + ?)`,
-    params: [offset, offset, size, offset, size, size, offset],
+    sql: `(${column} - (((${column} - CAST(? AS BIGINT)) % CAST(? AS BIGINT)) + CAST(? AS BIGINT)) % CAST(? AS BIGINT))`,
+    params: [offset, size, size, size],
   };
 }
 

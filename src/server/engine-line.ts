@@ -1,10 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { LinePoint } from '../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
 import type { Scope } from './engine-scope.ts';
-import { mergeSeriesParts, type Series, type SeriesPart } from './engine-series-order.ts';
 import { labelOf, type GroupSource, type PlotSource } from './engine-sources.ts';
-import { cachedStatement } from './engine-statement-cache.ts';
 import { lttb } from './lttb.ts';
 
 export interface LineRequest {
@@ -17,50 +15,57 @@ export interface LineRequest {
   agentNames: ReadonlyMap<number, string>;
 }
 
-/** A JSON array of numbers from SQLite's json_group_array text; non-numbers (null) become NaN. */
-function numbersOf(text: unknown): Float64Array {
-  const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : [];
-  if (!Array.isArray(parsed)) return new Float64Array(0);
-  const out = new Float64Array(parsed.length);
-  for (let i = 0; i < parsed.length; i += 1) {
-    const item: unknown = parsed[i];
-    out[i] = typeof item === 'number' ? item : Number.NaN;
-  }
-  return out;
+/** One ordered line query's rows as parallel arrays (values: NaN for null). */
+interface Series {
+  ids: Float64Array;
+  times: Float64Array;
+  values: Float64Array;
+  groups: unknown[] | null;
+}
+
+function numberAt(vector: { getItem(index: number): unknown }, index: number): number {
+  const item = vector.getItem(index);
+  return typeof item === 'number' ? item : typeof item === 'bigint' ? Number(item) : Number.NaN;
 }
 
 /**
- * One query per partition (project or metric): each is a single index range read in time order,
- * aggregated by SQLite into JSON arrays, which costs far less than one JS row object per point.
+ * The rows of the window in (time, call id) order, read chunk by chunk straight into typed arrays:
+ * a 30-day line reads hundreds of thousands of rows, and one JavaScript object per row would cost
+ * more than the query.
  */
-function fetchParts(sqlite: BetterSqlite3.Database, request: LineRequest): SeriesPart[] {
+async function fetchSeries(connection: DuckDBConnection, request: LineRequest): Promise<Series> {
   const { scope, source, group } = request;
-  const idExpr = scope.timeColumn === 'me.ts_ms' ? 'me.call_id' : 'c.id';
   // Lines plot numbers: booleans as 1/0, datetimes as epoch ms; text has no place on an axis.
-  const valueExpr = source.kind === 'string' ? 'NULL' : source.expr;
+  const valueExpr = source.kind === 'string' ? 'CAST(NULL AS DOUBLE)' : `CAST(${source.expr} AS DOUBLE)`;
   const valueParams = source.kind === 'string' ? [] : source.params;
-  const groupColumn = group ? `, ${group.expr} AS g` : '';
-  const groupArray = group ? ', json_group_array(g)' : '';
-  return scope.partitions.map((partition) => {
-    const where = scope.where(request.from, request.to, partition);
-    const sql =
-      `SELECT json_group_array(id), json_group_array(t), json_group_array(v)${groupArray} FROM (` +
-      `SELECT ${idExpr} AS id, ${scope.timeColumn} AS t, ${valueExpr} AS v${groupColumn} ` +
-      `FROM ${scope.from} WHERE ${where.sql} ORDER BY ${scope.timeColumn})`;
-    const row: unknown = cachedStatement(sqlite, sql, 'raw').get(
-      ...valueParams,
-      ...(group?.params ?? []),
-      ...where.params,
-    );
-    const cells: unknown[] = Array.isArray(row) ? row : [];
-    const groups: unknown = group && typeof cells[3] === 'string' ? JSON.parse(cells[3]) : null;
-    return {
-      ids: numbersOf(cells[0]),
-      times: numbersOf(cells[1]),
-      values: numbersOf(cells[2]),
-      groups: Array.isArray(groups) ? groups : null,
-    };
-  });
+  const where = scope.where(request.from, request.to);
+  const sql =
+    `SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
+    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql} ORDER BY t, id`;
+  const result = await connection.run(sql, [...valueParams, ...(group?.params ?? []), ...where.params]);
+  const total = Number(result.rowCount);
+  const series: Series = {
+    ids: new Float64Array(total),
+    times: new Float64Array(total),
+    values: new Float64Array(total),
+    groups: group ? new Array<unknown>(total) : null,
+  };
+  let n = 0;
+  for (let c = 0; c < result.chunkCount; c += 1) {
+    const chunk = result.getChunk(c);
+    const ids = chunk.getColumnVector(0);
+    const times = chunk.getColumnVector(1);
+    const values = chunk.getColumnVector(2);
+    const groups = group ? chunk.getColumnVector(3) : null;
+    const rows = chunk.rowCount;
+    for (let i = 0; i < rows && n < total; i += 1, n += 1) {
+      series.ids[n] = numberAt(ids, i);
+      series.times[n] = numberAt(times, i);
+      series.values[n] = numberAt(values, i);
+      if (groups && series.groups) series.groups[n] = groups.getItem(i);
+    }
+  }
+  return series;
 }
 
 /** Indexes (into the series) kept by LTTB; null values cannot be placed, so they are dropped. */
@@ -98,8 +103,8 @@ function allIndexes(n: number): Int32Array {
  * Line points `{id, timestamp, value}` ordered by (time, call id); with a field group_by, a `group`
  * label on each (D1) and, with `maxPoints`, LTTB per group. Without `maxPoints`: the full series.
  */
-export function computeLine(sqlite: BetterSqlite3.Database, request: LineRequest): LinePoint[] {
-  const series = mergeSeriesParts(fetchParts(sqlite, request));
+export async function computeLine(connection: DuckDBConnection, request: LineRequest): Promise<LinePoint[]> {
+  const series = await fetchSeries(connection, request);
   const { group, agentNames, maxPoints } = request;
   const count = series.times.length;
   const labels = group

@@ -1,9 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { PieSlice } from '../contract/widget-data-schema.ts';
-import { enumerateBuckets } from './engine-buckets.ts';
+import { queryRows } from './analytics/analytics-database.ts';
 import type { Scope } from './engine-scope.ts';
 import { labelOf, type PlotSource } from './engine-sources.ts';
-import { cachedStatement } from './engine-statement-cache.ts';
 
 export interface PieRequest {
   scope: Scope;
@@ -12,10 +11,6 @@ export interface PieRequest {
   to: number;
   agentNames: ReadonlyMap<number, string>;
 }
-
-/** The window is counted a day at a time: GROUP BY sorts far less per statement (docs/decisions/0002). */
-const CHUNK = { period: 'day' } as const;
-const MAX_CHUNKS = 400;
 
 /**
  * Percentages with one decimal that sum to exactly 100.0 (largest remainder method on tenths of a
@@ -42,21 +37,19 @@ export function percentagesOf(values: readonly number[]): number[] {
  * Pie slices `{label, value, percentage}`: one per distinct value (nulls as "(none)", booleans as
  * "true"/"false"), `value` the number of records, ordered by value descending then label.
  */
-export function computePie(sqlite: BetterSqlite3.Database, request: PieRequest): PieSlice[] {
+export async function computePie(connection: DuckDBConnection, request: PieRequest): Promise<PieSlice[]> {
   const { scope, source, agentNames } = request;
-  const probe = scope.where(0, 0);
-  const sql = `SELECT ${source.expr}, COUNT(*) FROM ${scope.from} WHERE ${probe.sql} GROUP BY 1`;
-  const statement = cachedStatement(sqlite, sql, 'raw');
-  const chunks = enumerateBuckets(request.from, request.to, CHUNK, MAX_CHUNKS);
-  const ranges = chunks.length <= MAX_CHUNKS ? chunks : [{ from: request.from, to: request.to }];
+  const where = scope.where(request.from, request.to);
+  const rows = await queryRows(
+    connection,
+    `SELECT ${source.expr}, count(*) FROM ${scope.from} WHERE ${where.sql} GROUP BY ALL`,
+    [...source.params, ...where.params],
+  );
+  // Distinct stored values can share a label (an agent id and a name): their counts add up.
   const counts = new Map<string, number>();
-  for (const range of ranges) {
-    const where = scope.where(range.from, range.to);
-    for (const row of statement.all(...source.params, ...where.params)) {
-      if (!Array.isArray(row)) continue;
-      const label = labelOf(row[0], source.kind, agentNames);
-      counts.set(label, (counts.get(label) ?? 0) + Number(row[1] ?? 0));
-    }
+  for (const row of rows) {
+    const label = labelOf(row[0], source.kind, agentNames);
+    counts.set(label, (counts.get(label) ?? 0) + Number(row[1] ?? 0));
   }
   const entries = [...counts.entries()].sort(
     (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0),

@@ -13,7 +13,7 @@ import { matchesRe2 } from './re2-pattern.ts';
  * A plain in-memory evaluator of a filter tree over the engine fixture: the reference the SQL
  * compiler is checked against in the differential tests. It is written from the documented
  * semantics, not from the SQL: nulls never satisfy a comparison, `neq` counts null as different,
- * text matching folds ASCII letters only (as SQLite's LIKE does), same_row needs one evaluation row
+ * text matching folds case across Unicode (É = é, docs/decisions/0014), same_row needs one evaluation row
  * satisfying every leaf, a metric leaf on its own needs some evaluation satisfying it.
  */
 
@@ -24,10 +24,6 @@ interface Row {
   evaluation: FixtureEvaluation | null;
 }
 
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
-}
-
 function toScalar(value: unknown): Scalar {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number' || typeof value === 'string') return value;
@@ -36,8 +32,8 @@ function toScalar(value: unknown): Scalar {
 
 function textMatch(op: FilterOp, field: Scalar, value: unknown): boolean {
   if (field === null || typeof value !== 'string') return false;
-  const haystack = asciiLower(String(field));
-  const needle = asciiLower(value);
+  const haystack = String(field).toLowerCase();
+  const needle = value.toLowerCase();
   if (op === 'startswith') return haystack.startsWith(needle);
   if (op === 'endswith') return haystack.endsWith(needle);
   return haystack.includes(needle);

@@ -1,6 +1,8 @@
 import { lookupField, metadataKeyOf } from '../contract/field-catalogue.ts';
 import type { Metric } from '../contract/metric-schema.ts';
 import { METRIC_VALUE_FIELD } from '../contract/widget-rules.ts';
+import type { SqlParam } from './analytics/analytics-database.ts';
+import { metadataSql, nameLookupSql, type Dimensions } from './filter-sql.ts';
 
 /** How a plotted or grouped value is read and labelled. */
 export type ValueKind = 'number' | 'boolean' | 'string' | 'datetime';
@@ -13,7 +15,7 @@ export type ValueKind = 'number' | 'boolean' | 'string' | 'datetime';
 export interface PlotSource {
   table: 'calls' | 'evaluations';
   expr: string;
-  params: unknown[];
+  params: SqlParam[];
   kind: ValueKind;
   /** Metric ids read (evaluations only). */
   metricIds: number[];
@@ -50,21 +52,16 @@ export function plotSource(field: string, metric: Metric | null): PlotSource {
   if (column) return { table: 'calls', params: [], metricIds: [], ...column };
   const key = metadataKeyOf(field);
   if (key !== null) {
-    return {
-      table: 'calls',
-      expr: 'json_extract(c.metadata, ?)',
-      params: [`$.${key}`],
-      kind: 'string',
-      metricIds: [],
-    };
+    const metadata = metadataSql(key);
+    return { table: 'calls', expr: metadata.sql, params: metadata.params, kind: 'string', metricIds: [] };
   }
-  return { table: 'calls', expr: 'NULL', params: [], kind: 'string', metricIds: [] };
+  return { table: 'calls', expr: 'CAST(NULL AS VARCHAR)', params: [], kind: 'string', metricIds: [] };
 }
 
 /** A `group_by` field dimension (D1): an expression over the call `c` and how to label it. */
 export interface GroupSource {
   expr: string;
-  params: unknown[];
+  params: SqlParam[];
   kind: ValueKind | 'agent';
 }
 
@@ -77,20 +74,23 @@ const GROUP_COLUMNS: Record<string, GroupSource> = {
   // Grouped by id and labelled with the agent's name afterwards (D1).
   'agent.id': { expr: 'c.agent_id', params: [], kind: 'agent' },
   agent_id: { expr: 'c.agent_id', params: [], kind: 'agent' },
-  'agent.agent_name': {
-    expr: '(SELECT a.agent_name FROM agents a WHERE a.id = c.agent_id)',
-    params: [],
-    kind: 'string',
-  },
 };
 
 /** The group source of a `group_by` field, or null when the field cannot group. */
-export function groupSource(field: string): GroupSource | null {
+export function groupSource(field: string, dimensions: Dimensions): GroupSource | null {
   const column = GROUP_COLUMNS[field];
   if (column) return column;
+  if (field === 'agent.agent_name') {
+    // Grouped by the name itself: two agents with one name are one group, as the API's SQL does.
+    const lookup = nameLookupSql('c.agent_id', dimensions.agentNames);
+    return { expr: lookup.sql, params: lookup.params, kind: 'string' };
+  }
   const key = metadataKeyOf(field);
-  if (key !== null) return { expr: 'json_extract(c.metadata, ?)', params: [`$.${key}`], kind: 'string' };
-  return lookupField(field)?.groupable ? { expr: 'NULL', params: [], kind: 'string' } : null;
+  if (key !== null) {
+    const metadata = metadataSql(key);
+    return { expr: metadata.sql, params: metadata.params, kind: 'string' };
+  }
+  return lookupField(field)?.groupable ? { expr: 'CAST(NULL AS VARCHAR)', params: [], kind: 'string' } : null;
 }
 
 export const NONE_LABEL = '(none)';

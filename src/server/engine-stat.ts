@@ -1,8 +1,10 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Filter } from '../contract/filter-schema.ts';
 import type { StatData } from '../contract/widget-data-schema.ts';
+import { queryRows } from './analytics/analytics-database.ts';
 import { buildScope } from './engine-scope.ts';
-import { cachedStatement } from './engine-statement-cache.ts';
+import type { Dimensions } from './filter-sql.ts';
 
 export interface StatRequest {
   projectIds: readonly number[];
@@ -10,6 +12,7 @@ export interface StatRequest {
   now: Date;
   from: number;
   to: number;
+  dimensions: Dimensions;
 }
 
 /** Rounds half away from zero to one decimal; null stays null. */
@@ -26,7 +29,9 @@ function numberOrNull(value: unknown): number | null {
 function latencyMetricIds(sqlite: BetterSqlite3.Database, projectIds: readonly number[]): number[] {
   if (projectIds.length === 0) return [];
   const sql = `SELECT id FROM metrics WHERE function_name = 'get_latency' AND project_id IN (${projectIds.map(() => '?').join(', ')}) ORDER BY id`;
-  return cachedStatement(sqlite, sql, 'pluck')
+  return sqlite
+    .prepare(sql)
+    .pluck()
     .all(...projectIds)
     .map(Number);
 }
@@ -37,11 +42,16 @@ function latencyMetricIds(sqlite: BetterSqlite3.Database, projectIds: readonly n
  * decimal; `p95_latency` the 95th percentile (linear interpolation) of the latency metrics'
  * evaluations of those calls, in ms with one decimal, null without a latency metric or values.
  */
-export function computeStat(sqlite: BetterSqlite3.Database, request: StatRequest): StatData {
+export async function computeStat(
+  sqlite: BetterSqlite3.Database,
+  connection: DuckDBConnection,
+  request: StatRequest,
+): Promise<StatData> {
   const base = {
     projectIds: request.projectIds,
     residual: request.residual,
     now: request.now,
+    dimensions: request.dimensions,
     needsCalls: false,
   };
   const calls = buildScope(sqlite, {
@@ -49,12 +59,11 @@ export function computeStat(sqlite: BetterSqlite3.Database, request: StatRequest
     source: { table: 'calls', expr: 'NULL', params: [], kind: 'number', metricIds: [] },
   });
   const where = calls.where(request.from, request.to);
-  const row: unknown = cachedStatement(
-    sqlite,
-    `SELECT COUNT(*), TOTAL(c.success), COUNT(c.success), AVG(c.duration) FROM ${calls.from} WHERE ${where.sql}`,
-    'raw',
-  ).get(...where.params);
-  const cells: unknown[] = Array.isArray(row) ? row : [];
+  const [cells = []] = await queryRows(
+    connection,
+    `SELECT count(*), sum(CAST(c.success AS DOUBLE)), count(c.success), avg(c.duration) FROM ${calls.from} WHERE ${where.sql}`,
+    where.params,
+  );
   const [total, successes, known, avgDuration] = cells;
   const knownCount = Number(known ?? 0);
 
@@ -72,13 +81,12 @@ export function computeStat(sqlite: BetterSqlite3.Database, request: StatRequest
       },
     });
     const latencyWhere = latency.where(request.from, request.to);
-    p95 = numberOrNull(
-      cachedStatement(
-        sqlite,
-        `SELECT percentile_cont(me.value_num, 0.95) FROM ${latency.from} WHERE ${latencyWhere.sql}`,
-        'pluck',
-      ).get(...latencyWhere.params),
+    const [row = []] = await queryRows(
+      connection,
+      `SELECT quantile_cont(me.value_num, 0.95) FROM ${latency.from} WHERE ${latencyWhere.sql}`,
+      latencyWhere.params,
     );
+    p95 = numberOrNull(row[0]);
   }
   return {
     total_calls: Number(total ?? 0),

@@ -1,4 +1,8 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type { Filter } from '../contract/filter-schema.ts';
+import { queryRows } from './analytics/analytics-database.ts';
+import { openRowAppender } from './analytics/row-appender.ts';
+import { compileFilter, type Dimensions } from './filter-sql.ts';
+import type { OpenDatabase } from './db/open-database.ts';
 
 /**
  * A small deterministic dataset for the engine's differential tests: ~500 calls over 40 days before a
@@ -205,8 +209,12 @@ export function buildEngineFixture(options: { calls?: number; seed?: number } = 
   return { now, projectIds: [1, 2], agents: AGENTS, metrics: METRICS, calls, evaluations };
 }
 
-/** Writes a fixture into a migrated database (organisation 1 with projects 1 and 2). */
-export function insertEngineFixture(sqlite: BetterSqlite3.Database, fixture: EngineFixture): void {
+/**
+ * Writes a fixture into a migrated database (organisation 1 with projects 1 and 2): definitions into
+ * SQLite, calls and evaluations into the analytics store. Settles when both are written.
+ */
+export async function insertEngineFixture(database: OpenDatabase, fixture: EngineFixture): Promise<void> {
+  const { sqlite } = database;
   const created = fixture.now.toISOString();
   sqlite.transaction(() => {
     sqlite.prepare('INSERT INTO organisations (id, name) VALUES (1, ?)').run('Fixture org');
@@ -220,35 +228,50 @@ export function insertEngineFixture(sqlite: BetterSqlite3.Database, fixture: Eng
     );
     for (const m of fixture.metrics)
       metric.run(m.id, m.project_id, m.name, `metric-${m.id}`, m.eval_type, m.function_name, created);
-    const call = sqlite.prepare(
-      `INSERT INTO calls (id, project_id, agent_id, timestamp, ts_ms, duration, success, is_reviewed,
-         call_ended_reason, dropoff_point, topic, customer_number, call_id, metadata, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of fixture.calls) {
-      call.run(
-        c.id,
-        c.project_id,
-        c.agent_id,
-        c.timestamp,
-        c.ts_ms,
-        c.duration,
-        c.success,
-        c.is_reviewed,
-        c.call_ended_reason,
-        c.dropoff_point,
-        c.topic,
-        c.customer_number,
-        `provider-${c.id}`,
-        c.metadata === null ? null : JSON.stringify(c.metadata),
-        created,
-      );
-    }
-    const evaluation = sqlite.prepare(
-      `INSERT INTO metric_evaluations (id, call_id, metric_id, value_num, value_text, ts_ms)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    for (const e of fixture.evaluations)
-      evaluation.run(e.id, e.call_id, e.metric_id, e.value_num, e.value_text, e.ts_ms);
   })();
+  await database.analytics.write(async (connection) => {
+    const appender = await openRowAppender(connection);
+    for (const c of fixture.calls) {
+      appender.call({
+        id: c.id,
+        project_id: c.project_id,
+        agent_id: c.agent_id,
+        ts_ms: c.ts_ms,
+        duration: c.duration,
+        success: c.success === null ? null : c.success === 0 ? 0 : 1,
+        is_reviewed: c.is_reviewed === 0 ? 0 : 1,
+        call_ended_reason: c.call_ended_reason,
+        dropoff_point: c.dropoff_point,
+        topic: c.topic,
+        customer_number: c.customer_number,
+        call_id: `provider-${c.id}`,
+        metadata: c.metadata === null ? null : JSON.stringify(c.metadata),
+        created_ms: fixture.now.getTime(),
+      });
+    }
+    for (const e of fixture.evaluations) appender.evaluation(e);
+    appender.close();
+  });
+}
+
+/** The fixture's agent and metric names, as the engine reads them from SQLite for a request. */
+export function fixtureDimensions(fixture: EngineFixture): Dimensions {
+  return {
+    agentNames: new Map(fixture.agents.map((agent) => [agent.id, agent.agent_name])),
+    metricNames: new Map(fixture.metrics.map((metric) => [metric.id, metric.name])),
+  };
+}
+
+/** The ids of the calls a compiled filter selects in the analytics store, ascending. */
+export async function compiledFilterIds(
+  database: OpenDatabase,
+  filter: Filter,
+  now: Date,
+  dimensions: Dimensions,
+): Promise<number[]> {
+  const { sql, params } = compileFilter(filter, { now, dimensions });
+  const rows = await database.analytics.read(null, (connection) =>
+    queryRows(connection, `SELECT c.id FROM calls c WHERE ${sql} ORDER BY c.id`, params),
+  );
+  return rows.map((row) => Number(row[0]));
 }

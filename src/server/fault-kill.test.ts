@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createApp } from './app.ts';
-import { openDatabase } from './db/open-database.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { seedDatabase } from './seed/seed-database.ts';
 
 // Crash safety (issue 6, "kill the process in the middle of a write"): a child process runs the real
@@ -27,7 +27,18 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'widget-studio-fault-'));
   dbPath = join(dir, 'fault.db');
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+/** Databases this test opened: their analytics files are released before the folder goes. */
+const opened: OpenDatabase[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.analytics.released()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function open(path: string): OpenDatabase {
+  const database = openDatabase(path);
+  opened.push(database);
+  return database;
+}
 
 const IdSchema = z.object({ id: z.number() });
 const BulkResultSchema = z.object({ created: z.array(IdSchema) });
@@ -49,8 +60,9 @@ async function request(
 
 /** A seeded file database with one dashboard of `widgets` widgets; returns their ids. */
 async function prepare(widgets: number): Promise<{ dashboardId: number; widgetIds: number[] }> {
-  const database = openDatabase(dbPath);
-  seedDatabase(database, { calls: 50, apiKey: KEY, now: new Date('2026-08-20T12:00:00Z') });
+  const database = open(dbPath);
+  await seedDatabase(database, { calls: 50, apiKey: KEY, now: new Date('2026-08-20T12:00:00Z') })
+    .callsWritten;
   const app = createApp({ database });
   const dashboard = IdSchema.parse(
     await request(app, 'POST', '/dashboards/dashboards/', { name: 'Crash test' }),
@@ -137,7 +149,7 @@ async function runAndKill(path: string, body: unknown, pauseAt: number): Promise
 
 /** Reopens the database the way a restarted server does and checks it is intact. */
 function reopen() {
-  const database = openDatabase(dbPath);
+  const database = open(dbPath);
   expect(database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(database.sqlite.pragma('foreign_key_check')).toEqual([]);
   return database;
@@ -282,7 +294,7 @@ describe('SIGKILL of the real server (main.ts) under a stream of writes over HTT
   it('keeps every acknowledged write and never half of one', async () => {
     // Widgets 0..STREAM-1 are renamed by request n, widgets STREAM..2*STREAM-1 deleted by request n.
     const { dashboardId, widgetIds } = await prepare(2 * STREAM);
-    const setup = openDatabase(dbPath);
+    const setup = open(dbPath);
     const app = createApp({ database: setup });
     const sourceDashboard = IdSchema.parse(
       await request(app, 'POST', '/dashboards/dashboards/', { name: 'Source' }),
@@ -390,7 +402,7 @@ describe('SIGKILL in the middle of a restore (issue 16)', () => {
     { pauseAt: 0, outcome: 'everything' },
   ])('killed at widget write $pauseAt: $outcome happened', async ({ pauseAt, outcome }) => {
     const { dashboardId, widgetIds } = await prepare(6);
-    const database = openDatabase(dbPath);
+    const database = open(dbPath);
     const app = createApp({ database });
     await request(app, 'POST', `/dashboards/dashboards/${dashboardId}/bulk_widgets/`, {
       update: widgetIds.map((id, i) => ({ id, name: `renamed ${i}` })),

@@ -1,4 +1,3 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { metadataKeyOf } from '../contract/field-catalogue.ts';
 import {
   isFilterGroup,
@@ -7,30 +6,43 @@ import {
   type FilterOp,
 } from '../contract/filter-schema.ts';
 import { resolveTimeValue } from '../contract/relative-time.ts';
-import { checkQueryDeadline } from './query-time-limit.ts';
-import { matchesRe2 } from './re2-pattern.ts';
+import { sqlParam, type SqlParam } from './analytics/analytics-database.ts';
 
-/** A parameterised SQL fragment: `sql` holds only `?` placeholders for user values. */
+/** A parameterised DuckDB SQL fragment: `sql` holds only `?` placeholders for user values. */
 export interface CompiledSql {
   sql: string;
-  params: unknown[];
+  params: SqlParam[];
 }
+
+/**
+ * Names that live in SQLite (the system of record) but that filters and groups read: agent names and
+ * metric names of the request's projects. They are bound into the SQL as a CASE over ids, so a name
+ * filter has exactly the semantics of any other text column (null for an unknown id).
+ */
+export interface Dimensions {
+  agentNames: ReadonlyMap<number, string>;
+  metricNames: ReadonlyMap<number, string>;
+}
+
+export const NO_DIMENSIONS: Dimensions = { agentNames: new Map(), metricNames: new Map() };
 
 export interface FilterContext {
   /** The request time that relative values (`now-7d`, `today`) resolve against (D10). */
   now: Date;
+  dimensions: Dimensions;
 }
 
+type Kind = 'number' | 'boolean' | 'string' | 'timestamp' | 'metric_value';
+
 /**
- * How a filter field maps onto SQL. `scope: 'row'` fields live on one `metric_evaluations me` row
- * (joined to `metrics m` when `needsMetric`), everything else on the call `c`.
+ * How a filter field maps onto SQL. `scope: 'row'` fields live on one `metric_evaluations me` row,
+ * everything else on the call `c`.
  */
 interface FieldTarget {
   scope: 'call' | 'row';
   expr: string;
-  exprParams: unknown[];
-  kind: 'number' | 'boolean' | 'string' | 'timestamp' | 'metric_value';
-  needsMetric?: boolean;
+  exprParams: SqlParam[];
+  kind: Kind;
 }
 
 const CALL_COLUMNS: Record<string, Pick<FieldTarget, 'expr' | 'kind'>> = {
@@ -44,82 +56,127 @@ const CALL_COLUMNS: Record<string, Pick<FieldTarget, 'expr' | 'kind'>> = {
   topic: { expr: 'c.topic', kind: 'string' },
   customer_number: { expr: 'c.customer_number', kind: 'string' },
   'agent.id': { expr: 'c.agent_id', kind: 'number' },
-  // A scalar subquery: null for calls without an agent, so `neq`/`isnull` keep working.
-  'agent.agent_name': { expr: '(SELECT a.agent_name FROM agents a WHERE a.id = c.agent_id)', kind: 'string' },
 };
 
+/**
+ * `CASE <idExpr> WHEN ? THEN ? … END`: a name looked up by id, every id and name bound. NULL for ids
+ * not in the map (a call without an agent, a deleted metric), so `neq` and `isnull` keep working.
+ */
+export function nameLookupSql(idExpr: string, names: ReadonlyMap<number, string>): CompiledSql {
+  if (names.size === 0) return { sql: 'CAST(NULL AS VARCHAR)', params: [] };
+  const params: SqlParam[] = [];
+  let sql = `CASE ${idExpr}`;
+  for (const [id, name] of names) {
+    sql += ' WHEN ? THEN ?';
+    params.push(id, name);
+  }
+  return { sql: `(${sql} ELSE CAST(NULL AS VARCHAR) END)`, params };
+}
+
+/** The key as a JSON path: allowlisted by METADATA_KEY_PATTERN and still bound, never spliced. */
+export function metadataSql(key: string): CompiledSql {
+  return { sql: 'json_extract_string(c.metadata, ?)', params: [`$.${key}`] };
+}
+
 /** The SQL target of a filter field, or null for a field the engine does not know. Total. */
-function resolveField(field: string): FieldTarget | null {
+function resolveField(field: string, dimensions: Dimensions): FieldTarget | null {
   const column = CALL_COLUMNS[field];
   if (column) return { scope: 'call', exprParams: [], ...column };
+  if (field === 'agent.agent_name') {
+    const lookup = nameLookupSql('c.agent_id', dimensions.agentNames);
+    return { scope: 'call', expr: lookup.sql, exprParams: lookup.params, kind: 'string' };
+  }
   const key = metadataKeyOf(field);
-  // The key is allowlisted by METADATA_KEY_PATTERN and still bound as a parameter, never spliced.
   if (key !== null) {
-    return { scope: 'call', expr: 'json_extract(c.metadata, ?)', exprParams: [`$.${key}`], kind: 'string' };
+    const metadata = metadataSql(key);
+    return { scope: 'call', expr: metadata.sql, exprParams: metadata.params, kind: 'string' };
   }
   if (field === 'metric_evaluations.value')
     return { scope: 'row', expr: '', exprParams: [], kind: 'metric_value' };
   if (field === 'metric_evaluations.metric.id')
     return { scope: 'row', expr: 'me.metric_id', exprParams: [], kind: 'number' };
-  if (field === 'metric_evaluations.metric.name')
-    return { scope: 'row', expr: 'm.name', exprParams: [], kind: 'string', needsMetric: true };
+  if (field === 'metric_evaluations.metric.name') {
+    const lookup = nameLookupSql('me.metric_id', dimensions.metricNames);
+    return { scope: 'row', expr: lookup.sql, exprParams: lookup.params, kind: 'string' };
+  }
   return null;
 }
 
 const COMPARISON_SQL: Partial<Record<FilterOp, string>> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
-const NEVER: CompiledSql = { sql: '0', params: [] };
+const NEVER: CompiledSql = { sql: 'FALSE', params: [] };
 
-/** Escapes LIKE wildcards so user text is matched literally (used with `ESCAPE '\'`). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/**
+ * A JSON filter value as a bound parameter with its SQL cast, so that DuckDB never has to guess a
+ * type (and never fails converting text to a number): numbers as DOUBLE (TRY_CAST: a value of the
+ * wrong type compares as NULL, matching nothing), booleans as 1/0, times as epoch ms BIGINT, text as
+ * VARCHAR.
+ */
+function bound(kind: Kind, op: FilterOp, value: unknown, now: Date): CompiledSql {
+  if (kind === 'timestamp') {
+    return { sql: 'TRY_CAST(? AS BIGINT)', params: [resolveTimeValue(value, op, now)?.getTime() ?? null] };
+  }
+  if (kind === 'number' || kind === 'boolean') {
+    const numeric = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+    return {
+      sql: 'TRY_CAST(? AS DOUBLE)',
+      params: [typeof numeric === 'number' ? numeric : sqlParam(numeric)],
+    };
+  }
+  const text =
+    typeof value === 'string' ? value : typeof value === 'boolean' ? String(value) : sqlParam(value);
+  return { sql: 'CAST(? AS VARCHAR)', params: [text === null ? null : String(text)] };
 }
 
-function likePattern(op: FilterOp, value: unknown): string {
-  const text = escapeLike(typeof value === 'string' ? value : String(value));
-  if (op === 'startswith') return `${text}%`;
-  if (op === 'endswith') return `%${text}`;
-  return `%${text}%`;
-}
-
-/** A JSON filter value as a bindable SQLite value: booleans become 1/0, times epoch ms. */
-function bindValue(kind: FieldTarget['kind'], op: FilterOp, value: unknown, now: Date): unknown {
-  if (kind === 'timestamp') return resolveTimeValue(value, op, now)?.getTime() ?? null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value === null || typeof value === 'number' || typeof value === 'string') return value;
-  return JSON.stringify(value);
-}
+const TEXT_MATCH: Partial<Record<FilterOp, string>> = {
+  contains: 'contains',
+  startswith: 'starts_with',
+  endswith: 'ends_with',
+};
 
 /** One leaf over a plain expression. */
 function compileScalarLeaf(target: FieldTarget, op: FilterOp, value: unknown, now: Date): CompiledSql {
-  const { expr, exprParams } = target;
-  const bind = (v: unknown) => bindValue(target.kind, op, v, now);
+  const { expr, exprParams, kind } = target;
   const comparison = COMPARISON_SQL[op];
-  if (comparison) return { sql: `${expr} ${comparison} ?`, params: [...exprParams, bind(value)] };
+  if (comparison) {
+    const right = bound(kind, op, value, now);
+    return { sql: `${expr} ${comparison} ${right.sql}`, params: [...exprParams, ...right.params] };
+  }
+  const textFunction = TEXT_MATCH[op];
+  if (textFunction) {
+    // Case-insensitive with Unicode case folding (É = é): lower() on both sides.
+    const text = typeof value === 'string' ? value : String(value);
+    return {
+      sql: `${textFunction}(lower(CAST(${expr} AS VARCHAR)), lower(CAST(? AS VARCHAR)))`,
+      params: [...exprParams, text],
+    };
+  }
   switch (op) {
-    case 'eq':
+    case 'eq': {
       if (value === null) return { sql: `${expr} IS NULL`, params: exprParams };
-      return { sql: `${expr} = ?`, params: [...exprParams, bind(value)] };
-    case 'neq':
-      // IS NOT: a null field counts as "not equal" (a call without a topic is "not 'billing'").
-      return { sql: `${expr} IS NOT ?`, params: [...exprParams, bind(value)] };
-    case 'contains':
-    case 'startswith':
-    case 'endswith':
-      return { sql: `${expr} LIKE ? ESCAPE '\\'`, params: [...exprParams, likePattern(op, value)] };
+      const right = bound(kind, op, value, now);
+      return { sql: `${expr} = ${right.sql}`, params: [...exprParams, ...right.params] };
+    }
+    case 'neq': {
+      // IS DISTINCT FROM: a null field counts as "not equal" (a call without a topic is "not 'billing'").
+      const right = value === null ? { sql: 'NULL', params: [] } : bound(kind, op, value, now);
+      return { sql: `${expr} IS DISTINCT FROM ${right.sql}`, params: [...exprParams, ...right.params] };
+    }
     case 'in': {
-      const values = Array.isArray(value) ? value : [value];
+      const values = (Array.isArray(value) ? value : [value]).filter((v) => v !== null);
       if (values.length === 0) return NEVER;
+      const items = values.map((v) => bound(kind, op, v, now));
       return {
-        sql: `${expr} IN (${values.map(() => '?').join(', ')})`,
-        params: [...exprParams, ...values.map(bind)],
+        sql: `${expr} IN (${items.map((item) => item.sql).join(', ')})`,
+        params: [...exprParams, ...items.flatMap((item) => item.params)],
       };
     }
     case 'isnull':
       return { sql: value === false ? `${expr} IS NOT NULL` : `${expr} IS NULL`, params: exprParams };
     case 'regex':
+      // DuckDB's RE2: an unanchored, linear-time search (docs/decisions/0009).
       return {
-        sql: `regexp(?, ${expr})`,
-        params: [typeof value === 'string' ? value : String(value), ...exprParams],
+        sql: `regexp_matches(CAST(${expr} AS VARCHAR), CAST(? AS VARCHAR))`,
+        params: [...exprParams, typeof value === 'string' ? value : String(value)],
       };
     default:
       return NEVER;
@@ -132,38 +189,33 @@ function compileScalarLeaf(target: FieldTarget, op: FilterOp, value: unknown, no
  */
 function metricValueTarget(value: unknown): FieldTarget {
   const numeric = typeof value === 'number';
-  return { scope: 'row', expr: numeric ? 'me.value_num' : 'me.value_text', exprParams: [], kind: 'string' };
-}
-
-function metricTextValue(value: unknown): unknown {
-  return typeof value === 'boolean' ? String(value) : value;
+  return {
+    scope: 'row',
+    expr: numeric ? 'me.value_num' : 'me.value_text',
+    exprParams: [],
+    kind: numeric ? 'number' : 'string',
+  };
 }
 
 function compileMetricValueLeaf(op: FilterOp, value: unknown, now: Date): CompiledSql {
-  if (op === 'isnull') {
-    return value === false
-      ? { sql: '(me.value_num IS NOT NULL OR me.value_text IS NOT NULL)', params: [] }
-      : { sql: '(me.value_num IS NULL AND me.value_text IS NULL)', params: [] };
-  }
-  if (value === null && (op === 'eq' || op === 'neq')) {
-    return op === 'eq'
-      ? { sql: '(me.value_num IS NULL AND me.value_text IS NULL)', params: [] }
-      : { sql: '(me.value_num IS NOT NULL OR me.value_text IS NOT NULL)', params: [] };
-  }
+  const bothNull = { sql: '(me.value_num IS NULL AND me.value_text IS NULL)', params: [] };
+  const eitherSet = { sql: '(me.value_num IS NOT NULL OR me.value_text IS NOT NULL)', params: [] };
+  if (op === 'isnull') return value === false ? eitherSet : bothNull;
+  if (value === null && (op === 'eq' || op === 'neq')) return op === 'eq' ? bothNull : eitherSet;
   if (op === 'in') {
     const values = Array.isArray(value) ? value : [value];
     const numbers = values.filter((v) => typeof v === 'number');
-    const texts = values.filter((v) => typeof v !== 'number').map(metricTextValue);
+    const texts = values.filter((v) => typeof v !== 'number' && v !== null);
     const parts: CompiledSql[] = [];
     if (numbers.length > 0) parts.push(compileScalarLeaf(metricValueTarget(0), 'in', numbers, now));
     if (texts.length > 0) parts.push(compileScalarLeaf(metricValueTarget(''), 'in', texts, now));
     return joinParts(parts, 'OR');
   }
-  return compileScalarLeaf(metricValueTarget(value), op, metricTextValue(value), now);
+  return compileScalarLeaf(metricValueTarget(value), op, value, now);
 }
 
 function joinParts(parts: CompiledSql[], operator: 'AND' | 'OR'): CompiledSql {
-  if (parts.length === 0) return { sql: operator === 'AND' ? '1' : '0', params: [] };
+  if (parts.length === 0) return { sql: operator === 'AND' ? 'TRUE' : 'FALSE', params: [] };
   if (parts.length === 1 && parts[0]) return parts[0];
   return {
     sql: `(${parts.map((p) => p.sql).join(` ${operator} `)})`,
@@ -176,89 +228,52 @@ function compileLeafOnRow(condition: FilterCondition, target: FieldTarget, now: 
   return compileScalarLeaf(target, condition.op, condition.value, now);
 }
 
-function evaluationExists(inner: CompiledSql, needsMetric: boolean): CompiledSql {
-  const join = needsMetric ? ' JOIN metrics m ON m.id = me.metric_id' : '';
+function evaluationExists(inner: CompiledSql): CompiledSql {
   return {
-    sql: `EXISTS (SELECT 1 FROM metric_evaluations me${join} WHERE me.call_id = c.id AND ${inner.sql})`,
+    sql: `EXISTS (SELECT 1 FROM metric_evaluations me WHERE me.call_id = c.id AND ${inner.sql})`,
     params: inner.params,
   };
 }
 
-interface RowCompilation {
-  compiled: CompiledSql;
-  needsMetric: boolean;
-}
-
 /** Compiles a subtree where metric leaves refer to one shared evaluation row `me` (same_row). */
-function compileOnRow(filter: Filter, now: Date): RowCompilation {
+function compileOnRow(filter: Filter, context: FilterContext): CompiledSql {
   if (isFilterGroup(filter)) {
-    const children = filter.conditions.map((child) => compileOnRow(child, now));
-    return {
-      // Nested same_row inside same_row is the same row; and/or keep their meaning.
-      compiled: joinParts(
-        children.map((c) => c.compiled),
-        filter.operator === 'or' ? 'OR' : 'AND',
-      ),
-      needsMetric: children.some((c) => c.needsMetric),
-    };
-  }
-  const target = resolveField(filter.field);
-  if (!target) return { compiled: NEVER, needsMetric: false };
-  return { compiled: compileLeafOnRow(filter, target, now), needsMetric: target.needsMetric === true };
-}
-
-function compileNode(filter: Filter, now: Date): CompiledSql {
-  if (isFilterGroup(filter)) {
-    if (filter.operator === 'same_row') {
-      const { compiled, needsMetric } = compileOnRow(filter, now);
-      return evaluationExists(compiled, needsMetric);
-    }
+    // Nested same_row inside same_row is the same row; and/or keep their meaning.
     return joinParts(
-      filter.conditions.map((child) => compileNode(child, now)),
+      filter.conditions.map((child) => compileOnRow(child, context)),
       filter.operator === 'or' ? 'OR' : 'AND',
     );
   }
-  const target = resolveField(filter.field);
+  const target = resolveField(filter.field, context.dimensions);
   if (!target) return NEVER;
-  const leaf = compileLeafOnRow(filter, target, now);
+  return compileLeafOnRow(filter, target, context.now);
+}
+
+function compileNode(filter: Filter, context: FilterContext): CompiledSql {
+  if (isFilterGroup(filter)) {
+    if (filter.operator === 'same_row') return evaluationExists(compileOnRow(filter, context));
+    return joinParts(
+      filter.conditions.map((child) => compileNode(child, context)),
+      filter.operator === 'or' ? 'OR' : 'AND',
+    );
+  }
+  const target = resolveField(filter.field, context.dimensions);
+  if (!target) return NEVER;
+  const leaf = compileLeafOnRow(filter, target, context.now);
   // A metric leaf outside same_row: some evaluation of the call satisfies it, on its own.
-  return target.scope === 'row' ? evaluationExists(leaf, target.needsMetric === true) : leaf;
+  return target.scope === 'row' ? evaluationExists(leaf) : leaf;
 }
 
 /**
- * Compiles a validated filter tree into one parameterised boolean SQL expression over `calls c`.
+ * Compiles a validated filter tree into one parameterised boolean DuckDB expression over `calls c`.
  *
- * Semantics (documented in docs/decisions/0002): `neq` is SQL `IS NOT` (nulls count as different);
- * contains/startswith/endswith are `LIKE … ESCAPE '\'` with wildcards escaped, case-insensitive for
- * ASCII letters (SQLite's LIKE); `regex` is an unanchored RE2 search (docs/decisions/0009) through the
- * `regexp` function that `registerSqlFunctions` installs; a `same_row` group is one EXISTS over a
- * single metric evaluation row; a metric leaf outside same_row is its own EXISTS; an empty `and` is
- * true, an empty `or` false; unknown fields match nothing. No user value is ever spliced into `sql`.
+ * Semantics (docs/decisions/0002 and 0014): `neq` is `IS DISTINCT FROM` (nulls count as different);
+ * contains/startswith/endswith compare `lower()` of both sides, folding Unicode case (É = é);
+ * `regex` is DuckDB's RE2 `regexp_matches`, an unanchored linear-time search (docs/decisions/0009);
+ * a `same_row` group is one EXISTS over a single metric evaluation row; a metric leaf outside same_row
+ * is its own EXISTS; an empty `and` is true, an empty `or` false; unknown fields match nothing. No
+ * user value is ever spliced into `sql`: identifiers come from the tables above, values are bound.
  */
 export function compileFilter(filter: Filter, context: FilterContext): CompiledSql {
-  return compileNode(filter, context.now);
-}
-
-/** A SQLite value as the text a regex sees (numbers as JavaScript prints them); null for NULL/blobs. */
-function sqlText(value: unknown): string | null {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return null;
-}
-const registered = new WeakSet<BetterSqlite3.Database>();
-
-/**
- * Installs the engine's SQL functions (`regexp(pattern, value)`, an RE2 search) on a connection.
- * Idempotent: calling it again on the same connection does nothing. The function is where a query
- * on the main thread can be stopped at its deadline (query-time-limit.ts): it runs once per row.
- */
-export function registerSqlFunctions(sqlite: BetterSqlite3.Database): void {
-  if (registered.has(sqlite)) return;
-  sqlite.function('regexp', { deterministic: true }, (pattern: unknown, value: unknown) => {
-    checkQueryDeadline(sqlite);
-    const subject = sqlText(value);
-    if (typeof pattern !== 'string' || subject === null) return null;
-    return matchesRe2(pattern, subject) ? 1 : 0;
-  });
-  registered.add(sqlite);
+  return compileNode(filter, context);
 }

@@ -1,9 +1,10 @@
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { startDataWorkers } from './data-worker-pool.ts';
+import BetterSqlite3 from 'better-sqlite3';
+import { moveLegacyCalls } from './analytics/legacy-calls.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { createHostPolicy } from './http/host-policy.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
@@ -22,16 +23,69 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function openLocalDatabase(config: ServerConfig): OpenDatabase {
+/**
+ * Whether the SQLite file already holds an organisation whose calls should be in an analytics file
+ * that is not there (deleted, or ANALYTICS_PATH pointing elsewhere). Starting anyway would show every
+ * dashboard empty and never reseed; a clear stop is better. Legacy calls still in SQLite are not
+ * missing: they are moved at start-up.
+ */
+function analyticsFileMissing(config: ServerConfig): boolean {
+  if (config.dbPath === ':memory:' || config.analyticsPath === ':memory:') return false;
+  if (!existsSync(config.dbPath) || existsSync(config.analyticsPath)) return false;
+  let probe: BetterSqlite3.Database | null = null;
+  try {
+    probe = new BetterSqlite3(config.dbPath, { readonly: true, fileMustExist: true });
+    const has = (table: string) =>
+      probe?.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !==
+      undefined;
+    if (!has('organisations')) return false;
+    const organisations = Number(probe.prepare('SELECT COUNT(*) FROM organisations').pluck().get() ?? 0);
+    const legacyCalls = has('calls')
+      ? Number(probe.prepare('SELECT COUNT(*) FROM calls').pluck().get() ?? 0)
+      : 0;
+    return organisations > 0 && legacyCalls === 0;
+  } catch {
+    return false; // openDatabase reports an unreadable SQLite file itself
+  } finally {
+    probe?.close();
+  }
+}
+
+async function openLocalDatabase(config: ServerConfig): Promise<OpenDatabase> {
   if (config.upstreamUrl) return openDatabase(':memory:'); // forwarding mode keeps no data
+  if (analyticsFileMissing(config)) {
+    fail(
+      `the analytics file ${config.analyticsPath} is missing, but ${config.dbPath} holds dashboards whose calls were in it. Restore the file, set ANALYTICS_PATH to it, or move ${config.dbPath} away to start afresh.`,
+    );
+  }
+  let database: OpenDatabase;
   try {
     if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
-    return openDatabase(config.dbPath);
+    if (config.analyticsPath !== ':memory:') mkdirSync(dirname(config.analyticsPath), { recursive: true });
+    database = openDatabase(config.dbPath, {
+      analyticsPath: config.analyticsPath,
+      ...(config.analyticsThreads !== null ? { threads: config.analyticsThreads } : {}),
+      ...(config.analyticsMemoryLimit !== null ? { memoryLimit: config.analyticsMemoryLimit } : {}),
+    });
   } catch (error: unknown) {
     return fail(
       `the database at ${config.dbPath} cannot be opened for writing (${reason(error)}). Set DB_PATH to a writable file.`,
     );
   }
+  try {
+    await database.analytics.ready();
+  } catch (error: unknown) {
+    return fail(`${reason(error)}. Set ANALYTICS_PATH to a writable DuckDB file.`);
+  }
+  try {
+    const moved = await moveLegacyCalls(database.sqlite, database.analytics);
+    if (moved > 0) console.info(`Moved ${moved} calls from ${config.dbPath} into ${config.analyticsPath}.`);
+  } catch (error: unknown) {
+    return fail(
+      `the calls in ${config.dbPath} cannot be moved into ${config.analyticsPath} (${reason(error)}).`,
+    );
+  }
+  return database;
 }
 
 function openLog(path: string | null): { write: (line: string) => void; stream: WriteStream | null } {
@@ -72,7 +126,7 @@ function keyLine(prepared: PreparedDatabase): string {
   return `Local API key ${note}: ${prepared.apiKey}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let config: ServerConfig;
   let retention: VersionRetention;
   try {
@@ -82,16 +136,17 @@ function main(): void {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  const database = openLocalDatabase(config);
-  // The data workers boot beside the seeding and the start-up, not when the first dashboard asks.
-  startDataWorkers(database.sqlite);
+  const database = await openLocalDatabase(config);
   let prepared: PreparedDatabase | null = null;
   if (!config.upstreamUrl) {
     try {
-      prepared = prepareLocalDatabase(database, { apiKey: config.apiKey, seedCalls: config.seedCalls });
+      prepared = await prepareLocalDatabase(database, {
+        apiKey: config.apiKey,
+        seedCalls: config.seedCalls,
+      });
     } catch (error: unknown) {
       fail(
-        `the database at ${config.dbPath} cannot be written (${reason(error)}). Set DB_PATH to a writable file.`,
+        `the database at ${config.dbPath} or ${config.analyticsPath} cannot be written (${reason(error)}). Set DB_PATH and ANALYTICS_PATH to writable files.`,
       );
     }
   }
@@ -147,4 +202,4 @@ function main(): void {
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -1,7 +1,11 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { isFilterGroup, type Filter, type FilterCondition } from '../contract/filter-schema.ts';
 import type { Database } from './db/database-types.ts';
-import { escapeLike } from './filter-sql.ts';
+
+/** Escapes LIKE wildcards so user text is matched literally (used with `ESCAPE '\\'`). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
 
 type MetricsBuilder = ExpressionBuilder<Database, 'metrics'>;
 

@@ -1,3 +1,5 @@
+import { limitsFromNow } from './analytics/analytics-database.ts';
+import { queryTimeLimitMs } from './query-time-limit.ts';
 import type { Context, Hono } from 'hono';
 import { METRIC_FILTER_FIELDS } from '../contract/metric-filter-fields.ts';
 import type { Metric } from '../contract/metric-schema.ts';
@@ -67,7 +69,11 @@ export function registerMetricRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     }
     if (agents) metrics = metrics.filter((m) => (m.agents ?? []).some((id) => agents.includes(id)));
     if (!includeScores) return c.json(metrics);
-    const scores = await scoreMetrics(db, metrics);
+    const scores = await scoreMetrics(
+      ctx.database.analytics,
+      metrics,
+      limitsFromNow(queryTimeLimitMs(), c.req.raw.signal),
+    );
     return c.json(metrics.map((metric) => ({ ...metric, ...scores.get(metric.id) })));
   };
   app.get('/test_framework/v1/metrics/', handler);

@@ -1,3 +1,4 @@
+import { queryRows, type AnalyticsDatabase, type QueryLimits } from './analytics/analytics-database.ts';
 import type { Kysely } from 'kysely';
 import * as z from 'zod';
 import type { Filter } from '../contract/filter-schema.ts';
@@ -86,25 +87,26 @@ export interface MetricScores {
  * continuous_qualitative: the mean, two decimals); null for enum metrics and metrics never evaluated.
  */
 export async function scoreMetrics(
-  db: Kysely<Database>,
+  analytics: AnalyticsDatabase,
   metrics: readonly Pick<Metric, 'id' | 'eval_type'>[],
+  limits: QueryLimits | null,
 ): Promise<Map<number, MetricScores>> {
   if (metrics.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('metric_evaluations')
-    .select((eb) => [
-      'metric_id',
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.avg<number | null>('value_num').as('mean'),
-    ])
-    .where(
-      'metric_id',
-      'in',
-      metrics.map((m) => m.id),
-    )
-    .groupBy('metric_id')
-    .execute();
-  const byId = new Map(rows.map((row) => [row.metric_id, row]));
+  const ids = metrics.map((m) => m.id);
+  const rows = await analytics.read(limits, (connection) =>
+    queryRows(
+      connection,
+      `SELECT metric_id, count(*), avg(value_num) FROM metric_evaluations
+       WHERE metric_id IN (${ids.map(() => '?').join(', ')}) GROUP BY metric_id`,
+      ids,
+    ),
+  );
+  const byId = new Map(
+    rows.map((row) => [
+      Number(row[0]),
+      { total: Number(row[1] ?? 0), mean: typeof row[2] === 'number' ? row[2] : null },
+    ]),
+  );
   return new Map(
     metrics.map((metric) => {
       const row = byId.get(metric.id);

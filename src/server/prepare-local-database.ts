@@ -11,19 +11,19 @@ export interface PreparedDatabase {
 }
 
 /**
- * First start: seeds the local organisation (with `seedCalls` calls) and its key. Later starts keep
+ * First start: seeds the local organisation (with `seedCalls` calls, settled when they are written) and its key. Later starts keep
  * the data; the key is the one from the environment, or, since only its hash is stored, a new local
  * key replaces the previous one so it can be printed and handed to the SPA again.
  */
-export function prepareLocalDatabase(
+export async function prepareLocalDatabase(
   database: OpenDatabase,
   options: { apiKey: string | null; seedCalls: number },
-): PreparedDatabase {
+): Promise<PreparedDatabase> {
   const { sqlite } = database;
   const organisation = sqlite.prepare('SELECT id FROM organisations ORDER BY id LIMIT 1').get();
   if (typeof organisation !== 'object' || organisation === null || !('id' in organisation)) {
     const apiKey = options.apiKey ?? generateApiKey();
-    seedDatabase(database, { calls: options.seedCalls, apiKey });
+    await seedDatabase(database, { calls: options.seedCalls, apiKey }).callsWritten;
     return {
       apiKey,
       keySource: options.apiKey ? 'environment' : 'generated',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { seedDatabase } from './seed/seed-database.ts';
+import { queryAnalytics } from './test-support/analytics-rows.ts';
 import { callApi } from './test-support/call-api.ts';
 import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
 import { snapshotDatabase } from './test-support/snapshot-database.ts';
@@ -36,7 +37,11 @@ const ids = (sql: string, ...params: unknown[]) =>
   Ids.parse(server.database.sqlite.prepare(sql).all(...params)).map((r) => r.id);
 const IdSchema = z.object({ id: z.number() });
 
-function foreignOf(visible: number[], organisationId: number, onlyOtherOrg: boolean): Attacker['foreign'] {
+async function foreignOf(
+  visible: number[],
+  organisationId: number,
+  onlyOtherOrg: boolean,
+): Promise<Attacker['foreign']> {
   const inList = visible.join(',') || '0';
   const dashboards = onlyOtherOrg
     ? ids('SELECT id FROM dashboards WHERE organisation_id = ?', organisationId)
@@ -56,7 +61,12 @@ function foreignOf(visible: number[], organisationId: number, onlyOtherOrg: bool
     projects,
     agents: ids(`SELECT id FROM agents WHERE project_id IN (${projectList})`),
     metrics: ids(`SELECT id FROM metrics WHERE project_id IN (${projectList})`),
-    calls: ids(`SELECT id FROM calls WHERE project_id IN (${projectList}) ORDER BY ts_ms DESC LIMIT 20`),
+    calls: (
+      await queryAnalytics(
+        server.database,
+        `SELECT id FROM calls WHERE project_id IN (${projectList}) ORDER BY ts_ms DESC LIMIT 20`,
+      )
+    ).map((row) => Number(row.id)),
   };
 }
 
@@ -90,14 +100,14 @@ beforeAll(async () => {
       name: 'project-A key',
       key: server.scopedApiKey,
       visibleProjects: [projectA],
-      foreign: foreignOf([projectA], firstOrg, false),
+      foreign: await foreignOf([projectA], firstOrg, false),
       ownDashboard: ownOfScoped,
     },
     {
       name: 'other-organisation key',
       key: other.apiKey,
       visibleProjects: other.projectIds,
-      foreign: foreignOf([], firstOrg, true),
+      foreign: await foreignOf([], firstOrg, true),
       ownDashboard: ownOfOther,
     },
   );
@@ -321,9 +331,13 @@ describe.each([0, 1])('collection routes, attacker %i', (attackerIndex) => {
     const expected = z
       .object({ n: z.number() })
       .parse(
-        server.database.sqlite
-          .prepare(`SELECT COUNT(*) AS n FROM calls WHERE project_id IN (${visible}) AND ts_ms >= ?`)
-          .get(NOW.getTime() - 20 * 86_400_000),
+        (
+          await queryAnalytics(
+            server.database,
+            `SELECT count(*) AS n FROM calls WHERE project_id IN (${visible}) AND ts_ms >= ?`,
+            [NOW.getTime() - 20 * 86_400_000],
+          )
+        )[0],
       ).n;
     const total = async (filters: unknown) => {
       const result = await call('POST', '/dashboards/widgets/preview_data/', {
@@ -378,12 +392,14 @@ describe.each([0, 1])('collection routes, attacker %i', (attackerIndex) => {
       .parse(result.body)
       .results.reduce((sum, r) => sum + r.count, 0);
     const visible = z.object({ n: z.number() }).parse(
-      server.database.sqlite
-        .prepare(
-          `SELECT COUNT(*) AS n FROM calls WHERE project_id IN (${a.visibleProjects.join(',')})
+      (
+        await queryAnalytics(
+          server.database,
+          `SELECT count(*) AS n FROM calls WHERE project_id IN (${a.visibleProjects.join(',')})
            AND ts_ms >= ? AND topic IS NOT NULL AND topic <> ''`,
+          [NOW.getTime() - 30 * 86_400_000],
         )
-        .get(NOW.getTime() - 30 * 86_400_000),
+      )[0],
     ).n;
     expect(counted).toBeGreaterThan(0);
     expect(counted).toBe(visible);

@@ -1,3 +1,4 @@
+import { defaultAnalyticsPath } from './analytics/analytics-path.ts';
 import { parseAllowedHosts } from './http/host-policy.ts';
 
 /** Start-up settings from the environment (README "Configuration"). */
@@ -5,6 +6,12 @@ export interface ServerConfig {
   port: number;
   host: string;
   dbPath: string;
+  /** `ANALYTICS_PATH`: the DuckDB file of calls and evaluations (default: beside DB_PATH). */
+  analyticsPath: string;
+  /** `ANALYTICS_THREADS`: DuckDB's threads (default: one per core). */
+  analyticsThreads: number | null;
+  /** `ANALYTICS_MEMORY_LIMIT`: DuckDB's memory limit, e.g. "1GB" (default: DuckDB's, 80 % of RAM). */
+  analyticsMemoryLimit: string | null;
   apiKey: string | null;
   seedCalls: number;
   upstreamUrl: string | null;
@@ -45,10 +52,21 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (apiKey !== null && apiKey.length < 16) {
     throw new ConfigError('WIDGET_STUDIO_API_KEY must be at least 16 characters long.');
   }
+  const dbPath = text(env, 'DB_PATH') ?? DEFAULT_DB_PATH;
+  const memoryLimit = text(env, 'ANALYTICS_MEMORY_LIMIT');
+  if (memoryLimit !== null && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+    throw new ConfigError(
+      `ANALYTICS_MEMORY_LIMIT must be a size such as 512MB or 2GB (got "${memoryLimit}").`,
+    );
+  }
+  const threads = env.ANALYTICS_THREADS?.trim();
   return {
     port: integer(env, 'PORT', 8787, 0, 65_535),
     host: text(env, 'HOST') ?? '127.0.0.1',
-    dbPath: text(env, 'DB_PATH') ?? DEFAULT_DB_PATH,
+    dbPath,
+    analyticsPath: text(env, 'ANALYTICS_PATH') ?? defaultAnalyticsPath(dbPath),
+    analyticsThreads: threads ? integer(env, 'ANALYTICS_THREADS', 1, 1, 256) : null,
+    analyticsMemoryLimit: memoryLimit,
     apiKey,
     seedCalls: integer(env, 'SEED_CALLS', 20_000, 0, 10_000_000),
     upstreamUrl,

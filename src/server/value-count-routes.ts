@@ -11,6 +11,8 @@ import { badRequest, notFound } from './http/api-error.ts';
 import { canSeeProject } from './scope.ts';
 import { intQuery, type AppEnv, type ServerContext } from './server-context.ts';
 import { countFieldValues } from './value-count-store.ts';
+import { limitsFromNow } from './analytics/analytics-database.ts';
+import { queryTimeLimitMs } from './query-time-limit.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -20,7 +22,7 @@ const DAY_MS = 86_400_000;
  * scope) in the data window, for value suggestions. Needs the API key like every API route.
  */
 export function registerValueCountRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  app.get(VALUE_COUNTS_PATH, (c) => {
+  app.get(VALUE_COUNTS_PATH, async (c) => {
     const scope = c.get('scope');
     const url = new URL(c.req.url);
     const field = url.searchParams.get('field') ?? '';
@@ -39,13 +41,17 @@ export function registerValueCountRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const projectId = intQuery(url, 'project_id');
     if (projectId !== null && !canSeeProject(scope, projectId)) throw notFound();
     const toMs = ctx.clock().getTime();
-    const results = countFieldValues(ctx.database.sqlite, {
-      projectIds: projectId === null ? scope.projectIds : [projectId],
-      fromMs: toMs - VALUE_COUNTS_WINDOW_DAYS * DAY_MS,
-      toMs,
-      field,
-      limit,
-    });
+    const results = await countFieldValues(
+      ctx.database,
+      {
+        projectIds: projectId === null ? scope.projectIds : [projectId],
+        fromMs: toMs - VALUE_COUNTS_WINDOW_DAYS * DAY_MS,
+        toMs,
+        field,
+        limit,
+      },
+      limitsFromNow(queryTimeLimitMs(), c.req.raw.signal),
+    );
     return c.json({ field, window_days: VALUE_COUNTS_WINDOW_DAYS, results });
   });
 }

@@ -1,5 +1,6 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import type { ValueCount } from '../contract/value-counts-schema.ts';
+import { queryRows, type QueryLimits } from './analytics/analytics-database.ts';
+import type { EngineStores } from './chart-data.ts';
 import { plotSource } from './engine-sources.ts';
 
 export interface ValueCountQuery {
@@ -13,23 +14,32 @@ export interface ValueCountQuery {
 
 /**
  * The most frequent text values of a call field over a project window, with their counts: most
- * frequent first, ties by value; NULL, non-text and empty values left out. Parameterised: the
- * expression is one of `plotSource`'s fixed columns or `json_extract(c.metadata, ?)` with the key
- * bound. The leading `project_id IN (…) AND ts_ms …` uses the `calls_project_ts` index.
+ * frequent first, ties by value; NULL and empty values left out. Parameterised: the expression is one
+ * of `plotSource`'s fixed columns or `json_extract_string(c.metadata, ?)` with the key bound.
  */
-export function countFieldValues(sqlite: BetterSqlite3.Database, query: ValueCountQuery): ValueCount[] {
+export async function countFieldValues(
+  stores: EngineStores,
+  query: ValueCountQuery,
+  limits: QueryLimits | null,
+): Promise<ValueCount[]> {
   if (query.projectIds.length === 0) return [];
   const source = plotSource(query.field, null);
+  if (source.kind !== 'string') return [];
   const projects = query.projectIds.map(() => '?').join(', ');
-  const sql = `SELECT v, COUNT(*) AS n FROM (
+  const sql = `SELECT v, count(*) AS n FROM (
       SELECT ${source.expr} AS v FROM calls c
-      WHERE c.project_id IN (${projects}) AND c.ts_ms >= ? AND c.ts_ms <= ?
-    ) WHERE typeof(v) = 'text' AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT ?`;
-  const rows = sqlite
-    .prepare(sql)
-    .raw()
-    .all(...source.params, ...query.projectIds, query.fromMs, query.toMs, query.limit);
+      WHERE c.project_id IN (${projects}) AND c.ts_ms >= CAST(? AS BIGINT) AND c.ts_ms <= CAST(? AS BIGINT)
+    ) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT ?`;
+  const rows = await stores.analytics.read(limits, (connection) =>
+    queryRows(connection, sql, [
+      ...source.params,
+      ...query.projectIds,
+      query.fromMs,
+      query.toMs,
+      query.limit,
+    ]),
+  );
   return rows.flatMap((row) =>
-    Array.isArray(row) && typeof row[0] === 'string' ? [{ value: row[0], count: Number(row[1]) }] : [],
+    typeof row[0] === 'string' ? [{ value: row[0], count: Number(row[1]) }] : [],
   );
 }

@@ -1,3 +1,4 @@
+import { queryAnalytics } from './test-support/analytics-rows.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DashboardSchema, type Dashboard } from '../contract/dashboard-schema.ts';
@@ -97,11 +98,13 @@ describe('GET /dashboards/widgets/{id}/data/', () => {
     const expected = z
       .object({ n: z.number() })
       .parse(
-        server.database.sqlite
-          .prepare(
-            'SELECT COUNT(*) n FROM calls WHERE project_id = ? AND success = 1 AND ts_ms >= ? AND ts_ms <= ?',
+        (
+          await queryAnalytics(
+            server.database,
+            'SELECT count(*) n FROM calls WHERE project_id = ? AND success = 1 AND ts_ms >= ? AND ts_ms <= ?',
+            [support.project ?? 0, Date.parse('2026-08-13T00:00:00.000Z'), NOW.getTime()],
           )
-          .get(support.project, Date.parse('2026-08-13T00:00:00.000Z'), NOW.getTime()),
+        )[0],
       );
     expect(total(replaced)).toBe(expected.n);
     const empty = await data(`/dashboards/widgets/${widget.id}/data/?filters=null`);

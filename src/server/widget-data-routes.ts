@@ -1,5 +1,4 @@
 import { setMaxListeners } from 'node:events';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod';
 import { checkDataWindow, mergeFilters } from '../contract/effective-filters.ts';
@@ -12,7 +11,8 @@ import {
   type WidgetDataResponse,
 } from '../contract/widget-data-schema.ts';
 import type { WidgetInput } from '../contract/widget-schema.ts';
-import { computeWidgetDataOffThread } from './chart-data-pool.ts';
+import type { EngineStores } from './chart-data.ts';
+import { computeWidgetDataShared } from './chart-data-shared.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
 import { badRequest, badRequestDetail } from './http/api-error.ts';
@@ -28,7 +28,7 @@ import { loadWidget } from './widget-routes.ts';
 import { newWidgetCandidate, updatedWidgetCandidate, validateWidgetCandidate } from './widget-input.ts';
 import { findWidgets, type WidgetRecord } from './widget-store.ts';
 
-/** The response around `data`, which computeWidgetDataOffThread has already checked. */
+/** The response around `data`, which computeWidgetDataShared has already checked. */
 const WidgetDataEnvelopeSchema = WidgetDataResponseSchema.extend({
   data: z.custom<WidgetDataResponse['data']>(() => true),
 });
@@ -55,18 +55,17 @@ function readMaxPoints(url: URL): number | undefined {
  * the chart engine. The response is parsed with the contract schema on the way out.
  */
 async function runJob(
-  sqlite: BetterSqlite3.Database,
+  stores: EngineStores,
   job: DataJob,
   now: Date,
-  arrivedAt: number = performance.now(),
   signal?: AbortSignal,
 ): Promise<WidgetDataResponse> {
   const windowError = checkDataWindow(job.effective, now);
   if (windowError !== null) throw badRequestDetail(windowError);
   const metric =
     job.widget.metric == null ? null : (job.metrics.find((m) => m.id === job.widget.metric) ?? null);
-  const result = await computeWidgetDataOffThread(
-    sqlite,
+  const result = await computeWidgetDataShared(
+    stores,
     {
       widget: job.widget,
       filter: job.effective,
@@ -75,7 +74,6 @@ async function runJob(
       metric,
       maxPoints: job.maxPoints,
     },
-    arrivedAt,
     signal,
   );
   // `data` was checked once when it was computed (a shared result is not re-parsed per request).
@@ -152,7 +150,8 @@ async function savedWidgetJob(
 }
 
 export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
-  const { db, sqlite } = ctx.database;
+  const { db } = ctx.database;
+  const stores = ctx.database;
 
   app.get('/dashboards/widgets/:id{[0-9]+}/data/', async (c: Context<AppEnv>) => {
     const scope = c.get('scope');
@@ -165,9 +164,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const override =
       overrideText === null ? null : { filter: parseFilterText(overrideText, 'filters', { metrics }) };
     const job = await savedWidgetJob(metricsOf, scope, record, override);
-    return c.json(
-      await runJob(sqlite, { ...job, maxPoints }, ctx.clock(), performance.now(), c.req.raw.signal),
-    );
+    return c.json(await runJob(stores, { ...job, maxPoints }, ctx.clock(), c.req.raw.signal));
   });
 
   app.post('/dashboards/widgets/preview_data/', async (c) => {
@@ -213,12 +210,10 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       metrics,
       maxPoints,
     };
-    return c.json(await runJob(sqlite, job, ctx.clock(), performance.now(), c.req.raw.signal));
+    return c.json(await runJob(stores, job, ctx.clock(), c.req.raw.signal));
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
-    // Every widget of this request queues behind older requests' widgets (chart-data-pool.ts).
-    const arrivedAt = performance.now();
     const scope = c.get('scope');
     const url = new URL(c.req.url);
     const page = readPageRequest(url);
@@ -242,14 +237,13 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const now = ctx.clock();
     // Each widget listens for the client leaving (its work is then dropped): one listener per widget.
     setMaxListeners(slice.length + 10, c.req.raw.signal);
-    // In parallel: with chart-data workers (docs/decisions/0004) one bulk request uses every core.
+    // In parallel: the analytics store runs several reads at once, each on DuckDB's threads.
     const results: WidgetDataResponse[] = await Promise.all(
       slice.map(async (record) =>
         runJob(
-          sqlite,
+          stores,
           { ...(await savedWidgetJob(metricsOf, scope, record, override)), maxPoints },
           now,
-          arrivedAt,
           c.req.raw.signal,
         ),
       ),

@@ -30,26 +30,6 @@ export interface AgentsTable {
   project_id: number;
   agent_name: string;
 }
-export interface CallsTable {
-  id: Generated<number>;
-  project_id: number;
-  agent_id: number | null;
-  timestamp: string;
-  ts_ms: number;
-  /** Seconds (D17). */
-  duration: number | null;
-  /** 1, 0 or null. */
-  success: number | null;
-  is_reviewed: number;
-  call_ended_reason: string | null;
-  dropoff_point: string | null;
-  topic: string | null;
-  customer_number: string | null;
-  call_id: string | null;
-  /** JSON object text. */
-  metadata: string | null;
-  created_at: string;
-}
 export interface MetricsTable {
   id: Generated<number>;
   project_id: number;
@@ -66,17 +46,6 @@ export interface MetricsTable {
 export interface MetricAgentsTable {
   metric_id: number;
   agent_id: number;
-}
-export interface MetricEvaluationsTable {
-  id: Generated<number>;
-  call_id: number;
-  metric_id: number;
-  /** Numeric value (numeric, continuous_qualitative; binary as 1/0). */
-  value_num: number | null;
-  /** Text value (enum; binary as 'true'/'false'). */
-  value_text: string | null;
-  /** Copied from the call for range scans without a join. */
-  ts_ms: number;
 }
 export interface DashboardsTable {
   id: Generated<number>;
@@ -125,10 +94,8 @@ export interface Database {
   projects: ProjectsTable;
   api_keys: ApiKeysTable;
   agents: AgentsTable;
-  calls: CallsTable;
   metrics: MetricsTable;
   metric_agents: MetricAgentsTable;
-  metric_evaluations: MetricEvaluationsTable;
   dashboards: DashboardsTable;
   widgets: WidgetsTable;
   dashboard_versions: DashboardVersionsTable;

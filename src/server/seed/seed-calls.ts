@@ -1,5 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import { createBatchInserter } from './batch-inserter.ts';
+import type { RowAppender } from '../analytics/row-appender.ts';
 import type { Prng } from './prng.ts';
 import {
   ENDED_REASONS_FAILURE,
@@ -79,46 +78,21 @@ function metadataFor(prng: Prng, project: SeededProject): string | null {
 }
 
 /**
- * Writes `count` calls and their metric evaluations, with one multi-row statement per batch (the
- * caller wraps this in a transaction). An "incident" a few days ago (one agent fails more and gets
- * slower) gives the charts something to show.
+ * Writes `count` calls and their metric evaluations through the analytics appender, ids from
+ * `firstId` on (the caller runs this inside one analytics write). An "incident" a few days ago (one
+ * agent fails more and gets slower) gives the charts something to show.
  */
 export function seedCalls(
-  sqlite: BetterSqlite3.Database,
+  appender: RowAppender,
   prng: Prng,
   projects: readonly SeededProject[],
   count: number,
   now: Date,
+  firstId: number,
 ): void {
   if (count <= 0) return;
   const timestamps = drawTimestamps(prng, count, now);
-  const maxRow = sqlite.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM calls').get();
-  let callId = typeof maxRow === 'object' && maxRow !== null && 'id' in maxRow ? Number(maxRow.id) : 0;
-  const calls = createBatchInserter(sqlite, 'calls', [
-    'id',
-    'project_id',
-    'agent_id',
-    'timestamp',
-    'ts_ms',
-    'duration',
-    'success',
-    'is_reviewed',
-    'call_ended_reason',
-    'dropoff_point',
-    'topic',
-    'customer_number',
-    'call_id',
-    'metadata',
-    'created_at',
-  ]);
-  const evaluations = createBatchInserter(
-    sqlite,
-    'metric_evaluations',
-    ['call_id', 'metric_id', 'value_num', 'value_text', 'ts_ms'],
-    500,
-    // Evaluations reference calls: write the queued calls first (foreign keys are on).
-    () => calls.flush(),
-  );
+  let callId = firstId - 1;
   const projectWeights = projects.map((p) => [p, p.spec.share] as const);
   const agentWeights = new Map(projects.map((p) => [p, p.agents.map((a) => [a, a.spec.volume] as const)]));
   const incidentStart = now.getTime() - 5 * DAY_MS;
@@ -135,33 +109,35 @@ export function seedCalls(
       3600,
       Math.max(4, prng.logNormal(agent.spec.medianDuration * (success === false ? 0.65 : 1.05), 0.55)),
     );
-    const iso = new Date(ts).toISOString();
     const failed = success !== true;
-    calls.add(
-      callId,
-      project.id,
-      agent.id,
-      iso,
-      ts,
-      Math.round(duration * 10) / 10,
-      success === null ? null : success ? 1 : 0,
-      prng.chance(0.12) ? 1 : 0,
-      prng.weighted(failed ? ENDED_REASONS_FAILURE : ENDED_REASONS_SUCCESS),
-      failed || prng.chance(0.1) ? prng.pick(project.spec.dropoffPoints) : null,
-      prng.chance(0.05) ? null : prng.weighted(project.spec.topics),
-      `+1${digits(prng, 10)}`,
-      `call_${hex(prng, 16)}`,
-      metadataFor(prng, project),
-      iso,
-    );
+    appender.call({
+      id: callId,
+      project_id: project.id,
+      agent_id: agent.id,
+      ts_ms: ts,
+      duration: Math.round(duration * 10) / 10,
+      success: success === null ? null : success ? 1 : 0,
+      is_reviewed: prng.chance(0.12) ? 1 : 0,
+      call_ended_reason: prng.weighted(failed ? ENDED_REASONS_FAILURE : ENDED_REASONS_SUCCESS),
+      dropoff_point: failed || prng.chance(0.1) ? prng.pick(project.spec.dropoffPoints) : null,
+      topic: prng.chance(0.05) ? null : prng.weighted(project.spec.topics),
+      customer_number: `+1${digits(prng, 10)}`,
+      call_id: `call_${hex(prng, 16)}`,
+      metadata: metadataFor(prng, project),
+      created_ms: ts,
+    });
     for (const metric of project.metrics) {
       if (metric.spec.coverage < 1 && !prng.chance(metric.spec.coverage)) continue;
       const [num, text] = evaluationValue(prng, metric.spec, success, agent, incident);
-      evaluations.add(callId, metric.id, num, text, ts);
+      appender.evaluation({
+        call_id: callId,
+        metric_id: metric.id,
+        value_num: num,
+        value_text: text,
+        ts_ms: ts,
+      });
     }
   }
-  calls.flush();
-  evaluations.flush();
 }
 
 function evaluationValue(

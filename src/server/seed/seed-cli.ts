@@ -1,14 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultAnalyticsPath } from '../analytics/analytics-path.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { seedDatabase } from './seed-database.ts';
 
-// `npm run seed -- --calls 1000000 --db path [--seed n]`: seeds a new database for benchmarks.
+// `npm run seed -- --calls 1000000 --db path [--analytics path] [--seed n]`: seeds a new database
+// (SEED_CALLS is the default count), e.g. for benchmarks.
 const { values } = parseArgs({
   options: {
-    calls: { type: 'string', default: '20000' },
+    calls: { type: 'string', default: process.env.SEED_CALLS?.trim() || '20000' },
     db: { type: 'string', default: './data/widget-studio.db' },
+    analytics: { type: 'string' },
     seed: { type: 'string' },
   },
 });
@@ -18,24 +21,28 @@ if (!Number.isInteger(calls) || calls < 0) {
   process.exit(1);
 }
 const path = values.db;
-if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+const analyticsPath = values.analytics ?? process.env.ANALYTICS_PATH?.trim() ?? defaultAnalyticsPath(path);
+for (const file of [path, analyticsPath])
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
 const started = performance.now();
-const database = openDatabase(path);
+const database = openDatabase(path, { analyticsPath });
 const existing = database.sqlite.prepare('SELECT COUNT(*) AS n FROM organisations').get();
 if (typeof existing === 'object' && existing !== null && 'n' in existing && Number(existing.n) > 0) {
   console.error(`${path} is already seeded; use a new path.`);
   database.close();
   process.exit(1);
 }
-// A new file: write pages straight into it (an in-memory rollback journal instead of a WAL as big as
-// the database, then a checkpoint copying it all again), with a bigger page cache (negative = KiB).
-database.sqlite.pragma('journal_mode = MEMORY');
-database.sqlite.pragma('cache_size = -262144');
-const result = seedDatabase(database, { calls, seed: values.seed ? Number(values.seed) : undefined });
-database.sqlite.pragma('journal_mode = WAL');
-database.close();
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.info(
-  `Seeded ${calls} calls into ${path} in ${seconds} s (projects ${result.projectIds.join(', ')}).`,
-);
-console.info(`API key: ${result.apiKey}`);
+try {
+  await database.analytics.ready();
+  const result = seedDatabase(database, { calls, seed: values.seed ? Number(values.seed) : undefined });
+  await result.callsWritten;
+  database.close();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.info(
+    `Seeded ${calls} calls into ${analyticsPath} (definitions in ${path}) in ${seconds} s (projects ${result.projectIds.join(', ')}).`,
+  );
+  console.info(`API key: ${result.apiKey}`);
+} catch (error: unknown) {
+  console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -6,16 +6,15 @@ import { checkWidget } from '../../contract/widget-rules.ts';
 import { WidgetLayoutSchema } from '../../contract/widget-schema.ts';
 import { isFilterGroup, type Filter } from '../../contract/filter-schema.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import { queryAnalytics } from '../test-support/analytics-rows.ts';
 import { callApi } from '../test-support/call-api.ts';
 import { createTestServer } from '../test-support/create-test-server.ts';
 import { SEED_SPAN_DAYS } from './seed-calls.ts';
 import { seedDatabase } from './seed-database.ts';
 
 const NOW = new Date('2026-08-20T12:00:00.000Z');
-const CallRowsSchema = z.array(z.record(z.string(), z.unknown()));
-
-function dump(database: OpenDatabase, sql: string): unknown[] {
-  return CallRowsSchema.parse(database.sqlite.prepare(sql).all());
+function dump(database: OpenDatabase, sql: string): Promise<unknown[]> {
+  return queryAnalytics(database, sql);
 }
 
 function hasSameRow(filter: Filter | null): boolean {
@@ -24,31 +23,36 @@ function hasSameRow(filter: Filter | null): boolean {
 }
 
 describe('seedDatabase', () => {
-  it('is deterministic for a seed and a time', () => {
+  it('is deterministic for a seed and a time', async () => {
     const a = openDatabase(':memory:');
     const b = openDatabase(':memory:');
     seedDatabase(a, { calls: 300, seed: 7, now: NOW });
     seedDatabase(b, { calls: 300, seed: 7, now: NOW });
-    expect(dump(a, 'SELECT * FROM calls')).toEqual(dump(b, 'SELECT * FROM calls'));
-    expect(dump(a, 'SELECT * FROM metric_evaluations')).toEqual(dump(b, 'SELECT * FROM metric_evaluations'));
+    const calls = 'SELECT * FROM calls ORDER BY id';
+    const evaluations = 'SELECT * FROM metric_evaluations ORDER BY call_id, metric_id';
+    const seeded = await dump(a, calls);
+    expect(seeded).toHaveLength(300);
+    expect(await dump(b, calls)).toEqual(seeded);
+    expect(await dump(a, evaluations)).toEqual(await dump(b, evaluations));
     const c = openDatabase(':memory:');
     seedDatabase(c, { calls: 300, seed: 8, now: NOW });
-    expect(dump(c, 'SELECT * FROM calls')).not.toEqual(dump(a, 'SELECT * FROM calls'));
+    expect(await dump(c, calls)).not.toEqual(seeded);
     for (const db of [a, b, c]) db.close();
   });
 
-  it('spreads calls over the last 45 days with the documented shapes', () => {
+  it('spreads calls over the last 45 days with the documented shapes', async () => {
     const database = openDatabase(':memory:');
     const result = seedDatabase(database, { calls: 3000, now: NOW });
     const stats = z
       .object({ n: z.number(), lo: z.number(), hi: z.number(), agents: z.number(), noMeta: z.number() })
       .parse(
-        database.sqlite
-          .prepare(
-            `SELECT COUNT(*) n, MIN(ts_ms) lo, MAX(ts_ms) hi, COUNT(DISTINCT agent_id) agents,
-               SUM(json_extract(metadata, '$.region') IS NULL) noMeta FROM calls`,
+        (
+          await queryAnalytics(
+            database,
+            `SELECT count(*) n, min(ts_ms) lo, max(ts_ms) hi, count(DISTINCT agent_id) agents,
+               count(*) FILTER (WHERE json_extract_string(metadata, '$.region') IS NULL) "noMeta" FROM calls`,
           )
-          .get(),
+        )[0],
       );
     expect(stats.n).toBe(3000);
     expect(stats.hi).toBeLessThanOrEqual(NOW.getTime());
@@ -59,14 +63,18 @@ describe('seedDatabase', () => {
     const rates = z
       .array(z.object({ agent_id: z.number(), rate: z.number() }))
       .parse(
-        database.sqlite.prepare('SELECT agent_id, AVG(success) rate FROM calls GROUP BY agent_id').all(),
+        await queryAnalytics(database, 'SELECT agent_id, avg(success) rate FROM calls GROUP BY agent_id'),
       );
     expect(new Set(rates.map((r) => Math.round(r.rate * 20))).size).toBeGreaterThan(2);
-    const evalTypes = dump(
-      database,
-      'SELECT DISTINCT m.eval_type FROM metric_evaluations me JOIN metrics m ON m.id = me.metric_id',
+    const metricIds = (
+      await queryAnalytics(database, 'SELECT DISTINCT metric_id FROM metric_evaluations')
+    ).map((row) => Number(row.metric_id));
+    const evalTypes = new Set(
+      metricIds.map((id) =>
+        database.sqlite.prepare('SELECT eval_type FROM metrics WHERE id = ?').pluck().get(id),
+      ),
     );
-    expect(evalTypes).toHaveLength(4);
+    expect(evalTypes.size).toBe(4);
     expect(result.projectIds).toHaveLength(2);
     database.close();
   });

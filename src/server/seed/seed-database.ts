@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import { nextCallId, openRowAppender } from '../analytics/row-appender.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { generateApiKey, insertApiKey } from '../api-key-store.ts';
 import { createPrng } from './prng.ts';
@@ -21,44 +21,21 @@ export interface SeedResult {
   projectIds: number[];
   /** A key scoped to the first project only (for tenancy tests). */
   scopedApiKey: string;
+  /**
+   * Settles when the calls are in the analytics store. Reads wait for it anyway (they wait for the
+   * writes queued before them); await it to report the seed's end or its failure.
+   */
+  callsWritten: Promise<void>;
 }
 
 export const DEFAULT_SEED = 20_260_818;
-/** From this many calls on, secondary indexes are dropped during the insert and rebuilt after. */
-const BULK_THRESHOLD = 100_000;
-const BULK_TABLES = ['calls', 'metric_evaluations'];
-
-/**
- * Runs a bulk insert with the secondary indexes of the call tables dropped and recreated afterwards
- * (inside the caller's transaction): building an index once over sorted data is several times faster
- * than maintaining it row by row, which matters for the million-call benchmark database.
- */
-function withIndexesRebuiltAfter(sqlite: BetterSqlite3.Database, enabled: boolean, insert: () => void): void {
-  if (!enabled) {
-    insert();
-    return;
-  }
-  const indexes = sqlite
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-       AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')})`,
-    )
-    .all(...BULK_TABLES)
-    .flatMap((row) =>
-      typeof row === 'object' && row !== null && 'name' in row && 'sql' in row
-        ? [{ name: String(row.name), sql: String(row.sql) }]
-        : [],
-    );
-  for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
-  insert();
-  for (const index of indexes) sqlite.exec(index.sql);
-}
 export const LOCAL_KEY_LABEL = 'local';
 
 /**
- * Seeds a local organisation with two projects, six agents, six metrics per project, `calls` calls
- * with evaluations, two sample dashboards and two API keys, in one transaction. Deterministic for a
- * given `seed` and `now` (keys aside, which are random unless given).
+ * Seeds a local organisation with two projects, six agents, six metrics per project, two sample
+ * dashboards and two API keys in one SQLite transaction, then queues `calls` calls with their
+ * evaluations as one analytics write. Deterministic for a given `seed` and `now` (keys aside, which
+ * are random unless given).
  */
 export function seedDatabase(database: OpenDatabase, options: SeedOptions): SeedResult {
   const { sqlite } = database;
@@ -68,7 +45,7 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
   const scopedApiKey = generateApiKey();
   const iso = now.toISOString();
 
-  return sqlite.transaction((): SeedResult => {
+  const seeded = sqlite.transaction(() => {
     const organisationId = Number(
       sqlite.prepare('INSERT INTO organisations (name) VALUES (?)').run('Local organisation').lastInsertRowid,
     );
@@ -115,10 +92,21 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
       projectId: firstProject ? firstProject.id : null,
       label: 'scoped-sample',
     });
-    withIndexesRebuiltAfter(sqlite, options.calls >= BULK_THRESHOLD, () =>
-      seedCalls(sqlite, prng, projects, options.calls, now),
-    );
     seedDashboards(sqlite, organisationId, projects, now);
-    return { apiKey, organisationId, projectIds: projects.map((p) => p.id), scopedApiKey };
+    return { organisationId, projects };
   })();
+  const callsWritten = database.analytics.write(async (connection) => {
+    const appender = await openRowAppender(connection);
+    seedCalls(appender, prng, seeded.projects, options.calls, now, await nextCallId(connection));
+    appender.close();
+  });
+  // The caller may not wait for the seed (reads do); its failure is reported through callsWritten.
+  callsWritten.catch(() => undefined);
+  return {
+    apiKey,
+    organisationId: seeded.organisationId,
+    projectIds: seeded.projects.map((p) => p.id),
+    scopedApiKey,
+    callsWritten,
+  };
 }

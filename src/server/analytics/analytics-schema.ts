@@ -1,0 +1,94 @@
+/**
+ * The analytics file's tables (docs/decisions/0014): calls and their metric evaluations, the two
+ * tables every chart scans, in DuckDB. Everything else (organisations, projects, keys, agents, metrics,
+ * dashboards, widgets, versions) stays in SQLite, the system of record.
+ *
+ * Columns hold what charts, filters and the call-log list read, in the narrowest type that keeps the
+ * contract's values: times as epoch milliseconds (the ISO strings of the API are formatted on the way
+ * out), booleans as 0/1 TINYINT (the SQL engine's aggregates and the labels "true"/"false" read them so),
+ * metadata as JSON text. No primary keys or indexes: DuckDB's zone maps over time-ordered row groups
+ * do the pruning, and a unique index would slow every bulk append; ids are handed out by the writer.
+ */
+export interface AnalyticsMigration {
+  version: number;
+  sql: string;
+}
+
+export const ANALYTICS_MIGRATIONS: readonly AnalyticsMigration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE calls (
+        id INTEGER NOT NULL,
+        project_id INTEGER NOT NULL,
+        agent_id INTEGER,
+        ts_ms BIGINT NOT NULL,
+        duration DOUBLE,
+        success TINYINT,
+        is_reviewed TINYINT NOT NULL,
+        call_ended_reason VARCHAR,
+        dropoff_point VARCHAR,
+        topic VARCHAR,
+        customer_number VARCHAR,
+        call_id VARCHAR,
+        metadata VARCHAR,
+        created_ms BIGINT NOT NULL
+      );
+      CREATE TABLE metric_evaluations (
+        call_id INTEGER NOT NULL,
+        metric_id INTEGER NOT NULL,
+        value_num DOUBLE,
+        value_text VARCHAR,
+        ts_ms BIGINT NOT NULL
+      );
+    `,
+  },
+];
+
+export const ANALYTICS_SCHEMA_VERSION = Math.max(...ANALYTICS_MIGRATIONS.map((m) => m.version));
+
+/** The columns of `calls`, in table order: what the appenders write. */
+export const CALL_COLUMNS = [
+  'id',
+  'project_id',
+  'agent_id',
+  'ts_ms',
+  'duration',
+  'success',
+  'is_reviewed',
+  'call_ended_reason',
+  'dropoff_point',
+  'topic',
+  'customer_number',
+  'call_id',
+  'metadata',
+  'created_ms',
+] as const;
+
+/** One stored call, as the appenders take it. */
+export interface StoredCall {
+  id: number;
+  project_id: number;
+  agent_id: number | null;
+  ts_ms: number;
+  duration: number | null;
+  success: 0 | 1 | null;
+  is_reviewed: 0 | 1;
+  call_ended_reason: string | null;
+  dropoff_point: string | null;
+  topic: string | null;
+  customer_number: string | null;
+  call_id: string | null;
+  /** JSON text of an object, or null. */
+  metadata: string | null;
+  created_ms: number;
+}
+
+/** One stored metric evaluation of a call. */
+export interface StoredEvaluation {
+  call_id: number;
+  metric_id: number;
+  value_num: number | null;
+  value_text: string | null;
+  ts_ms: number;
+}

@@ -1,0 +1,119 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import * as z from 'zod';
+import type { AnalyticsDatabase } from './analytics-database.ts';
+import { openRowAppender } from './row-appender.ts';
+
+/**
+ * Calls and evaluations lived in SQLite before the analytics store (docs/decisions/0014). A database
+ * file from then still has them: they are moved into the analytics store once (one analytics write,
+ * then the SQLite tables are dropped), never reseeded. A database without any (every new one: the
+ * first SQLite migration still creates the tables) just loses the empty tables.
+ */
+const LEGACY_TABLES = ['metric_evaluations', 'calls'] as const;
+
+function hasTable(sqlite: BetterSqlite3.Database, name: string): boolean {
+  return (
+    sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+  );
+}
+
+function legacyRowCount(sqlite: BetterSqlite3.Database): number {
+  if (!hasTable(sqlite, 'calls')) return 0;
+  return Number(sqlite.prepare('SELECT COUNT(*) FROM calls').pluck().get() ?? 0);
+}
+
+function dropLegacyTables(sqlite: BetterSqlite3.Database): void {
+  sqlite.transaction(() => {
+    for (const table of LEGACY_TABLES) sqlite.exec(`DROP TABLE IF EXISTS ${table}`);
+  })();
+}
+
+/** Drops the legacy tables when they hold nothing (synchronous; run at every open). */
+export function dropEmptyLegacyTables(sqlite: BetterSqlite3.Database): void {
+  if (hasTable(sqlite, 'calls') && legacyRowCount(sqlite) === 0) dropLegacyTables(sqlite);
+}
+
+const nullableNumber = z.number().nullable();
+const nullableText = z.string().nullable();
+const LegacyCallSchema = z.object({
+  id: z.number(),
+  project_id: z.number(),
+  agent_id: nullableNumber,
+  ts_ms: z.number(),
+  duration: nullableNumber,
+  success: nullableNumber,
+  is_reviewed: z.number(),
+  call_ended_reason: nullableText,
+  dropoff_point: nullableText,
+  topic: nullableText,
+  customer_number: nullableText,
+  call_id: nullableText,
+  metadata: nullableText,
+  created_at: z.string(),
+});
+const LegacyEvaluationSchema = z.object({
+  call_id: z.number(),
+  metric_id: z.number(),
+  value_num: nullableNumber,
+  value_text: nullableText,
+  ts_ms: z.number(),
+});
+
+function flag(value: number | null): 0 | 1 | null {
+  return value === null ? null : value === 0 ? 0 : 1;
+}
+
+/**
+ * Moves the legacy SQLite calls and evaluations into the analytics store, when there are any and the
+ * analytics store has no calls yet; returns how many calls moved. The analytics write is one
+ * transaction; the SQLite tables are dropped only after it committed, so a crash in between moves
+ * them again on the next start (the analytics side is then found empty: the write never committed).
+ */
+export async function moveLegacyCalls(
+  sqlite: BetterSqlite3.Database,
+  analytics: AnalyticsDatabase,
+): Promise<number> {
+  const count = legacyRowCount(sqlite);
+  if (count === 0) {
+    if (hasTable(sqlite, 'calls')) dropLegacyTables(sqlite);
+    return 0;
+  }
+  await analytics.write(async (connection) => {
+    const existing = await connection.runAndReadAll('SELECT count(*) FROM calls');
+    if (Number(existing.getRowsJS()[0]?.[0] ?? 0) > 0) {
+      throw new Error(
+        'the SQLite file still holds calls from before the analytics store, and the analytics file already has calls; move one of them away',
+      );
+    }
+    const appender = await openRowAppender(connection);
+    for (const raw of sqlite.prepare('SELECT * FROM calls ORDER BY ts_ms, id').iterate()) {
+      const row = LegacyCallSchema.parse(raw);
+      appender.call({
+        id: row.id,
+        project_id: row.project_id,
+        agent_id: row.agent_id,
+        ts_ms: row.ts_ms,
+        duration: row.duration,
+        success: flag(row.success),
+        is_reviewed: row.is_reviewed === 0 ? 0 : 1,
+        call_ended_reason: row.call_ended_reason,
+        dropoff_point: row.dropoff_point,
+        topic: row.topic,
+        customer_number: row.customer_number,
+        call_id: row.call_id,
+        metadata: row.metadata,
+        created_ms: Number.isFinite(Date.parse(row.created_at)) ? Date.parse(row.created_at) : row.ts_ms,
+      });
+    }
+    for (const row of sqlite
+      .prepare(
+        'SELECT call_id, metric_id, value_num, value_text, ts_ms FROM metric_evaluations ORDER BY ts_ms, id',
+      )
+      .iterate()) {
+      appender.evaluation(LegacyEvaluationSchema.parse(row));
+    }
+    appender.close();
+  });
+  dropLegacyTables(sqlite);
+  return count;
+}
