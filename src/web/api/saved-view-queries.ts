@@ -30,6 +30,8 @@ function readLocal(api: ApiClient, dashboardId: number): SavedView[] {
  */
 export const savedViewQueries = {
   list: (api: ApiClient, dashboardId: number) =>
+    // The client is not part of the key (as in every factory here): it changes only with the connection.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: queryKeys.savedViews.list(dashboardId),
       queryFn: async ({ signal }): Promise<SavedViews> => {

@@ -42,6 +42,8 @@ export const valueCountQueries = {
    * API, a forwarding server, a failure): the picker then takes typed values, without counts.
    */
   variable: (api: ApiClient, params: { projectId: number | null; field: string; from: string | null }) =>
+    // The client is not part of the key (as in every factory here): it changes only with the connection.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: queryKeys.valueCounts.list({ ...params, missing: true }),
       queryFn: async ({ signal }): Promise<VariableValues> => {
