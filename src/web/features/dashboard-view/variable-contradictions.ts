@@ -1,5 +1,5 @@
 import type { Filter } from '../../../contract/filter-schema.ts';
-import { fieldLabel } from '../../../contract/field-catalogue.ts';
+import { variableLabel } from './variable-field-options.ts';
 import type { ViewVariable } from '../../../contract/saved-view-schema.ts';
 import { findContradictions, fromWire, type FilterTree } from '../filter-builder/filter-builder.tsx';
 import { variableCondition } from './variable-filters.ts';
@@ -34,7 +34,7 @@ export function describeVariableContradiction(
     );
     const variable = chosen[index]?.variable;
     if (!variable) continue;
-    return `The ${fieldLabel(variable.field)} variable contradicts this widget's own filter: ${contradiction.message}.`;
+    return `The ${variableLabel(variable.field)} variable contradicts this widget's own filter: ${contradiction.message}.`;
   }
   return null;
 }

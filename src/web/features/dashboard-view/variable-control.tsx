@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import { fieldLabel } from '../../../contract/field-catalogue.ts';
+import { variableLabel } from './variable-field-options.ts';
 import type { ViewVariable } from '../../../contract/saved-view-schema.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { valueCountQueries } from '../../api/value-count-queries.ts';
@@ -48,7 +48,7 @@ export function VariableControl({
   });
   const counted = counts.data?.counted ? counts.data : null;
   const choices = useMemo(() => variableChoices(counted, draft, search), [counted, draft, search]);
-  const label = fieldLabel(variable.field);
+  const label = variableLabel(variable.field);
 
   const finish = (values: (string | null)[] | null) => {
     setOpen(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { variableFieldOptions } from './variable-field-options.ts';
+import { variableFieldOptions, variableLabel } from './variable-field-options.ts';
 
 describe('variableFieldOptions', () => {
   it('offers the text fields, then the metadata keys in use, without the taken ones', () => {
@@ -32,5 +32,16 @@ describe('variableFieldOptions', () => {
       [],
     );
     expect(options.map((o) => o.field)).toEqual(['topic', 'call_ended_reason', 'dropoff_point']);
+  });
+});
+
+describe('variableLabel', () => {
+  it.each([
+    ['metadata.region', 'Region'],
+    ['metadata.call_type', 'Call type'],
+    ['topic', 'Topic'],
+    ['call_ended_reason', 'Ended reason'],
+  ])('%s is %s', (field, label) => {
+    expect(variableLabel(field)).toBe(label);
   });
 });

@@ -3,6 +3,14 @@ import { isFilterGroup, type Filter } from '../../../contract/filter-schema.ts';
 import { VALUE_COUNT_FIELDS } from '../../../contract/value-counts-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 
+/** A variable's name: a metadata key as a word ("Region" for `metadata.region`), else the field's label. */
+export function variableLabel(field: string): string {
+  const key = metadataKeyOf(field);
+  if (key === null) return fieldLabel(field);
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export interface VariableFieldOption {
   field: string;
   label: string;
@@ -35,5 +43,5 @@ export function variableFieldOptions(
   const keys = [...new Set(used.map(metadataKeyOf).filter((key) => key !== null))].sort();
   return [...VALUE_COUNT_FIELDS, ...keys.map((key) => `metadata.${key}`)]
     .filter((field) => !taken.includes(field))
-    .map((field) => ({ field, label: fieldLabel(field) }));
+    .map((field) => ({ field, label: variableLabel(field) }));
 }
