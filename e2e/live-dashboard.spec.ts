@@ -74,6 +74,9 @@ test('variables: pick two regions, every card changes, the shared link opens the
   expect(new URL(page.url()).searchParams.getAll('v.metadata.region')).toEqual(['US', 'EU']);
   await waitForCards(page);
   await page.screenshot({ path: 'docs/screenshots/variables-applied-light.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+  await page.screenshot({ path: 'docs/screenshots/variables-applied-dark.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 
   // The shared link, opened in a fresh page: the same view, the same data.
   const shared = page.url();

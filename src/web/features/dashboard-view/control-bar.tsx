@@ -82,12 +82,15 @@ export function ControlBar({
         <Button size="sm" onClick={onRefresh} loading={refreshing} aria-label="Refresh data">
           {refreshing ? null : <RefreshIcon />} Refresh
         </Button>
-        <label htmlFor={refreshId} className="text-sm font-medium text-slate-700 dark:text-slate-300">
+        <label
+          htmlFor={refreshId}
+          className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300"
+        >
           Auto-refresh
         </label>
         <Select
           id={refreshId}
-          className="h-8 w-24"
+          className="h-8 w-auto"
           value={refreshChoice}
           onChange={(event) =>
             onRefreshChoiceChange(

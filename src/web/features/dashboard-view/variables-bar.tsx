@@ -70,7 +70,9 @@ export function VariablesBar({
       aria-label="Variables and views"
       className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-2.5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
-      <span className="text-sm font-medium text-slate-700 dark:text-slate-300">Variables</span>
+      <span className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300">
+        Variables
+      </span>
       {state.variables.map((variable) => (
         <VariableControl
           key={variable.field}
@@ -84,7 +86,7 @@ export function VariablesBar({
       {state.variables.length < SAVED_VIEW_MAX_VARIABLES ? (
         <Select
           aria-label="Add variable"
-          className="h-8 w-40"
+          className="h-8 w-auto min-w-36"
           value={adding}
           onChange={(event) => {
             const field = event.target.value;
@@ -99,12 +101,15 @@ export function VariablesBar({
       ) : null}
       {canGroup ? (
         <div className="flex items-center gap-2">
-          <label htmlFor={`${id}-group`} className="text-sm font-medium text-slate-700 dark:text-slate-300">
+          <label
+            htmlFor={`${id}-group`}
+            className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300"
+          >
             Group by
           </label>
           <Select
             id={`${id}-group`}
-            className="h-8 w-44"
+            className="h-8 w-auto min-w-44"
             value={state.group_by ?? AS_SAVED}
             onChange={(event) => onChange({ ...state, group_by: event.target.value || null })}
             options={[{ value: AS_SAVED, label: 'As each widget is saved' }, ...groupOptions]}
