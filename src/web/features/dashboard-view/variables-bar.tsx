@@ -84,20 +84,22 @@ export function VariablesBar({
         />
       ))}
       {state.variables.length < SAVED_VIEW_MAX_VARIABLES ? (
-        <Select
-          aria-label="Add variable"
-          className="h-8 w-auto min-w-36"
-          value={adding}
-          onChange={(event) => {
-            const field = event.target.value;
-            setAdding(AS_SAVED);
-            if (field) onChange({ ...state, variables: [...state.variables, { field, values: [] }] });
-          }}
-          options={[
-            { value: AS_SAVED, label: '+ Add variable' },
-            ...fieldOptions.map((o) => ({ value: o.field, label: o.label })),
-          ]}
-        />
+        <div className="w-44 shrink-0">
+          <Select
+            aria-label="Add variable"
+            className="h-8"
+            value={adding}
+            onChange={(event) => {
+              const field = event.target.value;
+              setAdding(AS_SAVED);
+              if (field) onChange({ ...state, variables: [...state.variables, { field, values: [] }] });
+            }}
+            options={[
+              { value: AS_SAVED, label: '+ Add variable' },
+              ...fieldOptions.map((o) => ({ value: o.field, label: o.label })),
+            ]}
+          />
+        </div>
       ) : null}
       {canGroup ? (
         <div className="flex items-center gap-2">
