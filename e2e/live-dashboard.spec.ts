@@ -59,6 +59,14 @@ test('variables: pick two regions, every card changes, the shared link opens the
   await expect(view.variableChoices).toHaveText([/^US/]);
   await panel.getByRole('textbox').fill('');
   await page.screenshot({ path: 'docs/screenshots/variables-picker-light.png' });
+  // Counts every moment a card is marked as changed (the highlight fades after 2.5 s).
+  await page.evaluate(() => {
+    const seen = window as unknown as { highlighted: number };
+    seen.highlighted = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('article[data-changed]')) seen.highlighted += 1;
+    }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-changed'] });
+  });
   await panel.getByRole('checkbox', { name: /^US/ }).check();
   await panel.getByRole('checkbox', { name: /^EU/ }).check();
   const after = await nextBulkData(page, () => panel.getByRole('button', { name: 'Apply' }).click());
@@ -73,6 +81,8 @@ test('variables: pick two regions, every card changes, the shared link opens the
   await expect(view.variable('Region')).toHaveAccessibleName('Region: US, EU');
   expect(new URL(page.url()).searchParams.getAll('v.metadata.region')).toEqual(['US', 'EU']);
   await waitForCards(page);
+  // A new view is not a refresh: no card was highlighted as changed.
+  expect(await page.evaluate(() => (window as unknown as { highlighted: number }).highlighted)).toBe(0);
   await page.screenshot({ path: 'docs/screenshots/variables-applied-light.png', fullPage: true });
   await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await page.screenshot({ path: 'docs/screenshots/variables-applied-dark.png', fullPage: true });

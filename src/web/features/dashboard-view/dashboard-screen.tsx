@@ -74,10 +74,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   });
   const data = dashboardData.query;
   const results = dashboardData.results;
-  const changed = useChangedWidgets(
-    results,
-    `${view.variables.length}:${JSON.stringify(view.variables)}:${view.group_by}`,
-  );
+  const changed = useChangedWidgets(results, viewKey, !data.isPlaceholderData);
   const notices = useVariableNotices(widgets, view.variables);
   // Only a refresh the analyst asked for, or a new view, fades the cards: automatic ticks redraw
   // in place (and only the cards whose data changed).
