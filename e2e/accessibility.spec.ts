@@ -172,6 +172,37 @@ test('dashboard view, edit mode and their dialogs', async ({ page, request }) =>
   expectNoNewViolations(findings);
 });
 
+test('live dashboard: variables, their values, saved views and wall mode', async ({ page, request }) => {
+  // Six screens, each audited twice.
+  test.setTimeout(180_000);
+  const { id } = await sample(request);
+  const findings: Finding[] = [];
+  const view = dashboardPage(page);
+  await page.goto(`/dashboards/${id}?vars=metadata.region&v.metadata.region=US&group=topic&refresh=5m`);
+  await waitForCards(page);
+  findings.push(...(await audit(page, 'dashboard with variables and group by')));
+  await view.variable('Region').click();
+  await expect(view.variableChoices.first()).toBeVisible();
+  findings.push(...(await audit(page, 'variable values')));
+  await page.keyboard.press('Escape');
+  await view.savedViews.click();
+  await expect(view.savedViewsPanel).toBeVisible();
+  findings.push(...(await audit(page, 'saved views')));
+  await page.keyboard.press('Escape');
+
+  // Wall mode sets its own scheme (dark by default, light on request): both are audited.
+  await page.goto(`/wall?d=${id}`);
+  await waitForCards(page);
+  findings.push(...(await audit(page, 'wall mode (dark)')));
+  await page.goto(`/wall?d=${id}&theme=light`);
+  await waitForCards(page);
+  findings.push(...(await audit(page, 'wall mode (light)')));
+  await page.goto('/wall');
+  await expect(page.getByRole('heading', { name: 'Wall mode' })).toBeVisible();
+  findings.push(...(await audit(page, 'wall mode set-up')));
+  expectNoNewViolations(findings);
+});
+
 test('widget editor with an open filter builder', async ({ page, request }) => {
   const { id, widgetId } = await sample(request);
   const editor = widgetEditorPage(page);

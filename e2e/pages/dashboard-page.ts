@@ -32,5 +32,17 @@ export function dashboardPage(page: Page) {
     callsPanel: page.getByRole('complementary', { name: /^Calls behind/ }),
     callsCount: page.getByTestId('calls-count'),
     emptyState: page.getByRole('heading', { name: 'This dashboard has no widgets yet' }),
+    // Variables, group-by, saved views (issue 17).
+    addVariable: page.getByRole('combobox', { name: 'Add variable' }),
+    /** The button of a variable, named "<Field>: <choice>". */
+    variable: (label: string): Locator => page.getByRole('button', { name: new RegExp(`^${label}: `) }),
+    variablePanel: (label: string): Locator => page.getByRole('dialog', { name: `Values of ${label}` }),
+    variableChoices: page.getByTestId('variable-choices').locator('li'),
+    groupBy: page.getByRole('combobox', { name: 'Group by' }),
+    savedViews: page.getByRole('button', { name: 'Saved views' }),
+    savedViewsPanel: page.getByRole('dialog', { name: 'Saved views' }),
+    autoRefresh: page.getByRole('combobox', { name: 'Auto-refresh' }),
+    wallMode: page.getByRole('link', { name: 'Wall mode' }),
+    cardNote: (name: string): Locator => card(name).getByRole('note'),
   };
 }

@@ -30,5 +30,7 @@ export const ValueCountsResponseSchema = z.object({
   window_days: z.number().int(),
   /** Most frequent first (ties by value); empty and null values are not listed. */
   results: z.array(ValueCountSchema),
+  /** With `missing=true`: the calls of the window without a value (shown as "(none)"). */
+  missing: z.number().int().optional(),
 });
 export type ValueCountsResponse = z.infer<typeof ValueCountsResponseSchema>;

@@ -111,5 +111,10 @@ export const BulkWidgetDataRequestSchema = z.object({
       `Ensure this field has no more than ${BULK_DATA_MAX_WIDGET_IDS} elements.`,
     ),
   filters: NullableFilterSchema.optional(),
+  /**
+   * Our extension, as D6 is for `preview_data`: replaces the stored dashboard filters of every listed
+   * widget for this request (each widget keeps its own filters). The dashboard's variables travel here.
+   */
+  dashboard_filters: NullableFilterSchema.optional(),
 });
 export type BulkWidgetDataRequest = z.infer<typeof BulkWidgetDataRequestSchema>;

@@ -12,6 +12,7 @@ import { QueryTimeoutError } from './query-time-limit.ts';
 import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { registerSpaRoutes } from './spa-routes.ts';
 import { registerValueCountRoutes } from './value-count-routes.ts';
+import { registerSavedViewRoutes } from './saved-view-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
 import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
 import { registerWidgetDataRoutes } from './widget-data-routes.ts';
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerVersionRoutes(app, ctx);
     registerTrashRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
+    registerSavedViewRoutes(app, ctx);
     // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
     app.use(`${VALUE_COUNTS_PATH}*`, auth);
     registerValueCountRoutes(app, ctx);

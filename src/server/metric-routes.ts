@@ -7,7 +7,7 @@ import { notFound } from './http/api-error.ts';
 import { parseFilterText } from './http/filter-param.ts';
 import { listAgents, listMetrics, scoreMetrics } from './metric-store.ts';
 import { canSeeProject } from './scope.ts';
-import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
+import { booleanQuery, intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 
 function readIdList(url: URL, name: string): number[] | null {
   const raw = url.searchParams.get(name);
@@ -20,14 +20,6 @@ function readIdList(url: URL, name: string): number[] | null {
 }
 
 /** DRF's BooleanField spellings; anything else is a 400. */
-function readBoolean(url: URL, name: string): boolean {
-  const raw = url.searchParams.get(name);
-  if (raw === null || raw === '') return false;
-  if (/^(true|1|yes|on)$/i.test(raw)) return true;
-  if (/^(false|0|no|off)$/i.test(raw)) return false;
-  throw new QueryError(name, 'Must be a valid boolean.');
-}
-
 /**
  * `GET /test_framework/v1|v2/metrics/` (contract 7.1): a plain array. `agent_id` gives the agent's
  * metrics, `project_id` the project's, both together their union; `agents` keeps metrics linked to
@@ -49,7 +41,7 @@ export function registerMetricRoutes(app: Hono<AppEnv>, ctx: ServerContext): voi
     const filter = filtersText?.trim()
       ? parseFilterText(filtersText, 'filters', { fields: METRIC_FILTER_FIELDS })
       : null;
-    const includeScores = readBoolean(url, 'include_scores');
+    const includeScores = booleanQuery(url, 'include_scores');
     if (projectId !== null && !canSeeProject(scope, projectId)) throw notFound();
     if (agentId !== null && !(await listAgents(db, scope.projectIds)).some((a) => a.id === agentId))
       throw notFound();

@@ -149,6 +149,12 @@ const ID_ROUTES: Record<string, IdRoute> = {
   'GET /studio/dashboards/:id{[0-9]+}/versions/:version{[0-9]+}/': { resource: 'dashboard' },
   'POST /studio/dashboards/:id{[0-9]+}/restore/': { resource: 'dashboard', body: () => ({ version: 1 }) },
   'GET /studio/dashboards/:id{[0-9]+}/export/': { resource: 'dashboard' },
+  'GET /studio/dashboards/:id{[0-9]+}/views/': { resource: 'dashboard' },
+  'POST /studio/dashboards/:id{[0-9]+}/views/': {
+    resource: 'dashboard',
+    body: () => ({ name: 'taken over', state: { variables: [], group_by: null } }),
+  },
+  'DELETE /studio/dashboards/:id{[0-9]+}/views/:view{[0-9]+}/': { resource: 'dashboard' },
 };
 
 /** Collection routes: each gets a check of its own below (listed here for the coverage test). */

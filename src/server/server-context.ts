@@ -36,6 +36,15 @@ export function intQuery(url: URL, name: string): number | null {
   return Number(raw);
 }
 
+/** A boolean query parameter in DRF's spellings (`true`/`1`/`yes`/`on` and their opposites); absent is false. */
+export function booleanQuery(url: URL, name: string): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return false;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new QueryError(name, 'Must be a valid boolean.');
+}
+
 /** A malformed query parameter: 400 `{"<name>": ["message"]}`. */
 export class QueryError extends Error {
   constructor(

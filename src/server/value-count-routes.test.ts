@@ -14,17 +14,19 @@ afterAll(() => server.close());
 
 const PATH = '/studio/v1/value-counts/';
 
-/** The same counts through another engine path: a pie of the field over the same 30 days. */
-async function pieCounts(field: string, key: string): Promise<{ value: string; count: number }[]> {
+/** The slices of a pie of the field over the same window: another engine path, the oracle. */
+async function pieSlices(field: string, key: string, from = 'now-30d') {
   const result = await callApi(server, 'POST', '/dashboards/widgets/preview_data/', {
     key,
-    body: { chart_type: 'pie', field, filters: { field: 'timestamp', op: 'gte', value: 'now-30d' } },
+    body: { chart_type: 'pie', field, filters: { field: 'timestamp', op: 'gte', value: from } },
   });
   expect(result.status).toBe(200);
-  return z
-    .object({ data: z.array(PieSliceSchema) })
-    .parse(result.body)
-    .data.filter((s) => s.label !== '(none)' && s.label !== '')
+  return z.object({ data: z.array(PieSliceSchema) }).parse(result.body).data;
+}
+
+async function pieCounts(field: string, key: string, from?: string) {
+  return (await pieSlices(field, key, from))
+    .filter((s) => s.label !== '(none)' && s.label !== '')
     .map((s) => ({ value: s.label, count: s.value }));
 }
 
@@ -51,6 +53,28 @@ describe(`GET ${PATH}`, () => {
     },
   );
 
+  it('counts over a shorter window from `from`, and the calls without a value with `missing=true` (ADR 0016)', async () => {
+    const project = server.projectIds[0] ?? 0;
+    const key = server.scopedApiKey;
+    const result = await callApi(
+      server,
+      'GET',
+      `${PATH}?field=metadata.region&project_id=${project}&limit=100&from=now-7d&missing=true`,
+      { key },
+    );
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    const body = ValueCountsResponseSchema.parse(result.body);
+    const expected = await pieCounts('metadata.region', key, 'now-7d');
+    expect(new Map(body.results.map((r) => [r.value, r.count]))).toEqual(
+      new Map(expected.map((r) => [r.value, r.count])),
+    );
+    const none = (await pieSlices('metadata.region', key, 'now-7d')).find((s) => s.label === '(none)');
+    expect(body.missing).toBe(none?.value ?? 0);
+    // Without the flag the answer is as before: no `missing` key.
+    const plain = await callApi(server, 'GET', `${PATH}?field=topic&from=now-7d`, { key });
+    expect(plain.body).not.toHaveProperty('missing');
+  });
+
   it('keeps only the top `limit` values', async () => {
     const all = ValueCountsResponseSchema.parse(
       (await callApi(server, 'GET', `${PATH}?field=call_ended_reason&limit=100`)).body,
@@ -71,6 +95,9 @@ describe(`GET ${PATH}`, () => {
     ['field=topic&limit=101', { limit: ['Ensure this value is between 1 and 100.'] }],
     ['field=topic&limit=x', { limit: ['A valid integer is required.'] }],
     ['field=topic&project_id=x', { project_id: ['A valid integer is required.'] }],
+    ['field=topic&from=yesterday', { from: [expect.stringMatching(/^Enter a time like now-7d/)] }],
+    ['field=topic&to=2026-13-40', { to: [expect.stringMatching(/^Enter a time like now-7d/)] }],
+    ['field=topic&missing=maybe', { missing: ['Must be a valid boolean.'] }],
   ])('?%s is a 400 that names the parameter', async (query, body) => {
     const result = await callApi(server, 'GET', `${PATH}?${query}`);
     expect(result.status).toBe(400);

@@ -285,6 +285,32 @@ describe('POST /dashboards/widgets/bulk_data/', () => {
     expect(total(b)).toBeLessThan(total(a));
   });
 
+  it('replaces the stored dashboard filters with dashboard_filters, keeping each widget its own (ADR 0016)', async () => {
+    const stat = support.widgets.find((w) => w.chart_type === 'stat' && w.filters == null)?.id ?? 0;
+    const topics = await callApi(server, 'GET', '/studio/v1/value-counts/?field=topic&limit=100');
+    const [top] = z
+      .object({ results: z.array(z.object({ value: z.string(), count: z.number() })) })
+      .parse(topics.body).results;
+    if (!top) throw new Error('no topics seeded');
+    const lastMonth = { field: 'timestamp', op: 'gte', value: 'now-30d' };
+    const oneTopic = {
+      operator: 'and',
+      conditions: [lastMonth, { field: 'topic', op: 'in', value: [top.value] }],
+    };
+    const answer = async (dashboardFilters: unknown) => {
+      const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+        body: { widget_ids: [stat], dashboard_filters: dashboardFilters },
+      });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      const [first] = DataPageSchema.parse(result.body).results;
+      if (!first) throw new Error('missing result');
+      return total(first);
+    };
+    // The value counts of the same 30 days are the oracle: every call of the topic, whatever the stored range.
+    expect(await answer(oneTopic)).toBe(top.count);
+    expect(await answer(lastMonth)).toBeGreaterThan(top.count);
+  });
+
   it('reads form-encoded and multipart widget_ids as a list, one value included (DRF getlist)', async () => {
     const [first, second] = support.widgets.map((w) => w.id);
     if (first === undefined || second === undefined) throw new Error('seed has too few widgets');
@@ -316,6 +342,8 @@ describe('POST /dashboards/widgets/bulk_data/', () => {
     [{}, 'widget_ids'],
     [{ widget_ids: 'x' }, 'widget_ids'],
     [{ widget_ids: [1], filters: { field: 'x', op: 'eq', value: 1 } }, 'filters'],
+    [{ widget_ids: [1], dashboard_filters: { field: 'x', op: 'eq', value: 1 } }, 'dashboard_filters'],
+    [{ widget_ids: [1], dashboard_filters: 'x' }, 'dashboard_filters'],
   ])('rejects %o', async (body, key) => {
     const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', { body });
     expect(result.status).toBe(400);

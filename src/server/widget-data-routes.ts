@@ -134,6 +134,7 @@ async function savedWidgetJob(
   scope: Scope,
   record: WidgetRecord,
   override: { filter: Filter | null } | null,
+  dashboardOverride: { filter: Filter | null } | null = null,
 ): Promise<DataJob> {
   const metrics = await metricsOf(record.dashboard_project_id);
   const validation = validateWidgetCandidate(updatedWidgetCandidate(record, {}), metrics);
@@ -143,7 +144,10 @@ async function savedWidgetJob(
   return {
     widgetId: record.id,
     widget: validation.input,
-    effective: mergeFilters(storedDashboardFilter(record.dashboard_filters), widgetFilters),
+    effective: mergeFilters(
+      dashboardOverride ? dashboardOverride.filter : storedDashboardFilter(record.dashboard_filters),
+      widgetFilters,
+    ),
     projectIds: projectIdsOf(scope, record.dashboard_project_id),
     metrics,
   };
@@ -219,13 +223,21 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const page = readPageRequest(url);
     const maxPoints = readMaxPoints(url);
     const body = requireObject(await readBody(c));
-    const parsed = BulkWidgetDataRequestSchema.omit({ filters: true }).safeParse(body);
+    const parsed = BulkWidgetDataRequestSchema.omit({ filters: true, dashboard_filters: true }).safeParse(
+      body,
+    );
     if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
     const metricsOf = metricsOnce(ctx, scope);
     const scopeMetrics = await metricsOf(null);
     const override =
       'filters' in body
         ? { filter: checkFilterValue(body.filters, 'filters', { metrics: scopeMetrics }) }
+        : null;
+    const dashboardOverride =
+      'dashboard_filters' in body
+        ? {
+            filter: checkFilterValue(body.dashboard_filters, 'dashboard_filters', { metrics: scopeMetrics }),
+          }
         : null;
     // Order of widget_ids kept, duplicates once, ids outside the scope left out (D12).
     const visible = new Map((await findWidgets(db, scope, parsed.data.widget_ids)).map((w) => [w.id, w]));
@@ -242,7 +254,7 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       slice.map(async (record) =>
         runJob(
           stores,
-          { ...(await savedWidgetJob(metricsOf, scope, record, override)), maxPoints },
+          { ...(await savedWidgetJob(metricsOf, scope, record, override, dashboardOverride)), maxPoints },
           now,
           c.req.raw.signal,
         ),

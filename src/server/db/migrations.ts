@@ -203,6 +203,21 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX trash_organisation ON trash (organisation_id, deleted_at);
     `,
   },
+  {
+    // Saved views of a dashboard (issue 17, ADR 0016). `IF NOT EXISTS`: a database that ran the routes
+    // of the branch that introduced them already has the table.
+    version: 6,
+    sql: `
+      CREATE TABLE IF NOT EXISTS saved_views (
+        id INTEGER PRIMARY KEY,
+        dashboard_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        state TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (dashboard_id, name)
+      );
+    `,
+  },
 ];
 
 /**

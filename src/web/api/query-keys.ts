@@ -22,9 +22,12 @@ export const queryKeys = {
     /** Data of one saved widget, optionally with override filters (D5). */
     data: (widgetId: number, filters: Filter | null = null) =>
       ['widgets', 'data', widgetId, filters] as const,
-    /** Data of many widgets in one `bulk_data` request. */
-    bulkData: (params: { dashboardId: number; widgetIds: readonly number[]; filters?: Filter | null }) =>
-      ['widgets', 'bulk-data', params] as const,
+    /** Data of many widgets in one `bulk_data` request, with the variables' dashboard filters if any. */
+    bulkData: (params: {
+      dashboardId: number;
+      widgetIds: readonly number[];
+      dashboardFilters?: Filter | null;
+    }) => ['widgets', 'bulk-data', params] as const,
     /** `preview_data` of an unsaved draft; `body` is the request body sent. */
     preview: (body: unknown) => ['widgets', 'preview', body] as const,
   },
@@ -45,12 +48,17 @@ export const queryKeys = {
     detail: (dashboardId: number, versionId: number) =>
       ['versions', dashboardId, 'detail', versionId] as const,
   },
+  savedViews: {
+    /** The saved views of one dashboard (our extension, or the browser's copy: issue 17). */
+    list: (dashboardId: number) => ['saved-views', dashboardId] as const,
+  },
   trash: {
     list: () => ['trash', 'list'] as const,
   },
   valueCounts: {
     all: ['value-counts'] as const,
-    list: (params: { projectId: number | null; field: string }) => ['value-counts', 'list', params] as const,
+    list: (params: { projectId: number | null; field: string; from?: string | null; missing?: boolean }) =>
+      ['value-counts', 'list', params] as const,
   },
   studio: {
     localConfig: () => ['studio', 'local-config'] as const,

@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Filter } from '../../contract/filter-schema.ts';
 import { WidgetDataResponseSchema, type WidgetDataResponse } from '../../contract/widget-data-schema.ts';
 import type { ApiClient } from './api-client.ts';
 import { isApiError, summariseFieldErrors } from './api-error.ts';
@@ -34,14 +35,17 @@ export async function fetchDashboardData(
   api: ApiClient,
   widgetIds: readonly number[],
   signal?: AbortSignal,
+  dashboardFilters?: Filter | null,
 ): Promise<DashboardData> {
   if (widgetIds.length === 0) return { results: {}, mode: 'bulk' };
+  // The dashboard's variables travel as `dashboard_filters` (ADR 0016); without any, the stored ones apply.
+  const extra = dashboardFilters === undefined ? {} : { dashboard_filters: dashboardFilters };
   try {
     const items = await api.getAllPages(
       BULK_DATA_PATH,
       WidgetDataResponseSchema,
       { max_points: MAX_POINTS },
-      { method: 'POST', body: { widget_ids: [...widgetIds] }, signal },
+      { method: 'POST', body: { widget_ids: [...widgetIds], ...extra }, signal },
     );
     const byId = new Map(items.map((item) => [item.widget_id, item]));
     const results: Record<number, WidgetDataResult> = {};
@@ -56,6 +60,16 @@ export async function fetchDashboardData(
   const settled = await Promise.all(
     widgetIds.map(async (id): Promise<[number, WidgetDataResult]> => {
       try {
+        if (dashboardFilters !== undefined) {
+          // `…/data/` knows only the stored dashboard filters: one widget's bulk_data keeps the variables.
+          const [item] = await api.getAllPages(
+            BULK_DATA_PATH,
+            WidgetDataResponseSchema,
+            { max_points: MAX_POINTS },
+            { method: 'POST', body: { widget_ids: [id], ...extra }, signal },
+          );
+          return [id, item ? { ok: true, response: item } : MISSING];
+        }
         const { data } = await api.get(widgetPath(id, 'data/'), {
           schema: WidgetDataResponseSchema,
           query: { max_points: MAX_POINTS },
@@ -79,12 +93,22 @@ export async function fetchDashboardData(
 
 export const widgetDataQueries = {
   /** All widget data of a dashboard; the dashboard's stored filters apply on the server. */
-  dashboard: (api: ApiClient, dashboardId: number, widgetIds: readonly number[]) =>
+  dashboard: (
+    api: ApiClient,
+    dashboardId: number,
+    widgetIds: readonly number[],
+    /** Replaces the stored dashboard filters (the variables applied); undefined: the stored ones. */
+    dashboardFilters?: Filter | null,
+  ) =>
     // The client is not part of the key (as in every factory here): it changes only with the connection.
     // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
-      queryKey: queryKeys.widgets.bulkData({ dashboardId, widgetIds }),
-      queryFn: ({ signal }) => fetchDashboardData(api, widgetIds, signal),
+      queryKey: queryKeys.widgets.bulkData({
+        dashboardId,
+        widgetIds,
+        ...(dashboardFilters === undefined ? {} : { dashboardFilters }),
+      }),
+      queryFn: ({ signal }) => fetchDashboardData(api, widgetIds, signal, dashboardFilters),
       // Keep drawing the previous answer while a refresh or a new widget list loads.
       placeholderData: keepPreviousData,
       staleTime: 30_000,

@@ -28,6 +28,15 @@ function preloadWidgetEditor(): void {
  */
 export const appRoutes: RouteObject[] = [
   {
+    // Wall mode: a screen of its own, without the app's header (issue 17).
+    path: '/wall',
+    HydrateFallback: AppLayoutFallback,
+    errorElement: <RouteErrorPage />,
+    lazy: async () => ({
+      Component: (await import('../features/dashboard-view/dashboard-view.tsx')).WallView,
+    }),
+  },
+  {
     path: '/',
     Component: AppLayout,
     HydrateFallback: AppLayoutFallback,

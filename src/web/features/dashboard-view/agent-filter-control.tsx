@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
 import { classNames } from '../../lib/class-names.ts';
+import { useOutsidePointer } from '../../lib/use-outside-pointer.ts';
 import { Button } from '../../ui/button.tsx';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
@@ -35,20 +36,8 @@ export function AgentFilterControl({
   const panelRef = useRef<HTMLDivElement>(null);
   const current = selected ?? [];
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target;
-      if (
-        target instanceof Node &&
-        !panelRef.current?.contains(target) &&
-        !buttonRef.current?.contains(target)
-      )
-        setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useOutsidePointer(open, [panelRef, buttonRef], close);
 
   const summary =
     current.length === 0

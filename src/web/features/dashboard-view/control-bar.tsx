@@ -1,5 +1,9 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
 import type { Filter } from '../../../contract/filter-schema.ts';
-import { Button } from '../../ui/button.tsx';
+import { Button, buttonClassName } from '../../ui/button.tsx';
+import { Select } from '../../ui/select.tsx';
+import { REFRESH_CHOICES, type RefreshChoice } from './refresh-schedule.ts';
 import { FilterIcon, RefreshIcon } from './control-icons.tsx';
 import { AgentFilterControl } from './agent-filter-control.tsx';
 import type { AgentOption } from './agent-options.ts';
@@ -10,7 +14,10 @@ import { FilterChips } from './filter-chips.tsx';
 import type { MetricsStatus } from './use-dashboard-metrics.ts';
 import { UpdatedAgo } from './updated-ago.tsx';
 
-/** Date range, agents, the other filters as chips, and Refresh with the age of the data. */
+/**
+ * Date range, agents, the other filters as chips, Refresh with the age of the data, auto-refresh and
+ * the way into wall mode.
+ */
 export function ControlBar({
   range,
   agents,
@@ -26,6 +33,9 @@ export function ControlBar({
   onAgentsWanted,
   onEditFilters,
   onRefresh,
+  refreshChoice,
+  onRefreshChoiceChange,
+  wallHref,
 }: {
   range: DateRange | null;
   agents: readonly AgentOption[];
@@ -42,7 +52,12 @@ export function ControlBar({
   onAgentsWanted: () => void;
   onEditFilters: () => void;
   onRefresh: () => void;
+  refreshChoice: RefreshChoice['id'];
+  onRefreshChoiceChange: (id: RefreshChoice['id']) => void;
+  /** Wall mode with this dashboard (and the current view). */
+  wallHref: string;
 }) {
+  const refreshId = useId();
   return (
     <div
       role="toolbar"
@@ -67,6 +82,26 @@ export function ControlBar({
         <Button size="sm" onClick={onRefresh} loading={refreshing} aria-label="Refresh data">
           {refreshing ? null : <RefreshIcon />} Refresh
         </Button>
+        <label
+          htmlFor={refreshId}
+          className="text-sm font-medium whitespace-nowrap text-slate-700 dark:text-slate-300"
+        >
+          Auto-refresh
+        </label>
+        <Select
+          id={refreshId}
+          className="h-8 w-auto"
+          value={refreshChoice}
+          onChange={(event) =>
+            onRefreshChoiceChange(
+              REFRESH_CHOICES.find((choice) => choice.id === event.target.value)?.id ?? 'off',
+            )
+          }
+          options={REFRESH_CHOICES.map((choice) => ({ value: choice.id, label: choice.label }))}
+        />
+        <Link to={wallHref} className={buttonClassName('ghost', 'sm')}>
+          Wall mode
+        </Link>
       </div>
     </div>
   );

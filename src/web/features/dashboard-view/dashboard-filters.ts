@@ -116,6 +116,13 @@ export function rangeConditions(range: DateRange): FilterCondition[] {
   }
 }
 
+/** Where a range starts, as a filter time value (`now-7d`, an ISO date); null without a lower bound. */
+export function rangeStart(range: DateRange | null): string | null {
+  if (range === null) return null;
+  const lower = rangeConditions(range).find((c) => c.op === 'gte' || c.op === 'gt');
+  return typeof lower?.value === 'string' ? lower.value : null;
+}
+
 /**
  * The dashboard filters after one edit: only the changed part is rewritten, in the place it had;
  * every other stored condition is written back exactly as stored (a `today-7d` is never turned into

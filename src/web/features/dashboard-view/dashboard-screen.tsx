@@ -1,14 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../../contract/dashboard-schema.ts';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
-import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError, isApiError } from '../../api/api-error.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
-import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
@@ -19,7 +17,14 @@ import { HistoryPanel } from './history-panel.tsx';
 import { agentOptions } from './agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
+import { readUrlState, writeUrlState, type DashboardUrlState } from './dashboard-url-state.ts';
+import { refreshMs } from './refresh-schedule.ts';
+import { useChangedWidgets } from './use-changed-widgets.ts';
+import { useDashboardData } from './use-dashboard-data.ts';
+import { useVariableNotices } from './use-variable-notices.ts';
+import { VariablesBar } from './variables-bar.tsx';
 import {
+  rangeStart,
   restAsFilter,
   restFromFilter,
   splitDashboardFilters,
@@ -45,28 +50,40 @@ const EditFiltersDialog = lazy(async () => ({
 
 /** The loaded dashboard: control bar, layout toolbar, the grid of widget cards, panels and dialogs. */
 export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
-  const api = useApiClient();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [searchParams, setSearchParams] = useSearchParams();
   const editing = searchParams.get('mode') === 'edit';
   const widgets = dashboard.widgets;
 
-  // ALL widget data in one bulk_data request (following pages), keyed by the widget ids.
-  const widgetIds = useMemo(() => widgets.map((w) => w.id), [widgets]);
-  const data = useQuery(widgetDataQueries.dashboard(api, dashboard.id, widgetIds));
-  const results = useMemo<Record<number, WidgetDataResult> | undefined>(() => {
-    if (data.data) return data.data.results;
-    if (data.isError) {
-      const failure: WidgetDataResult = {
-        ok: false,
-        message: describeError(data.error),
-        status: isApiError(data.error) ? data.error.status : null,
-      };
-      return Object.fromEntries(widgetIds.map((id) => [id, failure]));
-    }
-    return undefined;
-  }, [data.data, data.isError, data.error, widgetIds]);
+  // The view of the link: variables, group-by and auto-refresh (a shared link opens the same view).
+  const viewKey = writeUrlState(new URLSearchParams(), readUrlState(searchParams)).toString();
+  const view = useMemo(() => readUrlState(new URLSearchParams(viewKey)), [viewKey]);
+  const setView = useCallback(
+    (next: Partial<DashboardUrlState>, replace = false) =>
+      setSearchParams((params) => writeUrlState(params, { ...readUrlState(params), ...next }), { replace }),
+    [setSearchParams],
+  );
+
+  // ALL widget data in one bulk_data request (following pages), keyed by the widget ids and the variables.
+  const dashboardData = useDashboardData(widgets, {
+    storedFilters: dashboard.filters,
+    variables: view.variables,
+    groupBy: view.group_by,
+    refreshMs: refreshMs(view.refresh),
+  });
+  const data = dashboardData.query;
+  const results = dashboardData.results;
+  const changed = useChangedWidgets(results, viewKey, !data.isPlaceholderData);
+  const notices = useVariableNotices(widgets, view.variables);
+  // Only a refresh the analyst asked for, or a new view, fades the cards: automatic ticks redraw
+  // in place (and only the cards whose data changed).
+  const [manualRefresh, setManualRefresh] = useState(false);
+  const refreshing = manualRefresh || (data.isPlaceholderData && data.isFetching);
+  const refresh = useCallback(() => {
+    setManualRefresh(true);
+    void data.refetch().finally(() => setManualRefresh(false));
+  }, [data]);
 
   const parts = useMemo(() => splitDashboardFilters(dashboard.filters), [dashboard.filters]);
   // Not part of the load: fetched when the control bar shows a name only they know, or on request.
@@ -182,7 +199,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         metricName={metrics.metricName}
         saving={update.isPending}
         updatedAt={data.dataUpdatedAt}
-        refreshing={data.isFetching && !data.isPending}
+        refreshing={manualRefresh}
         onRangeChange={(range) => saveFilters({ part: 'range', range })}
         onAgentsChange={(agentIds) => saveFilters({ part: 'agents', agentIds })}
         onAgentsWanted={metrics.request}
@@ -190,7 +207,22 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           metrics.request();
           setFiltersOpen(true);
         }}
-        onRefresh={() => void data.refetch()}
+        onRefresh={refresh}
+        refreshChoice={view.refresh}
+        onRefreshChoiceChange={(refresh) => setView({ refresh }, true)}
+        wallHref={`/wall?${writeUrlState(new URLSearchParams({ d: String(dashboard.id) }), {
+          ...view,
+          refresh: view.refresh === 'off' ? '1m' : view.refresh,
+        }).toString()}`}
+      />
+      <VariablesBar
+        dashboardId={dashboard.id}
+        projectId={dashboard.project}
+        widgets={widgets}
+        storedFilters={dashboard.filters}
+        from={rangeStart(parts.range)}
+        state={view}
+        onChange={(next) => setView({ variables: next.variables, group_by: next.group_by })}
       />
       {data.isError && !data.data ? (
         <ErrorState
@@ -205,7 +237,9 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         widgets={widgets}
         layout={draft.layout}
         results={results}
-        refreshing={data.isFetching && !data.isPending}
+        refreshing={refreshing}
+        changed={changed}
+        notices={notices}
         editing={editing}
         onLayoutCommit={draft.commit}
         onSelect={onSelect}

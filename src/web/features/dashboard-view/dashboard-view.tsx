@@ -68,3 +68,5 @@ function NotFound() {
     />
   );
 }
+
+export { WallView } from './wall-view.tsx';

@@ -24,6 +24,9 @@ export function DashboardWidgets({
   onDuplicate,
   onDelete,
   onAdd,
+  changed,
+  notices,
+  readOnly = false,
 }: {
   dashboardId: number;
   widgets: readonly Widget[];
@@ -36,6 +39,12 @@ export function DashboardWidgets({
   onDuplicate: (widget: Widget) => void;
   onDelete: (widget: Widget) => void;
   onAdd: () => void;
+  /** Widgets whose data changed on the last refresh (highlighted briefly). */
+  changed?: ReadonlySet<number>;
+  /** Per widget: why the variables leave it empty. */
+  notices?: Readonly<Record<number, string>>;
+  /** Wall mode: no card menu. */
+  readOnly?: boolean;
 }) {
   const cards = useMemo<GridCard[]>(
     () =>
@@ -52,10 +61,25 @@ export function DashboardWidgets({
             onSelect={onSelect}
             onDuplicate={onDuplicate}
             onDelete={onDelete}
+            highlighted={changed?.has(widget.id) ?? false}
+            notice={notices?.[widget.id] ?? null}
+            readOnly={readOnly}
           />
         ),
       })),
-    [widgets, dashboardId, results, refreshing, editing, onSelect, onDuplicate, onDelete],
+    [
+      widgets,
+      dashboardId,
+      results,
+      refreshing,
+      editing,
+      onSelect,
+      onDuplicate,
+      onDelete,
+      changed,
+      notices,
+      readOnly,
+    ],
   );
 
   if (widgets.length === 0) {

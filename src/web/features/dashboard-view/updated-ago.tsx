@@ -13,7 +13,10 @@ export function UpdatedAgo({ at }: { at: number }) {
     text = `Updated ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
   }
   return (
-    <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-testid="updated-ago">
+    <span
+      className="text-xs whitespace-nowrap text-slate-500 tabular-nums dark:text-slate-400"
+      data-testid="updated-ago"
+    >
       {text}
     </span>
   );

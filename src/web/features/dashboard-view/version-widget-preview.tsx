@@ -2,31 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import { readWidgetDisplay } from '../../../contract/widget-display.ts';
-import type { PreviewWidgetRequest, Widget } from '../../../contract/widget-schema.ts';
+import type { Widget } from '../../../contract/widget-schema.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError } from '../../api/api-error.ts';
 import { previewQueries } from '../../api/preview-queries.ts';
 import { compareUnavailableReason } from '../../lib/compare-availability.ts';
 import { WidgetPreview } from '../widget-preview/widget-preview.tsx';
-
-/** The body that draws a widget of a version on today's data. */
-function previewBody(widget: Widget, dashboardFilters: Filter | null): PreviewWidgetRequest {
-  return {
-    // The dashboard gives the project whose calls are drawn (without it, every project's).
-    dashboard: widget.dashboard,
-    name: widget.name,
-    filters: widget.filters,
-    chart_type: widget.chart_type,
-    data_type: widget.data_type,
-    field: widget.field,
-    metric: widget.metric,
-    time_period: widget.time_period,
-    aggregation_function: widget.aggregation_function,
-    group_by: widget.group_by,
-    metadata: widget.metadata,
-    dashboard_filters: dashboardFilters,
-  };
-}
+import { previewBody } from './widget-preview-body.ts';
 
 /**
  * One widget of a version, drawn on today's data. When it differs from the widget as it is now, the

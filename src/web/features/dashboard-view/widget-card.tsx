@@ -19,6 +19,12 @@ export interface WidgetCardProps {
   onSelect: (widget: Widget, selection: ChartSelection) => void;
   onDuplicate: (widget: Widget) => void;
   onDelete: (widget: Widget) => void;
+  /** Its data changed on the last automatic refresh: a brief highlight. */
+  highlighted?: boolean;
+  /** Why the dashboard's variables leave it empty (they contradict its own filter). */
+  notice?: string | null;
+  /** Wall mode: the card shows its chart and nothing to act on. */
+  readOnly?: boolean;
 }
 
 /** The title a card shows: its name, or what it plots ("Line of Duration"). */
@@ -43,6 +49,9 @@ export const WidgetCard = memo(function WidgetCard({
   onSelect,
   onDuplicate,
   onDelete,
+  highlighted = false,
+  notice = null,
+  readOnly = false,
 }: WidgetCardProps) {
   const titleId = useId();
   const title = widgetTitle(widget);
@@ -54,7 +63,12 @@ export const WidgetCard = memo(function WidgetCard({
       aria-labelledby={titleId}
       data-widget-id={widget.id}
       data-status={status}
-      className="flex h-full flex-col overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-changed={highlighted ? 'true' : undefined}
+      className={`flex h-full flex-col overflow-hidden rounded-lg border bg-white shadow-sm transition-[border-color,box-shadow] duration-700 dark:bg-slate-900 ${
+        highlighted
+          ? 'border-amber-400 ring-2 ring-amber-300/70 dark:border-amber-500 dark:ring-amber-600/50'
+          : 'border-slate-200 dark:border-slate-800'
+      }`}
     >
       <header className="flex items-center gap-2 px-3 pt-2.5 pb-1">
         {editing ? (
@@ -74,19 +88,29 @@ export const WidgetCard = memo(function WidgetCard({
         >
           {title}
         </h2>
-        <CardMenu
-          widgetName={title}
-          editHref={`/dashboards/${dashboardId}/widgets/${widget.id}/edit`}
-          onDuplicate={() => onDuplicate(widget)}
-          onDelete={() => onDelete(widget)}
-        />
+        {readOnly ? null : (
+          <CardMenu
+            widgetName={title}
+            editHref={`/dashboards/${dashboardId}/widgets/${widget.id}/edit`}
+            onDuplicate={() => onDuplicate(widget)}
+            onDelete={() => onDelete(widget)}
+          />
+        )}
       </header>
+      {notice ? (
+        <p
+          role="note"
+          className="mx-3 mb-1 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {notice}
+        </p>
+      ) : null}
       <WidgetCardBody
         widget={widget}
         title={title}
         result={result}
         refreshing={refreshing}
-        onSelect={editing ? undefined : select}
+        onSelect={editing || readOnly ? undefined : select}
       />
     </article>
   );

@@ -1,0 +1,39 @@
+import type { Filter } from '../../../contract/filter-schema.ts';
+import type { ViewVariable } from '../../../contract/saved-view-schema.ts';
+import { isFilterGroup } from '../../../contract/filter-schema.ts';
+
+/**
+ * The condition a variable stands for: its chosen values (`in`, or `eq` for one), "(none)" as
+ * `isnull`, both together as an `or`. Null when nothing is chosen (the variable filters nothing). Total.
+ */
+export function variableCondition(variable: ViewVariable): Filter | null {
+  const values = variable.values.filter((value): value is string => value !== null);
+  const none = variable.values.includes(null);
+  const parts: Filter[] = [];
+  if (values.length === 1) parts.push({ field: variable.field, op: 'eq', value: values[0] ?? '' });
+  if (values.length > 1) parts.push({ field: variable.field, op: 'in', value: values });
+  if (none) parts.push({ field: variable.field, op: 'isnull', value: true });
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? (parts[0] ?? null) : { operator: 'or', conditions: parts };
+}
+
+/** The conditions of every variable with a choice, in order. Total. */
+export function variableConditions(variables: readonly ViewVariable[]): Filter[] {
+  return variables.flatMap((variable) => variableCondition(variable) ?? []);
+}
+
+/**
+ * The dashboard filters a view's data is asked with: the stored ones and the variables' conditions in
+ * one root `and` (the stored root `and` is flattened, so its timestamp bound stays reachable, D11).
+ * The stored filters, the same reference, when no variable has a choice. Total.
+ */
+export function applyVariables(
+  stored: Filter | null | undefined,
+  variables: readonly ViewVariable[],
+): Filter | null {
+  const extra = variableConditions(variables);
+  if (extra.length === 0) return stored ?? null;
+  const base =
+    stored == null ? [] : isFilterGroup(stored) && stored.operator === 'and' ? stored.conditions : [stored];
+  return { operator: 'and', conditions: [...base, ...extra] };
+}
