@@ -48,6 +48,10 @@ export const queryKeys = {
   trash: {
     list: () => ['trash', 'list'] as const,
   },
+  documents: {
+    /** A dry-run import (our extension): keyed by the exact request body, like a preview. */
+    importPreview: (body: unknown) => ['documents', 'import-preview', body] as const,
+  },
   valueCounts: {
     all: ['value-counts'] as const,
     list: (params: { projectId: number | null; field: string }) => ['value-counts', 'list', params] as const,

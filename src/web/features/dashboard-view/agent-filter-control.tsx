@@ -3,7 +3,7 @@ import { classNames } from '../../lib/class-names.ts';
 import { Button } from '../../ui/button.tsx';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
-import type { AgentOption } from './agent-options.ts';
+import type { AgentOption } from '../../lib/agent-options.ts';
 import type { MetricsStatus } from './use-dashboard-metrics.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Filter } from '../../../contract/filter-schema.ts';
 import { Button } from '../../ui/button.tsx';
 import { FilterIcon, RefreshIcon } from './control-icons.tsx';
 import { AgentFilterControl } from './agent-filter-control.tsx';
-import type { AgentOption } from './agent-options.ts';
+import type { AgentOption } from '../../lib/agent-options.ts';
 import type { MetricNameOf } from './describe-condition.ts';
 import type { DateRange } from './dashboard-filters.ts';
 import { DateRangeControl } from './date-range-control.tsx';
