@@ -24,7 +24,11 @@ const ImportDashboardDialog = lazy(async () => ({
   default: (await import('./import-dashboard-dialog.tsx')).ImportDashboardDialog,
 }));
 
-/** The dashboards list (`/dashboards`): filter by project, create, import, rename, duplicate, delete. */
+const TemplateGalleryDialog = lazy(async () => ({
+  default: (await import('./template-gallery-dialog.tsx')).TemplateGalleryDialog,
+}));
+
+/** The dashboards list (`/dashboards`): filter by project, create (blank, from a template or a file), rename, duplicate, delete. */
 export function DashboardsPage() {
   useDocumentTitle('Dashboards');
   const api = useApiClient();
@@ -33,6 +37,7 @@ export function DashboardsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [templating, setTemplating] = useState(false);
   const [renaming, setRenaming] = useState<DashboardList | null>(null);
   const [deleting, setDeleting] = useState<DashboardList | null>(null);
   const duplicate = useDuplicateAction();
@@ -71,9 +76,14 @@ export function DashboardsPage() {
           </label>
         ) : null}
         {api.embedded ? (
-          <Button onClick={() => setImporting(true)} disabled={!list.isSuccess}>
-            Import dashboard
-          </Button>
+          <>
+            <Button onClick={() => setImporting(true)} disabled={!list.isSuccess}>
+              Import dashboard
+            </Button>
+            <Button onClick={() => setTemplating(true)} disabled={!list.isSuccess}>
+              New from template
+            </Button>
+          </>
         ) : null}
         <Button variant="primary" onClick={() => setCreating(true)} disabled={!list.isSuccess}>
           <PlusIcon />
@@ -119,6 +129,16 @@ export function DashboardsPage() {
           <ImportDashboardDialog
             open={importing}
             onClose={() => setImporting(false)}
+            projects={projects}
+            defaultProject={project}
+          />
+        </Suspense>
+      ) : null}
+      {templating ? (
+        <Suspense fallback={null}>
+          <TemplateGalleryDialog
+            open={templating}
+            onClose={() => setTemplating(false)}
             projects={projects}
             defaultProject={project}
           />
