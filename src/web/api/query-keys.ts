@@ -41,7 +41,9 @@ export const queryKeys = {
   versions: {
     /** Every version query of one dashboard (our extension, issue 16). */
     all: (dashboardId: number) => ['versions', dashboardId] as const,
-    list: (dashboardId: number) => ['versions', dashboardId, 'list'] as const,
+    /** `widgetId`: only the versions that changed that widget (the widget editor's history). */
+    list: (dashboardId: number, widgetId: number | null = null) =>
+      ['versions', dashboardId, 'list', widgetId] as const,
     detail: (dashboardId: number, versionId: number) =>
       ['versions', dashboardId, 'detail', versionId] as const,
   },

@@ -15,7 +15,7 @@ import { useToast } from '../../ui/toast.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { Button } from '../../ui/button.tsx';
 import { AddWidgetDialog } from './add-widget-dialog.tsx';
-import { HistoryPanel } from './history-panel.tsx';
+import { HistoryPanel } from '../version-history/version-history.tsx';
 import { agentOptions } from '../../lib/agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
@@ -35,7 +35,7 @@ import { useExportAction } from './use-export-action.ts';
 import { useLayoutDraft } from './use-layout-draft.ts';
 import { useSaveLayoutAction } from './use-save-layout-action.ts';
 import { useWidgetActions } from './use-widget-actions.ts';
-import { widgetTitle } from './widget-card.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
 
 type CachedDashboard = Dashboard & { etag: string | null };
 
