@@ -19,6 +19,7 @@ const features = [
   'filter-builder',
   'widget-preview',
   'trash',
+  'version-history',
 ];
 const entryOnly = features.map((f) => ({
   regex: `(^|/)(features|\\.\\.)/${f}/(?!${f}(\\.tsx?)?$)[^/]+$`,

@@ -5,6 +5,7 @@ import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { historyPanel } from './pages/history-panel.ts';
+import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
 test.use({ reducedMotion: 'reduce' });
 const WIDGET = 'Latency p95 per day';
@@ -103,4 +104,52 @@ test('a restore racing another write gets the conflict message, never a silent o
     chart_type: 'line',
   });
   await expect(history.versions).toHaveCount(3);
+});
+
+test('the widget editor shows that widget’s versions and restores only it, undoably', async ({
+  page,
+  request,
+}) => {
+  const copy = await copyOfSupportOverview(request, 'Editor history');
+  const widget = copy.widgets.find((w) => w.name === WIDGET);
+  const other = copy.widgets.find((w) => w.name === 'Call duration');
+  if (!widget || !other) throw new Error('widget missing');
+  const read = async (id: number) => apiJson(request, 'GET', `/dashboards/widgets/${id}/`, WidgetSchema);
+  await apiJson(request, 'PATCH', `/dashboards/widgets/${widget.id}/`, WidgetSchema, { chart_type: 'line' });
+  // A change to another widget is not in this widget's history.
+  await apiJson(request, 'PATCH', `/dashboards/widgets/${other.id}/`, WidgetSchema, { name: 'Durations' });
+
+  const editor = widgetEditorPage(page);
+  await editor.gotoWidget(copy.id, widget.id);
+  await expect(editor.chartType('Line')).toBeChecked();
+  await page.getByRole('button', { name: 'Version history' }).click();
+  const dialog = page.getByRole('dialog', { name: `History of ${WIDGET}` });
+  const versions = dialog.getByRole('list', { name: 'Versions' }).getByRole('button');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.first()).toContainText(`Changed ${WIDGET}: chart type bar → line`);
+  await expect(dialog.getByRole('list', { name: 'Differences from now' })).toHaveText(
+    'chart type line → bar',
+  );
+  // Drawn as it was (bars), on today's data.
+  await expect(dialog.locator('.recharts-bar-rectangle').first()).toBeVisible({ timeout: 20_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: `docs/screenshots/widget-editor-history-${scheme}.png`,
+      animations: 'disabled',
+    });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await dialog.getByRole('button', { name: 'Restore this widget' }).click();
+  await expect(dialog.getByRole('region', { name: 'Selected version' }).getByRole('status')).toContainText(
+    'Restored this widget',
+  );
+  expect((await read(widget.id)).chart_type).toBe('bar');
+  expect((await read(other.id)).name).toBe('Durations');
+  await dialog.getByRole('button', { name: 'Undo restore' }).click();
+  await expect.poll(async () => (await read(widget.id)).chart_type).toBe('line');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The editor is seeded from the widget as the restores left it.
+  await expect(editor.chartType('Line')).toBeChecked();
 });

@@ -10,7 +10,8 @@ import { WidgetInputSchema } from './widget-schema.ts';
 export const DASHBOARD_DOCUMENT_FORMAT = 'widget-studio.dashboard';
 export const DASHBOARD_DOCUMENT_VERSION = 1;
 
-const ReferenceSchema = z.object({ id: z.number().int(), name: z.string() });
+export const DocumentReferenceSchema = z.object({ id: z.number().int(), name: z.string() });
+export type DocumentReference = z.infer<typeof DocumentReferenceSchema>;
 
 export const DocumentWidgetSchema = WidgetInputSchema.omit({ dashboard: true });
 export type DocumentWidget = z.infer<typeof DocumentWidgetSchema>;
@@ -20,7 +21,10 @@ export const DashboardDocumentSchema = z.object({
   version: z.literal(DASHBOARD_DOCUMENT_VERSION),
   dashboard: z.object({ name: z.string().max(255).nullable(), filters: NullableFilterSchema }),
   widgets: z.array(DocumentWidgetSchema),
-  references: z.object({ metrics: z.array(ReferenceSchema), agents: z.array(ReferenceSchema) }),
+  references: z.object({
+    metrics: z.array(DocumentReferenceSchema),
+    agents: z.array(DocumentReferenceSchema),
+  }),
 });
 export type DashboardDocument = z.infer<typeof DashboardDocumentSchema>;
 

@@ -1,5 +1,8 @@
 import * as z from 'zod';
 
+/** How long a deleted dashboard or widget stays in the embedded server's trash. */
+export const TRASH_KEEP_DAYS = 30;
+
 /**
  * Widget Studio's extension (not Cekura's contract): `GET /studio/trash/`. A deleted dashboard (with
  * its widgets and layout) or widget, kept for `keep_days` and restorable with its own id.

@@ -20,7 +20,7 @@ import {
 } from './widget-input.ts';
 import { WIDGET_CONFLICT } from './widget-routes.ts';
 import { serializeWidget } from './widget-serializer.ts';
-import { versionContext } from './version-context.ts';
+import { trashContext, versionContext } from './version-context.ts';
 import { recordingVersions } from './version-store.ts';
 import {
   applyBulkWidgets,
@@ -119,7 +119,7 @@ export function registerBulkWidgetsRoute(app: Hono<AppEnv>, ctx: ServerContext):
         sqlite,
         versionContext(ctx, c),
         [id],
-        () => applyBulkWidgets(sqlite, id, plan, nextUpdatedAt(null, now)),
+        () => applyBulkWidgets(sqlite, id, plan, nextUpdatedAt(null, now), trashContext(ctx, c)),
         (result) => (Array.isArray(result) ? [id] : []),
       );
       if (created === 'gone') throw notFound();

@@ -5,6 +5,7 @@ import {
   DashboardDocumentSchema,
   type DashboardDocument,
 } from '../contract/dashboard-document-schema.ts';
+import { ImportPreviewSchema } from '../contract/dashboard-import-schema.ts';
 import { DashboardSchema } from '../contract/dashboard-schema.ts';
 import { MetricListResponseSchema } from '../contract/metric-schema.ts';
 import { callApi } from './test-support/call-api.ts';
@@ -91,6 +92,11 @@ describe('export and import', () => {
     });
     const dryRun = await importing({ document: renamed, project: server.projectIds[1], dry_run: true });
     expect(dryRun.status).toBe(200);
+    const preview = ImportPreviewSchema.parse(dryRun.body);
+    expect(preview.unmatched.metrics).toEqual([{ id: latency?.id, name: 'Latency (old)' }]);
+    expect(preview.widgets.filter((w) => w.errors !== null).map((w) => w.name)).toEqual([
+      'Latency p95 per day',
+    ]);
     expect(snapshotDatabase(server.database)).toBe(before);
     const chosen = await importing({
       document: renamed,

@@ -433,3 +433,55 @@ describe('SIGKILL in the middle of a restore (issue 16)', () => {
     expect(count).toBe(versions.results.length + (outcome === 'nothing' ? 0 : 1));
   });
 });
+
+describe('SIGKILL in the middle of an import (issue 16)', () => {
+  it.each([
+    { pauseAt: 1, label: 'after the first widget' },
+    { pauseAt: 4, label: 'half-way through the widgets' },
+    { pauseAt: 6, label: 'at the last widget' },
+    { pauseAt: 0, label: 'after the answer was sent' },
+  ])('killed $label: the dashboard exists with every widget, or not at all', async ({ pauseAt }) => {
+    const { dashboardId } = await prepare(6);
+    const database = openDatabase(dbPath);
+    const document = await request(
+      createApp({ database }),
+      'GET',
+      `/studio/dashboards/${dashboardId}/export/`,
+    );
+    const before = {
+      dashboards: database.sqlite.prepare('SELECT COUNT(*) FROM dashboards').pluck().get(),
+      versions: database.sqlite.prepare('SELECT COUNT(*) FROM dashboard_versions').pluck().get(),
+    };
+    database.close();
+
+    const seen = await runAndKill('/studio/dashboards/import/', { document }, pauseAt);
+    expect(seen).toBe(pauseAt === 0 ? 'DONE 201' : 'MID');
+
+    const after = reopen();
+    const copies = z
+      .array(z.object({ id: z.number() }))
+      .parse(after.sqlite.prepare("SELECT id FROM dashboards WHERE name = 'Crash test' ORDER BY id").all());
+    const copyWidgets = copies.slice(1).map((copy) => widgetsOf(after.sqlite, copy.id).map((w) => w.name));
+    const counts = {
+      dashboards: after.sqlite.prepare('SELECT COUNT(*) FROM dashboards').pluck().get(),
+      versions: after.sqlite.prepare('SELECT COUNT(*) FROM dashboard_versions').pluck().get(),
+    };
+    const orphans = after.sqlite
+      .prepare('SELECT COUNT(*) FROM widgets WHERE dashboard_id NOT IN (SELECT id FROM dashboards)')
+      .pluck()
+      .get();
+    after.close();
+
+    expect(orphans).toBe(0);
+    if (pauseAt === 0) {
+      expect(copyWidgets).toEqual([Array.from({ length: 6 }, (_, i) => `original ${i}`)]);
+      expect(counts).toEqual({
+        dashboards: Number(before.dashboards) + 1,
+        versions: Number(before.versions) + 1,
+      });
+    } else {
+      expect(copies).toHaveLength(1);
+      expect(counts).toEqual(before);
+    }
+  });
+});

@@ -73,6 +73,21 @@ describe('trash', () => {
     expect({ ...back, updated_at: null }).toEqual({ ...widget, updated_at: null });
   });
 
+  it('keeps widgets deleted by bulk_widgets too, and restores them', async () => {
+    start();
+    const widget = WidgetSchema.parse((await callApi(server, 'GET', '/dashboards/widgets/3/')).body);
+    const bulk = await callApi(server, 'POST', '/dashboards/dashboards/1/bulk_widgets/', {
+      body: { delete: [3] },
+    });
+    expect(bulk.status).toBe(200);
+    expect((await callApi(server, 'GET', '/dashboards/widgets/3/')).status).toBe(404);
+    const entries = (await trash()).results;
+    expect(entries).toMatchObject([{ kind: 'widget', object_id: 3, dashboard: 1, name: widget.name }]);
+    expect((await callApi(server, 'POST', `/studio/trash/${entries[0]?.id}/restore/`)).status).toBe(200);
+    const back = WidgetSchema.parse((await callApi(server, 'GET', '/dashboards/widgets/3/')).body);
+    expect({ ...back, updated_at: null }).toEqual({ ...widget, updated_at: null });
+  });
+
   it('deletes nothing when the trash entry cannot be written (one transaction)', async () => {
     start();
     server.database.sqlite.exec(

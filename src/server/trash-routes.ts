@@ -2,7 +2,8 @@ import type { Hono } from 'hono';
 import { badRequestDetail, notFound } from './http/api-error.ts';
 import { nextUpdatedAt } from './http/next-updated-at.ts';
 import { idParam, type AppEnv, type ServerContext } from './server-context.ts';
-import { findTrashEntry, listTrash, purgeTrash, restoreTrashEntry, TRASH_KEEP_DAYS } from './trash-store.ts';
+import { TRASH_KEEP_DAYS } from '../contract/trash-schema.ts';
+import { findTrashEntry, listTrash, purgeTrash, restoreTrashEntry } from './trash-store.ts';
 import { versionContext } from './version-context.ts';
 import { recordingVersions } from './version-store.ts';
 

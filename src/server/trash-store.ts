@@ -1,8 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { TrashEntry } from '../contract/trash-schema.ts';
+import { TRASH_KEEP_DAYS, type TrashEntry } from '../contract/trash-schema.ts';
 import type { Scope } from './scope.ts';
 
-export const TRASH_KEEP_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 type Row = Record<string, unknown>;

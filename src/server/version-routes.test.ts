@@ -53,6 +53,23 @@ describe('recording versions', () => {
     expect(detail.snapshot.widgets.find((w) => w.id === 4)?.chart_type).toBe('line');
   });
 
+  it('lists only the versions that changed one widget with ?widget=', async () => {
+    start();
+    await callApi(server, 'PATCH', '/dashboards/widgets/4/', { body: { chart_type: 'line' } });
+    await callApi(server, 'PATCH', '/dashboards/widgets/3/', { body: { name: 'Other widget' } });
+    await callApi(server, 'PATCH', '/dashboards/widgets/4/', { body: { name: 'Latency again' } });
+    const result = await callApi(server, 'GET', '/studio/dashboards/1/versions/?widget=4');
+    expect(result.status).toBe(200);
+    expect(DashboardVersionListSchema.parse(result.body).results.map((v) => v.summary)).toEqual([
+      'Changed Latency p95 per day: renamed Latency p95 per day → Latency again',
+      'Changed Latency p95 per day: chart type bar → line',
+      'Earliest recorded state',
+    ]);
+    expect((await versions()).length).toBe(4);
+    const bad = await callApi(server, 'GET', '/studio/dashboards/1/versions/?widget=x');
+    expect(bad.status).toBe(400);
+  });
+
   it('records a bulk save as one version, and nothing for a write that changes nothing or fails', async () => {
     start();
     const moves = [1, 2, 3].map((id) => ({ id, metadata: { layout: { x: 0, y: 20 + id, w: 4, h: 3 } } }));

@@ -9,7 +9,7 @@ import { nextUpdatedAt } from './http/next-updated-at.ts';
 import { readBody, requireObject } from './http/read-body.ts';
 import { zodToDrf } from './http/zod-to-drf.ts';
 import { writeJsonColumn } from './json-column.ts';
-import { idParam, type AppEnv, type ServerContext } from './server-context.ts';
+import { idParam, intQuery, type AppEnv, type ServerContext } from './server-context.ts';
 import { versionContext } from './version-context.ts';
 import { planRestore } from './version-restore.ts';
 import {
@@ -36,7 +36,9 @@ export function registerVersionRoutes(app: Hono<AppEnv>, ctx: ServerContext): vo
 
   app.get(`${BASE}/versions/`, async (c) => {
     const row = await loadDashboard(ctx, c);
-    return c.json({ results: listVersions(sqlite, row.id), retention: ctx.retention });
+    // `?widget=` keeps the versions that changed that widget (the widget editor's history).
+    const widgetId = intQuery(new URL(c.req.url), 'widget');
+    return c.json({ results: listVersions(sqlite, row.id, widgetId), retention: ctx.retention });
   });
 
   app.get(`${BASE}/versions/:version{[0-9]+}/`, async (c) => {

@@ -50,11 +50,31 @@ function listItem(row: VersionRow): DashboardVersionListItem {
 export function listVersions(
   sqlite: BetterSqlite3.Database,
   dashboardId: number,
+  widgetId: number | null = null,
 ): DashboardVersionListItem[] {
   const rows = sqlite
     .prepare('SELECT * FROM dashboard_versions WHERE dashboard_id = ? ORDER BY id DESC')
     .all(dashboardId) as VersionRow[];
-  return rows.map(listItem);
+  return (widgetId === null ? rows : rowsChangingWidget(rows, widgetId)).map(listItem);
+}
+
+/** The widget as a version holds it, without timestamps (a save that changed nothing else is no change). */
+function widgetState(row: VersionRow, widgetId: number): string | null {
+  const snapshot = DashboardSchema.safeParse(readJsonColumn(row.snapshot));
+  const widget = snapshot.success ? snapshot.data.widgets.find((w) => w.id === widgetId) : undefined;
+  if (!widget) return null;
+  const { created_at: _created, updated_at: _updated, ...rest } = widget;
+  return JSON.stringify(rest);
+}
+
+/** Versions (newest first) in which one widget appeared, changed or went, compared with the one before. */
+function rowsChangingWidget(rows: readonly VersionRow[], widgetId: number): VersionRow[] {
+  const states = rows.map((row) => widgetState(row, widgetId));
+  return rows.filter((_row, index) => {
+    const state = states[index] ?? null;
+    const before = index + 1 < rows.length ? (states[index + 1] ?? null) : null;
+    return state !== before;
+  });
 }
 
 /** One version of a dashboard with its snapshot; undefined when it is not one of that dashboard's. */

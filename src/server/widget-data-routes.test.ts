@@ -224,6 +224,35 @@ describe('POST /dashboards/widgets/preview_data/ (D6)', () => {
     expect(noDashboard.status).toBe(200);
   });
 
+  it('draws a widget without a dashboard on one project with ?project_id= (our extension)', async () => {
+    const stat = { chart_type: 'stat', dashboard_filters: LAST_7_DAYS };
+    const preview = async (path: string, body: Record<string, unknown>) => {
+      const result = await callApi(server, 'POST', path, { body });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      return total(WidgetDataResponseSchema.parse(result.body));
+    };
+    const path = '/dashboards/widgets/preview_data/';
+    const everyProject = await preview(path, stat);
+    const salesOnly = await preview(`${path}?project_id=${sales.project ?? 0}`, stat);
+    expect(salesOnly).toBe(await preview(path, { ...stat, dashboard: sales.id }));
+    expect(salesOnly).toBeLessThan(everyProject);
+    // The project's own metrics: a metric of another project is not one of them.
+    const metrics = z
+      .array(z.object({ id: z.number(), project: z.number().nullable() }))
+      .parse(
+        (await callApi(server, 'GET', `/test_framework/v1/metrics/?project_id=${support.project ?? 0}`)).body,
+      );
+    const supportMetric = metrics.find((m) => m.project === support.project)?.id;
+    expect(supportMetric).toBeDefined();
+    const foreign = await callApi(server, 'POST', `${path}?project_id=${sales.project ?? 0}`, {
+      body: { ...stat, chart_type: 'line', field: 'metric_evaluations.value', metric: supportMetric },
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body).toHaveProperty('metric');
+    const unknown = await callApi(server, 'POST', `${path}?project_id=999`, { body: stat });
+    expect(unknown.status).toBe(404);
+  });
+
   it.each<[string, Record<string, unknown>, string]>([
     ['an invalid widget', { chart_type: 'pie', field: 'duration', filters: LAST_7_DAYS }, 'field'],
     [

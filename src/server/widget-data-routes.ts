@@ -15,14 +15,14 @@ import type { EngineStores } from './chart-data.ts';
 import { computeWidgetDataShared } from './chart-data-shared.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
-import { badRequest, badRequestDetail } from './http/api-error.ts';
+import { badRequest, badRequestDetail, notFound } from './http/api-error.ts';
 import { checkFilterValue, parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { readBody, requireObject } from './http/read-body.ts';
 import { mergeDrfErrors, zodToDrf } from './http/zod-to-drf.ts';
 import { readFilterColumn } from './json-column.ts';
 import { re2PatternProblem } from './re2-pattern.ts';
-import type { Scope } from './scope.ts';
+import { canSeeProject, type Scope } from './scope.ts';
 import { intQuery, QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { loadWidget } from './widget-routes.ts';
 import { newWidgetCandidate, updatedWidgetCandidate, validateWidgetCandidate } from './widget-input.ts';
@@ -184,7 +184,10 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       if (!dashboard)
         dashboardErrors = { dashboard: [`Invalid pk "${dashboardId}" - object does not exist.`] };
     }
-    const projectId = dashboard?.project_id ?? null;
+    // Our extension: `project_id` draws a widget of no dashboard yet (an import, a template) on one project.
+    const asked = intQuery(new URL(c.req.url), 'project_id');
+    if (asked !== null && !canSeeProject(scope, asked)) throw notFound();
+    const projectId = dashboard ? dashboard.project_id : asked;
     const metrics = await metricsForProject(ctx, scope, projectId);
     const validation = validateWidgetCandidate(candidate, metrics);
     let dashboardFilters: Filter | null = null;

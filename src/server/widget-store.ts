@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, WidgetsTable } from './db/database-types.ts';
 import type { Scope } from './scope.ts';
+import { trashWidget, type TrashContext } from './trash-store.ts';
 
 /** A widget row with what its wire form needs from the dashboard and the metric. */
 export type WidgetRecord = Selectable<WidgetsTable> & {
@@ -170,6 +171,8 @@ export function applyBulkWidgets(
   dashboardId: number,
   plan: BulkWidgetPlan,
   now: string,
+  /** Who deletes: deleted widgets go to the trash like a DELETE's (absent: a restore, undone by history). */
+  trash?: TrashContext,
 ): number[] | 'gone' | 'stale' {
   const dashboard = sqlite.prepare('SELECT 1 FROM dashboards WHERE id = ?');
   const version = sqlite.prepare('SELECT updated_at FROM widgets WHERE id = ? AND dashboard_id = ?').pluck();
@@ -185,7 +188,10 @@ export function applyBulkWidgets(
       Number(insert.run(...insertParameters(values, now)).lastInsertRowid),
     );
     for (const item of plan.update) update.run(...ordered(item.values), item.updatedAt, item.id);
-    for (const id of plan.delete) remove.run(id);
+    for (const id of plan.delete) {
+      if (trash) trashWidget(sqlite, id, trash);
+      remove.run(id);
+    }
     return created;
   })();
 }

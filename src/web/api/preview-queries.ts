@@ -14,12 +14,14 @@ export const PREVIEW_DATA_PATH = `${WIDGETS_PATH}preview_data/`;
  * request: when the draft moves on, the superseded request loses its observer and is aborted.
  */
 export const previewQueries = {
-  /** `POST /dashboards/widgets/preview_data/` for an unsaved draft (D6). */
-  draft: (api: ApiClient, body: PreviewWidgetRequest) =>
+  /** `POST /dashboards/widgets/preview_data/` for an unsaved draft (D6), optionally on one project. */
+  draft: (api: ApiClient, body: PreviewWidgetRequest, projectId: number | null = null) =>
     queryOptions({
-      queryKey: queryKeys.widgets.preview(body),
+      queryKey: queryKeys.widgets.preview(projectId === null ? body : { body, projectId }),
       queryFn: async ({ signal }) => {
         const response = await api.post(PREVIEW_DATA_PATH, {
+          // Our extension: a widget of no dashboard yet (an import, a template) drawn on one project.
+          query: projectId === null ? undefined : { project_id: projectId },
           body,
           schema: WidgetDataResponseSchema,
           signal,

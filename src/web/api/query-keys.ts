@@ -44,7 +44,9 @@ export const queryKeys = {
   versions: {
     /** Every version query of one dashboard (our extension, issue 16). */
     all: (dashboardId: number) => ['versions', dashboardId] as const,
-    list: (dashboardId: number) => ['versions', dashboardId, 'list'] as const,
+    /** `widgetId`: only the versions that changed that widget (the widget editor's history). */
+    list: (dashboardId: number, widgetId: number | null = null) =>
+      ['versions', dashboardId, 'list', widgetId] as const,
     detail: (dashboardId: number, versionId: number) =>
       ['versions', dashboardId, 'detail', versionId] as const,
   },
@@ -54,6 +56,10 @@ export const queryKeys = {
   },
   trash: {
     list: () => ['trash', 'list'] as const,
+  },
+  documents: {
+    /** A dry-run import (our extension): keyed by the exact request body, like a preview. */
+    importPreview: (body: unknown) => ['documents', 'import-preview', body] as const,
   },
   valueCounts: {
     all: ['value-counts'] as const,

@@ -13,13 +13,14 @@ export function studioDashboardPath(dashboardId: number, suffix: string): string
 
 /** Query factories for a dashboard's version history. */
 export const versionQueries = {
-  list: (api: ApiClient, dashboardId: number) =>
+  list: (api: ApiClient, dashboardId: number, widgetId: number | null = null) =>
     queryOptions({
-      queryKey: queryKeys.versions.list(dashboardId),
+      queryKey: queryKeys.versions.list(dashboardId, widgetId),
       queryFn: async ({ signal }) =>
         (
           await api.get(studioDashboardPath(dashboardId, 'versions/'), {
             schema: DashboardVersionListSchema,
+            query: { widget: widgetId },
             signal,
           })
         ).data,

@@ -4,7 +4,7 @@ import { useOutsidePointer } from '../../lib/use-outside-pointer.ts';
 import { Button } from '../../ui/button.tsx';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
-import type { AgentOption } from './agent-options.ts';
+import type { AgentOption } from '../../lib/agent-options.ts';
 import type { MetricsStatus } from './use-dashboard-metrics.ts';
 
 /**

@@ -6,7 +6,7 @@ import { Select } from '../../ui/select.tsx';
 import { REFRESH_CHOICES, type RefreshChoice } from './refresh-schedule.ts';
 import { FilterIcon, RefreshIcon } from './control-icons.tsx';
 import { AgentFilterControl } from './agent-filter-control.tsx';
-import type { AgentOption } from './agent-options.ts';
+import type { AgentOption } from '../../lib/agent-options.ts';
 import type { MetricNameOf } from './describe-condition.ts';
 import type { DateRange } from './dashboard-filters.ts';
 import { DateRangeControl } from './date-range-control.tsx';

@@ -13,8 +13,8 @@ import { useToast } from '../../ui/toast.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { Button } from '../../ui/button.tsx';
 import { AddWidgetDialog } from './add-widget-dialog.tsx';
-import { HistoryPanel } from './history-panel.tsx';
-import { agentOptions } from './agent-options.ts';
+import { HistoryPanel } from '../version-history/version-history.tsx';
+import { agentOptions } from '../../lib/agent-options.ts';
 import { CallsPanel } from './calls-panel.tsx';
 import { ControlBar } from './control-bar.tsx';
 import { readUrlState, writeUrlState, type DashboardUrlState } from './dashboard-url-state.ts';
@@ -36,10 +36,11 @@ import { LayoutToolbar } from './layout-toolbar.tsx';
 import { needsMetricNames } from './needs-metric-names.ts';
 import { selectionFilter } from './selection-filter.ts';
 import { useDashboardMetrics } from './use-dashboard-metrics.ts';
+import { useExportAction } from './use-export-action.ts';
 import { useLayoutDraft } from './use-layout-draft.ts';
 import { useSaveLayoutAction } from './use-save-layout-action.ts';
 import { useWidgetActions } from './use-widget-actions.ts';
-import { widgetTitle } from './widget-card.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
 
 type CachedDashboard = Dashboard & { etag: string | null };
 
@@ -149,6 +150,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   const saveLayout = useSaveLayoutAction(dashboard.id, draft, () => setMode(false));
   const [addOpen, setAddOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const exporting = useExportAction(dashboard);
 
   const [selected, setSelected] = useState<{ widget: Widget; selection: ChartSelection } | null>(null);
   const onSelect = useCallback(
@@ -188,6 +190,9 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           onSave={saveLayout.save}
         />
         <Button onClick={() => setHistoryOpen(true)}>History</Button>
+        <Button onClick={exporting.run} loading={exporting.isPending}>
+          Export
+        </Button>
       </div>
       <HistoryPanel dashboard={dashboard} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <ControlBar

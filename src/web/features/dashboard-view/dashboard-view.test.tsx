@@ -5,7 +5,7 @@ import { MetricListResponseSchema } from '../../../contract/metric-schema.ts';
 import { ValueCountsResponseSchema } from '../../../contract/value-counts-schema.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
-import { agentOptions } from './agent-options.ts';
+import { agentOptions } from '../../lib/agent-options.ts';
 import { DashboardView } from './dashboard-view.tsx';
 
 interface LoggedRequest {

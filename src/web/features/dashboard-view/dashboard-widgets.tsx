@@ -6,7 +6,8 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { DashboardIcon, PlusIcon } from '../../ui/icons.tsx';
 import { DashboardGrid, type GridCard, type GridItem } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
-import { WidgetCard, widgetTitle } from './widget-card.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
+import { WidgetCard } from './widget-card.tsx';
 
 /**
  * The cards on the grid. Card elements are memoised on their own inputs (widget, its data, edit mode),

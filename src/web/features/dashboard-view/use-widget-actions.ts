@@ -5,7 +5,7 @@ import { useCreateWidget } from '../../api/use-create-widget.ts';
 import { useDeleteWidget } from '../../api/use-delete-widget.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { defaultSize, findFreeSlot, withLayout, type GridItem } from '../dashboard-grid/dashboard-grid.tsx';
-import { widgetTitle } from './widget-card.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
 
 /** A saved widget as a create body: every writable field, read-only ones left out. */
 export function widgetInputOf(widget: Widget): WidgetInput {

@@ -1,10 +1,9 @@
 import { memo, useCallback, useId } from 'react';
-import { CHART_TYPE_LABELS } from '../../../contract/enums.ts';
-import { fieldLabel } from '../../../contract/field-catalogue.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
 import { CardMenu } from './card-menu.tsx';
 import { WidgetCardBody } from './widget-card-body.tsx';
 
@@ -25,14 +24,6 @@ export interface WidgetCardProps {
   notice?: string | null;
   /** Wall mode: the card shows its chart and nothing to act on. */
   readOnly?: boolean;
-}
-
-/** The title a card shows: its name, or what it plots ("Line of Duration"). */
-export function widgetTitle(widget: Pick<Widget, 'name' | 'chart_type' | 'field'>): string {
-  if (widget.name) return widget.name;
-  return widget.chart_type === 'stat'
-    ? 'Call summary'
-    : `${CHART_TYPE_LABELS[widget.chart_type]} of ${fieldLabel(widget.field)}`;
 }
 
 /**

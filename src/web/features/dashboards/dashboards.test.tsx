@@ -139,7 +139,7 @@ test('duplicates through the server, widgets included', async () => {
   expect(within(copyRow).getByText(String(first!.widget_count))).toBeInTheDocument();
 });
 
-test('delete names the widgets that will be lost, then removes the dashboard', async () => {
+test('delete names the widgets that go with it and the trash, then removes the dashboard', async () => {
   const { server, user } = renderWithServer(routes, { path: '/dashboards' });
   const [first] = await listDashboards(server);
   const { body: detail } = await api(server, `/dashboards/dashboards/${first!.id}/`, DashboardSchema);
@@ -151,6 +151,9 @@ test('delete names the widgets that will be lost, then removes the dashboard', a
       .getAllByRole('listitem')
       .map((li) => li.textContent),
   ).toEqual(detail!.widgets.map((w) => w.name));
+  // The embedded server keeps it in the trash: the dialog says so rather than "cannot be undone".
+  expect(dialog).toHaveTextContent('It goes to the Trash, where it can be restored for 30 days.');
+  expect(dialog).not.toHaveTextContent('cannot be undone');
   await user.click(within(dialog).getByRole('button', { name: 'Delete dashboard' }));
   expect(await screen.findByText(`Deleted “${first!.name}”`)).toBeInTheDocument();
   await waitFor(() => expect(screen.queryByRole('link', { name: first!.name! })).not.toBeInTheDocument());

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { DashboardList } from '../../../contract/dashboard-schema.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
@@ -19,7 +19,16 @@ import { DeleteDashboardDialog } from './delete-dashboard-dialog.tsx';
 import { RenameDashboardDialog } from './rename-dashboard-dialog.tsx';
 import { useDuplicateAction } from './use-duplicate-action.ts';
 
-/** The dashboards list (`/dashboards`): filter by project, create, rename, duplicate, delete. */
+// Import draws charts: its code (and the chart library's) loads only when the dialog is first opened.
+const ImportDashboardDialog = lazy(async () => ({
+  default: (await import('./import-dashboard-dialog.tsx')).ImportDashboardDialog,
+}));
+
+const TemplateGalleryDialog = lazy(async () => ({
+  default: (await import('./template-gallery-dialog.tsx')).TemplateGalleryDialog,
+}));
+
+/** The dashboards list (`/dashboards`): filter by project, create (blank, from a template or a file), rename, duplicate, delete. */
 export function DashboardsPage() {
   useDocumentTitle('Dashboards');
   const api = useApiClient();
@@ -27,6 +36,8 @@ export function DashboardsPage() {
   const list = useQuery(dashboardQueries.list(api));
   const [searchParams, setSearchParams] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const [templating, setTemplating] = useState(false);
   const [renaming, setRenaming] = useState<DashboardList | null>(null);
   const [deleting, setDeleting] = useState<DashboardList | null>(null);
   const duplicate = useDuplicateAction();
@@ -63,6 +74,16 @@ export function DashboardsPage() {
               ]}
             />
           </label>
+        ) : null}
+        {api.embedded ? (
+          <>
+            <Button onClick={() => setImporting(true)} disabled={!list.isSuccess}>
+              Import dashboard
+            </Button>
+            <Button onClick={() => setTemplating(true)} disabled={!list.isSuccess}>
+              New from template
+            </Button>
+          </>
         ) : null}
         <Button variant="primary" onClick={() => setCreating(true)} disabled={!list.isSuccess}>
           <PlusIcon />
@@ -103,6 +124,26 @@ export function DashboardsPage() {
         projects={projects}
         defaultProject={project}
       />
+      {importing ? (
+        <Suspense fallback={null}>
+          <ImportDashboardDialog
+            open={importing}
+            onClose={() => setImporting(false)}
+            projects={projects}
+            defaultProject={project}
+          />
+        </Suspense>
+      ) : null}
+      {templating ? (
+        <Suspense fallback={null}>
+          <TemplateGalleryDialog
+            open={templating}
+            onClose={() => setTemplating(false)}
+            projects={projects}
+            defaultProject={project}
+          />
+        </Suspense>
+      ) : null}
       <RenameDashboardDialog dashboard={renaming} onClose={() => setRenaming(null)} />
       <DeleteDashboardDialog dashboard={deleting} onClose={() => setDeleting(null)} />
     </div>

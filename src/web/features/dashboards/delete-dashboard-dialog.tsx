@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DashboardList } from '../../../contract/dashboard-schema.ts';
+import { TRASH_KEEP_DAYS } from '../../../contract/trash-schema.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { dashboardQueries } from '../../api/dashboard-queries.ts';
 import { useDeleteDashboard } from '../../api/use-delete-dashboard.ts';
@@ -9,7 +10,7 @@ import { Skeleton } from '../../ui/skeleton.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { dashboardName } from './dashboard-list-model.ts';
 
-/** Confirms a delete, naming the widgets that go with the dashboard. */
+/** Confirms a delete, naming the widgets that go with the dashboard and where they go. */
 export function DeleteDashboardDialog({
   dashboard,
   onClose,
@@ -32,6 +33,10 @@ function DeleteConfirmation({ dashboard, onClose }: { dashboard: DashboardList; 
   const toast = useToast();
   const name = dashboardName(dashboard);
   const widgets = detail.data?.widgets ?? [];
+  // Only the embedded server keeps a trash; another Cekura API deletes for good.
+  const afterwards = api.embedded
+    ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
+    : 'This cannot be undone.';
 
   function confirm() {
     deleteDashboard.mutate(dashboard.id, {
@@ -54,15 +59,14 @@ function DeleteConfirmation({ dashboard, onClose }: { dashboard: DashboardList; 
       ) : detail.isError ? (
         <p>
           This deletes the dashboard and its {dashboard.widget_count}{' '}
-          {dashboard.widget_count === 1 ? 'widget' : 'widgets'}. This cannot be undone.
+          {dashboard.widget_count === 1 ? 'widget' : 'widgets'}. {afterwards}
         </p>
       ) : widgets.length === 0 ? (
-        <p>This dashboard has no widgets. Deleting it cannot be undone.</p>
+        <p>This dashboard has no widgets. {afterwards}</p>
       ) : (
         <>
           <p>
-            This also deletes its {widgets.length} {widgets.length === 1 ? 'widget' : 'widgets'}, which will
-            be lost. This cannot be undone.
+            This also deletes its {widgets.length} {widgets.length === 1 ? 'widget' : 'widgets'}. {afterwards}
           </p>
           <ul
             aria-label="Widgets that will be deleted"

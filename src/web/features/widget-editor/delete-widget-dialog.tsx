@@ -1,7 +1,9 @@
+import { TRASH_KEEP_DAYS } from '../../../contract/trash-schema.ts';
+import { useApiClient } from '../../api/api-client-context.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 
-/** Confirms deleting the widget, which the API cannot undo. */
+/** Confirms deleting the widget, saying whether the trash keeps it. */
 export function DeleteWidgetDialog(props: {
   open: boolean;
   name: string;
@@ -11,13 +13,17 @@ export function DeleteWidgetDialog(props: {
   onDelete: () => void;
 }) {
   const { open, name, busy, error, onCancel, onDelete } = props;
+  // Only the embedded server keeps a trash; another Cekura API deletes for good.
+  const afterwards = useApiClient().embedded
+    ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
+    : 'This cannot be undone.';
   return (
     <Dialog
       open={open}
       onClose={onCancel}
       role="alertdialog"
       title={`Delete “${name || 'Untitled widget'}”?`}
-      description="The widget is removed from its dashboard for everyone. This cannot be undone."
+      description={`The widget is removed from its dashboard for everyone. ${afterwards}`}
       footer={
         <>
           <Button onClick={onCancel} disabled={busy} data-autofocus>

@@ -6,7 +6,7 @@ import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { readChartData, valueFormatOf, WidgetPreview } from '../widget-preview/widget-preview.tsx';
-import { downloadBlob } from './download-file.ts';
+import { downloadBlob } from '../../lib/download-blob.ts';
 import { renderChartPng } from './export-chart-png.ts';
 import type { PreviewData } from './use-preview-data.ts';
 import { chartDataToCsv, exportFileName } from './widget-csv.ts';

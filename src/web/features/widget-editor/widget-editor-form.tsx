@@ -15,6 +15,7 @@ import type { CachedWidget } from '../../api/widget-cache.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { WidgetHistoryPanel } from '../version-history/version-history.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { AdaptedNote } from './adapted-note.tsx';
 import { afterNextPaint } from './after-next-paint.ts';
@@ -158,6 +159,7 @@ export function WidgetEditorForm({
   const [conflict, setConflict] = useState<CachedWidget | null>(null);
   const [jsonOpen, setJsonOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const busy = saveMutation.isPending || createMutation.isPending;
 
   const saveBlockReason = busy
@@ -323,6 +325,9 @@ export function WidgetEditorForm({
         </Button>
         {!isNew ? (
           <>
+            <Button size="sm" onClick={() => setHistoryOpen(true)}>
+              Version history
+            </Button>
             <Button size="sm" onClick={() => void duplicate()} disabled={createMutation.isPending}>
               Duplicate
             </Button>
@@ -458,6 +463,17 @@ export function WidgetEditorForm({
         title="Widget JSON"
         sections={jsonSections}
       />
+      {widget ? (
+        <WidgetHistoryPanel
+          widget={widget}
+          open={historyOpen}
+          blockedReason={
+            changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
+          }
+          onClose={() => setHistoryOpen(false)}
+          onRestored={(restored) => onReseed({ ...restored, etag: null })}
+        />
+      ) : null}
       <DeleteWidgetDialog
         open={deleteOpen}
         name={draft.name}

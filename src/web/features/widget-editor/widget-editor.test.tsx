@@ -464,6 +464,9 @@ describe('WidgetEditorPage', () => {
     await screen.findByRole('heading', { name: 'Call duration' });
     await user.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('alertdialog', { name: /Delete “Call duration”/ });
+    expect(dialog).toHaveAccessibleDescription(
+      /It goes to the Trash, where it can be restored for 30 days\.$/,
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Delete widget' }));
     await screen.findByText('Dashboard page');
     expect(router.state.location.pathname).toBe('/dashboards/1');

@@ -3,7 +3,7 @@ import { describeWidgetFieldChanges } from '../../../contract/describe-dashboard
 import { WidgetLayoutSchema } from '../../../contract/widget-schema.ts';
 import { Button } from '../../ui/button.tsx';
 import { VersionWidgetPreview } from './version-widget-preview.tsx';
-import { widgetTitle } from './widget-card.tsx';
+import { widgetTitle } from '../../lib/widget-title.ts';
 
 const ROW_PX = 44;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Metric } from '../../../contract/metric-schema.ts';
+import type { Metric } from '../../contract/metric-schema.ts';
 import { agentOptions } from './agent-options.ts';
 
 const metric = (agents: number[], names?: string[]): Metric => ({

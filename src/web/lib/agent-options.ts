@@ -1,4 +1,4 @@
-import type { Metric } from '../../../contract/metric-schema.ts';
+import type { Metric } from '../../contract/metric-schema.ts';
 
 export interface AgentOption {
   id: number;
