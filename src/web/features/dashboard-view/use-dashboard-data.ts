@@ -9,7 +9,7 @@ import { previewQueries } from '../../api/preview-queries.ts';
 import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { nextRefreshDelay } from './refresh-schedule.ts';
 import { applyVariables } from './variable-filters.ts';
-import { regroupedBody } from './widget-preview-body.ts';
+import { regroupedBody } from '../../lib/widget-preview-body.ts';
 
 export interface DashboardDataOptions {
   /** The dashboard's stored filters; the variables are added to them. */

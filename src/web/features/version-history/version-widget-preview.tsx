@@ -8,7 +8,7 @@ import { describeError } from '../../api/api-error.ts';
 import { previewQueries } from '../../api/preview-queries.ts';
 import { compareUnavailableReason } from '../../lib/compare-availability.ts';
 import { WidgetPreview } from '../widget-preview/widget-preview.tsx';
-import { previewBody } from './widget-preview-body.ts';
+import { previewBody } from '../../lib/widget-preview-body.ts';
 
 /**
  * One widget of a version, drawn on today's data. When it differs from the widget as it is now, the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Widget } from '../../../contract/widget-schema.ts';
+import type { Widget } from '../../contract/widget-schema.ts';
 import { regroupedBody } from './widget-preview-body.ts';
 
 const base: Widget = {

@@ -1,5 +1,5 @@
-import type { Filter } from '../../../contract/filter-schema.ts';
-import type { PreviewWidgetRequest, Widget } from '../../../contract/widget-schema.ts';
+import type { Filter } from '../../contract/filter-schema.ts';
+import type { PreviewWidgetRequest, Widget } from '../../contract/widget-schema.ts';
 
 /** The `preview_data` body that draws a saved widget with the given dashboard filters (D6). */
 export function previewBody(widget: Widget, dashboardFilters: Filter | null): PreviewWidgetRequest {
