@@ -5,11 +5,16 @@ import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { readChartData, valueFormatOf, WidgetPreview } from '../widget-preview/widget-preview.tsx';
-import { downloadBlob } from './download-file.ts';
+import { downloadBlob } from '../../lib/download-file.ts';
+import {
+  chartDataToCsv,
+  exportFileName,
+  readChartData,
+  valueFormatOf,
+  WidgetPreview,
+} from '../widget-preview/widget-preview.tsx';
 import { renderChartPng } from './export-chart-png.ts';
 import type { PreviewData } from './use-preview-data.ts';
-import { chartDataToCsv, exportFileName } from './widget-csv.ts';
 
 const PREVIEW_HEIGHT = 360;
 

@@ -81,6 +81,8 @@ export type ChartShape =
       maxSeriesPointCount: number;
       hiddenSeriesCount: number;
       valueFormat: ValueFormat;
+      /** Round value-axis ticks (`niceTicks`; quarters of 0–100% for a fraction), lowest to highest. */
+      valueTicks: number[];
     }
   | {
       kind: 'bar';
@@ -88,6 +90,7 @@ export type ChartShape =
       rows: BarRow[];
       hiddenSeriesCount: number;
       valueFormat: ValueFormat;
+      valueTicks: number[];
     }
   | { kind: 'pie'; slices: PieSliceShape[]; total: number }
   | { kind: 'stat'; figures: StatFigure[] }
@@ -104,12 +107,15 @@ export type ChartModel =
       animate: boolean;
       showLegend: boolean;
       unit: string;
+      /** The unit the value axis is labelled with: "%" for a fraction, else the display unit. */
+      axisUnit: string;
     })
   | (Omit<ShapeOf<'bar'>, 'series'> & {
       series: ChartSeries[];
       animate: boolean;
       showLegend: boolean;
       unit: string;
+      axisUnit: string;
     })
   | (Omit<ShapeOf<'pie'>, 'slices'> & {
       slices: PieSliceModel[];

@@ -37,6 +37,7 @@ export function styleChartModel(
         animate: motion && shape.drawnPointCount <= MAX_ANIMATED_POINTS,
         showLegend: display.showLegend && shape.series.length > 1,
         unit: display.unit,
+        axisUnit: shape.valueFormat === 'percent' ? '%' : display.unit,
       };
     case 'bar':
       return {
@@ -45,6 +46,7 @@ export function styleChartModel(
         animate: motion && shape.rows.length * shape.series.length <= MAX_ANIMATED_POINTS,
         showLegend: display.showLegend && shape.series.length > 1,
         unit: display.unit,
+        axisUnit: shape.valueFormat === 'percent' ? '%' : display.unit,
       };
     case 'pie': {
       const palette = seriesPalette(display.color);

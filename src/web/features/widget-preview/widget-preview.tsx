@@ -14,6 +14,7 @@ export { EMPTY_MESSAGE } from './chart-model.ts';
 export { readChartData } from './read-chart-data.ts';
 export { roundChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 export { valueFormatOf } from './prepare-chart-shape.ts';
+export { chartDataToCsv, exportFileName } from './widget-csv.ts';
 
 export type WidgetPreviewStatus = 'loading' | 'error' | 'ready' | 'idle';
 
@@ -119,9 +120,17 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
       </Message>
     );
   } else {
-    const hidden = model.kind === 'line' || model.kind === 'bar' ? model.hiddenSeriesCount : 0;
+    const cartesian = model.kind === 'line' || model.kind === 'bar';
+    const hidden = cartesian ? model.hiddenSeriesCount : 0;
+    const axisUnit = cartesian ? model.axisUnit : '';
     body = (
       <div className="flex h-full flex-col">
+        {axisUnit !== '' ? (
+          <p className="px-1 text-[11px] leading-tight" data-testid="axis-unit">
+            <span className="sr-only">Values in </span>
+            {axisUnit}
+          </p>
+        ) : null}
         <div className="min-h-0 flex-1" data-chart-kind={model.kind}>
           <ChartView model={model} onSelect={onSelect} size={size} />
         </div>
