@@ -144,15 +144,8 @@ export const COLOR_HEX: Record<WidgetColor, string> = {
   slate: '#64748b',
 };
 
-/** Extra hues for series beyond the named widget colours. */
-const EXTRA_HEX = ['#14b8a6', '#d946ef', '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
-
-/** The palette for multi-series charts, starting with the widget's own colour. Total. */
-export function seriesPalette(base: WidgetColor): string[] {
-  const named = Object.values(COLOR_HEX);
-  const first = COLOR_HEX[base];
-  return [first, ...named.filter((c) => c !== first), ...EXTRA_HEX];
-}
+/** Extra hues for categories beyond the named widget colours. */
+export const EXTRA_HEX = ['#14b8a6', '#d946ef', '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
 
 export const EMPTY_MESSAGE = 'No calls match these filters';
 /** More series than this make a chart unreadable; the rest are counted in `hiddenSeriesCount`. */

@@ -118,8 +118,8 @@ describe('prepareChartModel: line', () => {
       ['Alpha', 'Alpha'],
       ['Beta', 'Beta'],
     ]);
-    expect(model.series[0]!.color).toBe(COLOR_HEX.rose);
-    expect(model.series[1]!.color).not.toBe(COLOR_HEX.rose);
+    // Grouped series take their category's colour (category-colors.ts), each its own.
+    expect(model.series[0]!.color).not.toBe(model.series[1]!.color);
     expect(model.rows).toHaveLength(3);
     expect(model.rows[1]!.values).toEqual({ s1: 6 });
     expect(model.showLegend).toBe(true);
