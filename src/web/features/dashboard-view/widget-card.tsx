@@ -1,8 +1,9 @@
-import { memo, useCallback, useId } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import { CHART_TYPE_LABELS } from '../../../contract/enums.ts';
 import { fieldLabel } from '../../../contract/field-catalogue.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
+import { ViewToggle, type ChartOrTable } from '../../ui/view-toggle.tsx';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { CardMenu } from './card-menu.tsx';
@@ -48,6 +49,7 @@ export const WidgetCard = memo(function WidgetCard({
   const title = widgetTitle(widget);
   const select = useCallback((selection: ChartSelection) => onSelect(widget, selection), [onSelect, widget]);
   const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
+  const [view, setView] = useState<ChartOrTable>('chart');
 
   return (
     <article
@@ -74,6 +76,7 @@ export const WidgetCard = memo(function WidgetCard({
         >
           {title}
         </h2>
+        {editing ? null : <ViewToggle value={view} onChange={setView} label={`View of ${title}`} />}
         <CardMenu
           widgetName={title}
           editHref={`/dashboards/${dashboardId}/widgets/${widget.id}/edit`}
@@ -86,6 +89,7 @@ export const WidgetCard = memo(function WidgetCard({
         title={title}
         result={result}
         refreshing={refreshing}
+        view={editing ? 'chart' : view}
         onSelect={editing ? undefined : select}
       />
     </article>

@@ -103,7 +103,12 @@ export function formatTimeTick(ms: number, unit: 'hour' | 'day'): string {
   return (unit === 'day' ? dayTick : hourTick).format(ms);
 }
 
-/** A point's exact time for tooltips, in UTC like the axis and the server's buckets. */
+/** A point's exact time, in UTC like the axis and the server's buckets (the table says "UTC" once). */
+export function formatPointTime(ms: number): string {
+  return pointTime.format(ms);
+}
+
+/** A point's exact time for tooltips, naming its time zone. */
 export function formatPointTimeFull(ms: number): string {
-  return `${pointTime.format(ms)} UTC`;
+  return `${formatPointTime(ms)} UTC`;
 }
