@@ -92,7 +92,7 @@ describe('sortTableRows', () => {
     ],
   };
   const table = prepareChartTable(data, options);
-  const ids = (rows: ChartTable['rows']) => rows.map((r) => r.values[3]);
+  const ids = (rows: readonly ChartTable['rows'][number][]) => rows.map((r) => r.values[3]);
 
   it.each<[number, 'ascending' | 'descending', unknown[]]>([
     [2, 'ascending', [3, 1, 4, 2]],
