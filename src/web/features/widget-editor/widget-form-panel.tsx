@@ -122,6 +122,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
 
       <FormSection title="Display options">
         <DisplayOptionsControl
+          chartType={values.chart_type}
           value={values.display}
           onChange={onDisplay}
           onBlur={seal}
