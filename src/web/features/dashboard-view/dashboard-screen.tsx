@@ -10,7 +10,7 @@ import { queryKeys } from '../../api/query-keys.ts';
 import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
 import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
-import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, PlusIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -26,6 +26,7 @@ import {
   updateDashboardFilters,
   type DashboardFilterChange,
 } from './dashboard-filters.ts';
+import { DashboardMenu } from './dashboard-menu.tsx';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
 import { needsMetricNames } from './needs-metric-names.ts';
@@ -158,6 +159,17 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <span className="text-sm text-slate-500 dark:text-slate-400">
           {widgets.length === 1 ? '1 widget' : `${widgets.length} widgets`}
         </span>
+        {editing ? null : (
+          <Button
+            className="ml-auto"
+            onClick={() => {
+              setMode(true);
+              setAddOpen(true);
+            }}
+          >
+            <PlusIcon /> Add widget
+          </Button>
+        )}
         <LayoutToolbar
           editing={editing}
           changeCount={draft.changes.length}
@@ -171,6 +183,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
           onSave={saveLayout.save}
         />
         <Button onClick={() => setHistoryOpen(true)}>History</Button>
+        <DashboardMenu dashboard={dashboard} />
       </div>
       <HistoryPanel dashboard={dashboard} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <ControlBar

@@ -19,6 +19,9 @@ import { DeleteDashboardDialog } from './delete-dashboard-dialog.tsx';
 import { RenameDashboardDialog } from './rename-dashboard-dialog.tsx';
 import { useDuplicateAction } from './use-duplicate-action.ts';
 
+// The dashboard page's ⋮ menu offers the same rename, duplicate and delete as the list.
+export { DeleteDashboardDialog, RenameDashboardDialog, useDuplicateAction };
+
 /** The dashboards list (`/dashboards`): filter by project, create, rename, duplicate, delete. */
 export function DashboardsPage() {
   useDocumentTitle('Dashboards');
