@@ -22,6 +22,15 @@ async function supportOverview(request: APIRequestContext) {
   return { id: found.id, widgets: detail.widgets };
 }
 
+/** Support overview open with `card` drawn; returns the sample and the page object. */
+async function openSupportOverview(page: Page, request: APIRequestContext, card: string) {
+  const sample = await supportOverview(request);
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(sample.id);
+  await expect(dashboard.card(card)).toHaveAttribute('data-status', 'ready');
+  return { sample, dashboard };
+}
+
 async function screenshot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
@@ -53,11 +62,8 @@ test.describe('Table view', () => {
     page,
     request,
   }) => {
-    const sample = await supportOverview(request);
-    const dashboard = dashboardPage(page);
-    await dashboard.goto(sample.id);
     const name = 'Latency p95 per day';
-    await expect(dashboard.card(name)).toHaveAttribute('data-status', 'ready');
+    const { sample, dashboard } = await openSupportOverview(page, request, name);
 
     await dashboard.viewButton(name, 'Table').click();
     await expect(dashboard.viewButton(name, 'Table')).toHaveAttribute('aria-pressed', 'true');
@@ -109,4 +115,40 @@ test('a pie is drawn in its final state on first paint', async ({ page, request 
   // Recharts animates a pie in for 1.5 s: after that the drawing must be the one first painted.
   await page.waitForTimeout(1600);
   expect(await sector.getAttribute('d')).toBe(first);
+});
+
+test.describe('Rough edges of issue 17', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('the dashboard header offers Add widget and a ⋮ menu (screenshots, axe)', async ({
+    page,
+    request,
+  }) => {
+    await openSupportOverview(page, request, 'Why calls ended');
+    await expect(page.getByRole('button', { name: 'Add widget' })).toBeVisible();
+    await page.getByRole('button', { name: 'Dashboard actions' }).click();
+    const menu = page.getByRole('menu', { name: 'Dashboard actions' });
+    await expect(menu.getByRole('menuitem')).toHaveText(['Rename', 'Duplicate', 'Delete']);
+    await screenshot(page, 'dashboard-menu');
+    await expectAxeClean(page);
+  });
+
+  test('after the field changes the editor offers the description as the name (screenshot)', async ({
+    page,
+    request,
+  }) => {
+    const sample = await supportOverview(request);
+    const widget = sample.widgets.find((w) => w.name === 'Call duration');
+    if (!widget) throw new Error('widget missing');
+    const editor = widgetEditorPage(page);
+    await editor.gotoWidget(sample.id, widget.id);
+    await expect(page.getByTestId('editor-preview')).toHaveAttribute('data-preview-state', 'ready');
+    await editor.fieldButton.click();
+    await editor.fieldSearch.fill('success');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: /^Rename to “/ })).toBeVisible();
+    await editor.chartType('Bar').check({ force: true });
+    await expect(page.getByLabel('Show points on lines')).toHaveCount(0);
+    await screenshot(page, 'widget-editor-rename-offer');
+  });
 });
