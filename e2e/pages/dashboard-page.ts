@@ -16,6 +16,12 @@ export function dashboardPage(page: Page) {
     dragHandle: (name: string): Locator => card(name).getByTestId('drag-handle'),
     resizeHandle: (name: string): Locator => gridItem(name).locator('.react-resizable-handle'),
     chartSurface: (name: string): Locator => card(name).locator('svg.recharts-surface'),
+    /** The Chart / Table toggle of a card. */
+    viewButton: (name: string, view: 'Chart' | 'Table'): Locator =>
+      card(name)
+        .getByRole('group', { name: `View of ${name}` })
+        .getByRole('button', { name: view }),
+    table: (name: string): Locator => card(name).getByRole('table'),
     statFigure: (
       name: string,
       key: 'total_calls' | 'success_rate' | 'avg_duration' | 'p95_latency',

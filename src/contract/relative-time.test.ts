@@ -1,5 +1,6 @@
 import type { FilterOp } from './filter-schema.ts';
 import {
+  describeTimeInSentence,
   describeLastPeriod,
   describeTimeValue,
   formatTimeRange,
@@ -159,6 +160,23 @@ describe('resolveTimeValue', () => {
       expect(date, value).not.toBeNull();
       expect(Number.isNaN(date?.getTime()), value).toBe(false);
     }
+  });
+});
+
+describe('describeTimeInSentence', () => {
+  it.each([
+    ['now', 'now'],
+    ['today', 'midnight UTC today'],
+    ['today-1d', 'midnight UTC yesterday'],
+    // "Call time from The day 7 days ago" was the effective-filter view's reading of today-7d.
+    ['today-7d', 'midnight UTC 7 days ago'],
+    ['today-1w', 'midnight UTC 1 week ago'],
+    ['now-7d', '7 days ago'],
+    ['2025-11-03', '2025-11-03'],
+    ['2025-11-03T10:30:00Z', '2025-11-03 10:30 UTC'],
+    ['soon', 'soon'],
+  ])('reads %s mid-sentence as %j', (value, expected) => {
+    expect(describeTimeInSentence(value)).toBe(expected);
   });
 });
 

@@ -204,6 +204,21 @@ export function describeTimeValue(value: string): string {
   return `The day ${quantity(parsed.amount, parsed.unit)} ago`;
 }
 
+/**
+ * A time value as it reads inside a sentence ("Calls since midnight UTC 7 days ago"): lower case,
+ * a day anchor named as the midnight it is. Absolute times read as `describeTimeValue`; text that is
+ * not a time value is returned as it is. Total.
+ */
+export function describeTimeInSentence(value: string): string {
+  const parsed = parseTimeValue(value);
+  if (parsed === null || parsed.kind === 'absolute') return describeTimeValue(value);
+  if (parsed.anchor === 'now')
+    return parsed.amount === 0 ? 'now' : `${quantity(parsed.amount, parsed.unit)} ago`;
+  if (parsed.amount === 0) return 'midnight UTC today';
+  if (parsed.amount === 1 && parsed.unit === 'd') return 'midnight UTC yesterday';
+  return `midnight UTC ${quantity(parsed.amount, parsed.unit)} ago`;
+}
+
 const DATE_PART: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 const TIME_PART: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 

@@ -1,4 +1,10 @@
-import { DEFAULT_WIDGET_DISPLAY, readWidgetDisplay } from './widget-display.ts';
+import type { ChartType } from './enums.ts';
+import {
+  DEFAULT_WIDGET_DISPLAY,
+  displayOptionsFor,
+  readWidgetDisplay,
+  type DisplayOptionSet,
+} from './widget-display.ts';
 
 describe('readWidgetDisplay', () => {
   it.each<[string, unknown, unknown]>([
@@ -19,5 +25,19 @@ describe('readWidgetDisplay', () => {
     ['metadata a string', 'x', DEFAULT_WIDGET_DISPLAY],
   ])('%s', (_name, metadata, expected) => {
     expect(readWidgetDisplay(metadata)).toEqual(expected);
+  });
+});
+
+describe('displayOptionsFor', () => {
+  it.each<[ChartType, DisplayOptionSet]>([
+    ['line', { color: true, legend: true, points: true, unit: true }],
+    // "Show points on lines" was offered for a bar chart.
+    ['bar', { color: true, legend: true, points: false, unit: true }],
+    // Slices take their category's colour and show call counts: only the legend applies.
+    ['pie', { color: false, legend: true, points: false, unit: false }],
+    // The summary's four figures carry their own units and colours.
+    ['stat', { color: false, legend: false, points: false, unit: false }],
+  ])('%s → %j', (chartType, options) => {
+    expect(displayOptionsFor(chartType)).toEqual(options);
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ChartType } from './enums.ts';
 
 /**
  * Display options Widget Studio keeps in `metadata.display` beside `metadata.layout` (D14). They change
@@ -33,4 +34,29 @@ export function readWidgetDisplay(metadata: unknown): WidgetDisplay {
     typeof metadata === 'object' && metadata !== null && 'display' in metadata ? metadata.display : undefined;
   const base = typeof raw === 'object' && raw !== null ? raw : {};
   return WidgetDisplaySchema.parse({ ...DEFAULT_WIDGET_DISPLAY, ...base });
+}
+
+/** Which display options change the drawing of a chart type. */
+export interface DisplayOptionSet {
+  color: boolean;
+  legend: boolean;
+  points: boolean;
+  unit: boolean;
+}
+
+const DISPLAY_OPTIONS: Record<ChartType, DisplayOptionSet> = {
+  line: { color: true, legend: true, points: true, unit: true },
+  bar: { color: true, legend: true, points: false, unit: true },
+  // Slices take their category's colour and their values are call counts.
+  pie: { color: false, legend: true, points: false, unit: false },
+  // The summary's figures carry their own units.
+  stat: { color: false, legend: false, points: false, unit: false },
+};
+
+/**
+ * The display options that apply to a chart type: the editor offers only these (stored values of the
+ * others are kept, so switching back restores them). Total.
+ */
+export function displayOptionsFor(chartType: ChartType): DisplayOptionSet {
+  return DISPLAY_OPTIONS[chartType];
 }

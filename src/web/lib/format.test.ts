@@ -22,14 +22,27 @@ describe('formatRelativeTime', () => {
   });
 });
 
-describe('formatNumber', () => {
-  test.each([
-    [1234.567, '1,234.57'],
-    [0, '0'],
-    [null, '—'],
-    [Number.NaN, '—'],
-  ])('%s → %s', (input, expected) => {
-    expect(formatNumber(input)).toBe(expected);
+describe('formatNumber: one format per unit and magnitude', () => {
+  test.each<[number | null | undefined, string, string]>([
+    // The same unit and magnitude always read alike: no "1,630 ms" beside "1,458.2 ms".
+    [1630, 'ms', '1,630 ms'],
+    [1458.2, 'ms', '1,458 ms'],
+    [1423.3999999999999, 's', '1,423 s'],
+    [45.26, 's', '45.3 s'],
+    [3.14159, '', '3.14'],
+    [0.123456789, '', '0.123'],
+    [0.000123456, '', '0.000123'],
+    [-1234.567, '', '-1,235'],
+    [83.33333, '%', '83.3%'],
+    [12345, '', '12,345'],
+    [0, '', '0'],
+    [0, 'ms', '0 ms'],
+    [null, 'ms', '—'],
+    [undefined, '', '—'],
+    [Number.NaN, '', '—'],
+    [Number.POSITIVE_INFINITY, '', '—'],
+  ])('%s %j → %s', (input, unit, expected) => {
+    expect(formatNumber(input, unit)).toBe(expected);
   });
 });
 

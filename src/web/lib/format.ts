@@ -1,11 +1,33 @@
-const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Decimals by magnitude: four formatters made once (building an Intl.NumberFormat is costly).
+const byMagnitude = {
+  large: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+  tens: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+  units: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+  small: new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 }),
+};
 const dateTimeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
 const relativeFormat = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
 
-/** `1234.567` → `"1,234.57"`; null/NaN → `"—"`. */
-export function formatNumber(value: number | null | undefined): string {
+/**
+ * The one number format of the app (cards, tooltips, tables, stat figures, counts): the decimals
+ * follow the magnitude, so the same unit and size always read alike ("1,630 ms" and "1,458 ms", never
+ * "1,458.2 ms"): 100 and more whole, 10–100 one decimal, 1–10 two, below 1 three significant digits.
+ * The unit follows after a space ("%" without one). Null and non-finite values read "—". Total.
+ */
+export function formatNumber(value: number | null | undefined, unit = ''): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return numberFormat.format(value);
+  const size = Math.abs(value);
+  const format =
+    size >= 100
+      ? byMagnitude.large
+      : size >= 10
+        ? byMagnitude.tens
+        : size >= 1
+          ? byMagnitude.units
+          : byMagnitude.small;
+  const text = format.format(value);
+  if (unit === '') return text;
+  return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
 /** Parses an ISO string; invalid or empty → null. */

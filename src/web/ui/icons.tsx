@@ -75,3 +75,5 @@ export const UngroupIcon = icon(
 );
 export const ChevronRightIcon = icon(<path d="m9 6 6 6-6 6" />);
 export const GroupIcon = icon(<path d="M4 5h4M4 5v14h4M20 5h-4M20 5v14h-4M9 12h6M12 9v6" />);
+export const TableIcon = icon(<path d="M4 5h16v14H4V5ZM4 10h16M4 15h16M10 5v14" />);
+export const ChartIcon = icon(<path d="M4 20V4M4 20h16M8 16l4-5 3 3 5-7" />);

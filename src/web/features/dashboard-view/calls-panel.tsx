@@ -5,7 +5,7 @@ import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError } from '../../api/api-error.ts';
 import { callLogQueries } from '../../api/call-log-queries.ts';
 import { classNames } from '../../lib/class-names.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
@@ -110,7 +110,7 @@ export function CallsPanel({
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-300" data-testid="calls-count">
-              {count === 1 ? '1 call' : `${count.toLocaleString('en-US')} calls`}
+              {count === 1 ? '1 call' : `${formatNumber(count)} calls`}
             </p>
             {count === 0 ? null : (
               <table className="w-full text-left text-sm">

@@ -185,7 +185,7 @@ describe('describeDateRange', () => {
     [{ kind: 'other', from: 'now-1M', to: null }, 'Last month'],
     [{ kind: 'other', from: 'now-3d', to: 'now-1d' }, 'From 3 days ago to 1 day ago'],
     [{ kind: 'other', from: null, to: 'now-1d' }, 'From the start to 1 day ago'],
-    [{ kind: 'other', from: 'today-7d', to: 'today' }, 'From the day 7 days ago to today'],
+    [{ kind: 'other', from: 'today-7d', to: 'today' }, 'From midnight UTC 7 days ago to midnight UTC today'],
   ])('%j → %s', (range, text) => {
     expect(describeDateRange(range)).toBe(text);
   });

@@ -1,5 +1,9 @@
 import { isFilterGroup, type Filter, type FilterCondition } from '../../../contract/filter-schema.ts';
-import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import {
+  describeLastPeriod,
+  describeTimeInSentence,
+  parseTimeValue,
+} from '../../../contract/relative-time.ts';
 import { QUICK_RANGES, quickRange, quickRangeConditions, type QuickRangeId } from '../../lib/quick-ranges.ts';
 
 export type DateRange =
@@ -177,17 +181,13 @@ export function describeDateRange(range: DateRange | null): string {
     }
     return capitalise(describeLastPeriod(from.amount, from.unit));
   }
-  const start = range.from === null ? 'the start' : lowerFirst(describeTimeValue(range.from));
-  const end = range.to === null ? 'now' : lowerFirst(describeTimeValue(range.to));
+  const start = range.from === null ? 'the start' : describeTimeInSentence(range.from);
+  const end = range.to === null ? 'now' : describeTimeInSentence(range.to);
   return `From ${start} to ${end}`;
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The rest as one filter for the "Edit dashboard filters" dialog (null, a lone condition, or `and`). */

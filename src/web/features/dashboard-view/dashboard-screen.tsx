@@ -8,7 +8,7 @@ import { describeError, isApiError } from '../../api/api-error.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
-import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, PlusIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -31,6 +31,7 @@ import {
   updateDashboardFilters,
   type DashboardFilterChange,
 } from './dashboard-filters.ts';
+import { DashboardMenu } from './dashboard-menu.tsx';
 import { DashboardWidgets } from './dashboard-widgets.tsx';
 import { LayoutToolbar } from './layout-toolbar.tsx';
 import { needsMetricNames } from './needs-metric-names.ts';
@@ -177,6 +178,17 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <span className="text-sm text-slate-500 dark:text-slate-400">
           {widgets.length === 1 ? '1 widget' : `${widgets.length} widgets`}
         </span>
+        {editing ? null : (
+          <Button
+            className="ml-auto"
+            onClick={() => {
+              setMode(true);
+              setAddOpen(true);
+            }}
+          >
+            <PlusIcon /> Add widget
+          </Button>
+        )}
         <LayoutToolbar
           editing={editing}
           changeCount={draft.changes.length}
@@ -193,6 +205,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <Button onClick={exporting.run} loading={exporting.isPending}>
           Export
         </Button>
+        <DashboardMenu dashboard={dashboard} />
       </div>
       <HistoryPanel dashboard={dashboard} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <ControlBar

@@ -1,6 +1,6 @@
 import { fieldLabel, FILTER_OP_LABELS } from '../../../contract/field-catalogue.ts';
 import { isFilterGroup, type Filter, type FilterCondition } from '../../../contract/filter-schema.ts';
-import { describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import { describeTimeInSentence, parseTimeValue } from '../../../contract/relative-time.ts';
 
 const MAX_LISTED = 3;
 const METRIC_ID_FIELD = 'metric_evaluations.metric.id';
@@ -51,7 +51,7 @@ function describeValue(field: string, value: unknown, metricName: MetricNameOf |
       : shown.join(', ');
   }
   if (typeof value === 'string') {
-    if (field === 'timestamp' && parseTimeValue(value)) return describeTimeValue(value);
+    if (field === 'timestamp' && parseTimeValue(value)) return describeTimeInSentence(value);
     return value;
   }
   if (value === null || value === undefined) return 'empty';

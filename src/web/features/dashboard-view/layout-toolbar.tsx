@@ -21,7 +21,7 @@ export function LayoutToolbar({
 }) {
   if (!editing) {
     return (
-      <div className="ml-auto">
+      <div>
         <Button onClick={onEdit}>
           <PencilIcon /> Edit layout
         </Button>

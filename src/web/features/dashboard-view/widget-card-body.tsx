@@ -5,7 +5,7 @@ import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { useRenderCount } from '../../lib/use-render-count.ts';
 import { useShownSoon } from '../../lib/use-shown-soon.ts';
 import { ErrorBoundary } from '../../ui/error-boundary.tsx';
-import { WidgetPreview, type ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { WidgetPreview, type ChartSelection, type WidgetView } from '../widget-preview/widget-preview.tsx';
 
 export interface WidgetCardBodyProps {
   widget: Widget;
@@ -15,6 +15,8 @@ export interface WidgetCardBodyProps {
   result: WidgetDataResult | undefined;
   /** Whether newer data is on its way (the chart is faded, not blanked). */
   refreshing: boolean;
+  /** The chart or its data as a table. */
+  view: WidgetView;
   /** A click on a point, bar or slice; undefined in edit mode. Must be stable across renders. */
   onSelect: ((selection: ChartSelection) => void) | undefined;
 }
@@ -30,6 +32,7 @@ export const WidgetCardBody = memo(function WidgetCardBody({
   title,
   result,
   refreshing,
+  view,
   onSelect,
 }: WidgetCardBodyProps) {
   const ref = useRenderCount<HTMLDivElement>();
@@ -57,6 +60,8 @@ export const WidgetCardBody = memo(function WidgetCardBody({
           error={shown && result && !result.ok ? result.message : undefined}
           dimmed={refreshing}
           onSelect={onSelect}
+          view={view}
+          exportName={title}
         />
       </ErrorBoundary>
     </div>

@@ -1,6 +1,7 @@
-import { memo, useCallback, useId } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
+import { ViewToggle, type ChartOrTable } from '../../ui/view-toggle.tsx';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { widgetTitle } from '../../lib/widget-title.ts';
@@ -48,6 +49,7 @@ export const WidgetCard = memo(function WidgetCard({
   const title = widgetTitle(widget);
   const select = useCallback((selection: ChartSelection) => onSelect(widget, selection), [onSelect, widget]);
   const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
+  const [view, setView] = useState<ChartOrTable>('chart');
 
   return (
     <article
@@ -79,6 +81,9 @@ export const WidgetCard = memo(function WidgetCard({
         >
           {title}
         </h2>
+        {editing || readOnly ? null : (
+          <ViewToggle value={view} onChange={setView} label={`View of ${title}`} />
+        )}
         {readOnly ? null : (
           <CardMenu
             widgetName={title}
@@ -101,6 +106,7 @@ export const WidgetCard = memo(function WidgetCard({
         title={title}
         result={result}
         refreshing={refreshing}
+        view={editing || readOnly ? 'chart' : view}
         onSelect={editing || readOnly ? undefined : select}
       />
     </article>

@@ -28,6 +28,9 @@ const TemplateGalleryDialog = lazy(async () => ({
   default: (await import('./template-gallery-dialog.tsx')).TemplateGalleryDialog,
 }));
 
+// The dashboard page's ⋮ menu offers the same rename, duplicate and delete as the list.
+export { DeleteDashboardDialog, RenameDashboardDialog, useDuplicateAction };
+
 /** The dashboards list (`/dashboards`): filter by project, create (blank, from a template or a file), rename, duplicate, delete. */
 export function DashboardsPage() {
   useDocumentTitle('Dashboards');

@@ -14,19 +14,37 @@ import { dashboardName } from './dashboard-list-model.ts';
 export function DeleteDashboardDialog({
   dashboard,
   onClose,
+  onDeleted,
 }: {
   dashboard: DashboardList | null;
   onClose: () => void;
+  /** After the delete succeeded (the dashboard's own page leaves for the list). */
+  onDeleted?: (() => void) | undefined;
 }) {
   const name = dashboard ? dashboardName(dashboard) : '';
   return (
     <Dialog open={dashboard !== null} onClose={onClose} role="alertdialog" title={`Delete “${name}”?`}>
-      {dashboard ? <DeleteConfirmation key={dashboard.id} dashboard={dashboard} onClose={onClose} /> : null}
+      {dashboard ? (
+        <DeleteConfirmation
+          key={dashboard.id}
+          dashboard={dashboard}
+          onClose={onClose}
+          onDeleted={onDeleted}
+        />
+      ) : null}
     </Dialog>
   );
 }
 
-function DeleteConfirmation({ dashboard, onClose }: { dashboard: DashboardList; onClose: () => void }) {
+function DeleteConfirmation({
+  dashboard,
+  onClose,
+  onDeleted,
+}: {
+  dashboard: DashboardList;
+  onClose: () => void;
+  onDeleted?: (() => void) | undefined;
+}) {
   const api = useApiClient();
   const detail = useQuery(dashboardQueries.detail(api, dashboard.id));
   const deleteDashboard = useDeleteDashboard();
@@ -43,6 +61,7 @@ function DeleteConfirmation({ dashboard, onClose }: { dashboard: DashboardList; 
       onSuccess: () => {
         toast.show({ tone: 'success', title: `Deleted “${name}”` });
         onClose();
+        onDeleted?.();
       },
       onError: (error) =>
         toast.show({ tone: 'error', title: `“${name}” was not deleted`, description: error.message }),

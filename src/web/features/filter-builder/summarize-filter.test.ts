@@ -1,6 +1,6 @@
 import type { Filter } from '../../../contract/filter-schema.ts';
 import { MetricSchema } from '../../../contract/metric-schema.ts';
-import { summarizeFilter } from './summarize-filter.ts';
+import { describeCondition, summarizeFilter } from './summarize-filter.ts';
 
 const lastWeek: Filter[] = [
   { field: 'timestamp', op: 'gte', value: 'today-7d' },
@@ -52,7 +52,7 @@ describe('summarizeFilter', () => {
           { field: 'topic', op: 'isnull', value: false },
         ],
       },
-      'Call time before 2 days ago OR Topic is not empty',
+      'Calls before 2 days ago OR Topic is not empty',
     ],
     [
       'lists, metadata and metric names',
@@ -75,5 +75,17 @@ describe('summarizeFilter', () => {
     ['an empty group', { operator: 'or', conditions: [] }, '(empty group)'],
   ])('%s', (_name, filter, expected) => {
     expect(summarizeFilter(filter, { metrics })).toBe(expected);
+  });
+});
+
+describe('describeCondition: time conditions read as plain sentences', () => {
+  it.each<[Filter & { field: string }, string]>([
+    [{ field: 'timestamp', op: 'gte', value: 'today-7d' }, 'Calls since midnight UTC 7 days ago'],
+    [{ field: 'timestamp', op: 'gt', value: '2025-11-03T10:30:00Z' }, 'Calls after 2025-11-03 10:30 UTC'],
+    [{ field: 'timestamp', op: 'lte', value: 'now' }, 'Calls until now'],
+    [{ field: 'timestamp', op: 'lt', value: 'today-1d' }, 'Calls before midnight UTC yesterday'],
+  ])('%j → %s', (condition, expected) => {
+    if (!('op' in condition)) throw new Error('a condition');
+    expect(describeCondition(condition)).toBe(expected);
   });
 });

@@ -6,7 +6,11 @@ import {
   type FilterOp,
 } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
-import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import {
+  describeLastPeriod,
+  describeTimeInSentence,
+  parseTimeValue,
+} from '../../../contract/relative-time.ts';
 
 export interface SummaryOptions {
   readonly metrics?: readonly Metric[];
@@ -21,10 +25,11 @@ const NUMERIC_SYMBOLS: Partial<Record<FilterOp, string>> = {
   lte: '≤',
 };
 
+/** A time condition reads as a sentence about the calls: "Calls since midnight UTC 7 days ago". */
 const TIME_WORDS: Partial<Record<FilterOp, string>> = {
-  eq: 'is',
+  eq: 'at',
   gt: 'after',
-  gte: 'from',
+  gte: 'since',
   lt: 'before',
   lte: 'until',
 };
@@ -79,7 +84,7 @@ function splitTimeRange(filter: Filter): {
 
 function timeText(condition: FilterCondition): string {
   return typeof condition.value === 'string'
-    ? describeTimeValue(condition.value)
+    ? describeTimeInSentence(condition.value)
     : JSON.stringify(condition.value);
 }
 
@@ -133,7 +138,7 @@ export function describeCondition(condition: FilterCondition, options: SummaryOp
       const name = metricName(item);
       if (name !== undefined) return `"${name}"`;
     }
-    if (field === 'timestamp' && typeof item === 'string') return describeTimeValue(item);
+    if (field === 'timestamp' && typeof item === 'string') return describeTimeInSentence(item);
     if (spec?.unit && typeof item === 'number') return `${item} ${spec.unit}`;
     return quoteText(item);
   };
@@ -144,7 +149,12 @@ export function describeCondition(condition: FilterCondition, options: SummaryOp
     const more = items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '';
     return `${label} is one of ${listed || '(nothing)'}${more}`;
   }
-  if (field === 'timestamp') return `${label} ${TIME_WORDS[op] ?? FILTER_OP_LABELS[op]} ${showValue(value)}`;
+  if (field === 'timestamp') {
+    const word = TIME_WORDS[op];
+    return word
+      ? `Calls ${word} ${showValue(value)}`
+      : `${label} ${FILTER_OP_LABELS[op]} ${showValue(value)}`;
+  }
   const symbol = NUMERIC_SYMBOLS[op];
   const numeric =
     spec?.dataType === 'numeric' || (spec?.valueType === 'dynamic' && typeof value === 'number');

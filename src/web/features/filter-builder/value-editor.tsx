@@ -9,6 +9,7 @@ import { TextInput } from '../../ui/text-input.tsx';
 import type { ValueSuggestionSource } from './builder-context.ts';
 import { BooleanSwitch } from './boolean-switch.tsx';
 import { ChipsInput } from './chips-input.tsx';
+import { formatNumber } from '../../lib/format.ts';
 import { effectiveValueType } from './condition-values.ts';
 import { parseListItem, parseLooseScalar } from './parse-list.ts';
 import { TimeValueEditor } from './time-value-editor.tsx';
@@ -217,9 +218,8 @@ export function ValueEditor(props: ValueEditorProps) {
 /** Operators whose value is one text that a known value can fill in. */
 const TEXT_OPS: ReadonlySet<FilterOp> = new Set(['eq', 'neq', 'contains', 'startswith', 'endswith']);
 
-const countFormat = new Intl.NumberFormat('en-US');
 function callCount(count: number): string {
-  return `${countFormat.format(count)} ${count === 1 ? 'call' : 'calls'}`;
+  return `${formatNumber(count)} ${count === 1 ? 'call' : 'calls'}`;
 }
 
 interface DraftInputProps extends ValueEditorProps {

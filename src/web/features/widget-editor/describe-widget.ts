@@ -4,7 +4,11 @@ import { mergeFilters } from '../../../contract/effective-filters.ts';
 import { FILTER_OP_LABELS, lookupField, metadataKeyOf } from '../../../contract/field-catalogue.ts';
 import { isFilterGroup, type Filter, type FilterCondition } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
-import { describeLastPeriod, describeTimeValue, parseTimeValue } from '../../../contract/relative-time.ts';
+import {
+  describeLastPeriod,
+  describeTimeInSentence,
+  parseTimeValue,
+} from '../../../contract/relative-time.ts';
 import { formatInterval } from './bucket-intervals.ts';
 import type { WidgetDraft } from './widget-form-model.ts';
 
@@ -81,8 +85,8 @@ function describeTimeRange(filter: Filter | null): string {
   if (start?.kind === 'relative' && endsNow && start.amount > 0) {
     return describeLastPeriod(start.amount, start.unit);
   }
-  const from = describeTimeValue(lower.value);
-  return upperValue === null ? `since ${from}` : `from ${from} to ${describeTimeValue(upperValue)}`;
+  const from = describeTimeInSentence(lower.value);
+  return upperValue === null ? `since ${from}` : `from ${from} to ${describeTimeInSentence(upperValue)}`;
 }
 
 function capitalise(text: string): string {

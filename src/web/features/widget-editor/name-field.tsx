@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { Button } from '../../ui/button.tsx';
 import { Field } from '../../ui/field.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import type { WidgetDraft } from './widget-form-model.ts';
@@ -10,21 +11,43 @@ import type { WidgetDraft } from './widget-form-model.ts';
 export const NameField = memo(function NameField(props: {
   value: string;
   error: string | undefined;
+  /** A name to offer when what the widget plots changed (`suggestName`); null for none. */
+  suggestion?: string | null | undefined;
   change: (patch: Partial<WidgetDraft>, group?: string | null) => void;
   seal: () => void;
 }) {
-  const { value, error, change, seal } = props;
+  const { value, error, change, seal, suggestion } = props;
   return (
-    <Field label="Name" error={error} hint="Shown on the dashboard card.">
-      {(control) => (
-        <TextInput
-          {...control}
-          value={value}
-          placeholder="Untitled widget"
-          onChange={(event) => change({ name: event.target.value }, 'name')}
-          onBlur={seal}
-        />
-      )}
-    </Field>
+    <div className="space-y-1.5">
+      <Field label="Name" error={error} hint="Shown on the dashboard card.">
+        {(control) => (
+          <TextInput
+            {...control}
+            value={value}
+            placeholder="Untitled widget"
+            onChange={(event) => change({ name: event.target.value }, 'name')}
+            onBlur={seal}
+          />
+        )}
+      </Field>
+      {suggestion ? (
+        <div
+          role="note"
+          className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-2.5 py-1.5 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
+        >
+          <span>The name may no longer describe what this widget shows.</span>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              change({ name: suggestion }, 'name');
+              seal();
+            }}
+          >
+            Rename to “{suggestion}”
+          </Button>
+        </div>
+      ) : null}
+    </div>
   );
 });

@@ -5,11 +5,17 @@ import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { readChartData, valueFormatOf, WidgetPreview } from '../widget-preview/widget-preview.tsx';
+import { ViewToggle, type ChartOrTable } from '../../ui/view-toggle.tsx';
 import { downloadBlob } from '../../lib/download-blob.ts';
+import {
+  chartDataToCsv,
+  exportFileName,
+  readChartData,
+  valueFormatOf,
+  WidgetPreview,
+} from '../widget-preview/widget-preview.tsx';
 import { renderChartPng } from './export-chart-png.ts';
 import type { PreviewData } from './use-preview-data.ts';
-import { chartDataToCsv, exportFileName } from './widget-csv.ts';
 
 const PREVIEW_HEIGHT = 360;
 
@@ -44,6 +50,7 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
   const toast = useToast();
   const chartRef = useRef<HTMLDivElement>(null);
   const [exporting, setExporting] = useState(false);
+  const [view, setView] = useState<ChartOrTable>('chart');
   const { state } = preview;
   const response = state.kind === 'ready' ? state.response : undefined;
   const shownType = response ? chartTypeOf(response, chartType) : chartType;
@@ -95,9 +102,12 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
             {description}
           </p>
         </div>
-        <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
-          {statusText}
-        </p>
+        <div className="flex items-center gap-3">
+          <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
+            {statusText}
+          </p>
+          <ViewToggle value={view} onChange={setView} label="Preview view" />
+        </div>
       </div>
 
       <div
@@ -137,6 +147,7 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
             comparisonLabel="Saved"
             height={PREVIEW_HEIGHT}
             label={`Preview of ${name || description}`}
+            view={view}
           />
         )}
       </div>

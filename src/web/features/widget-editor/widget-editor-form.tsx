@@ -23,6 +23,7 @@ import { compareUnavailableReason } from '../../lib/compare-availability.ts';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
 import { describeWidget } from './describe-widget.ts';
+import { suggestName } from './suggest-name.ts';
 import { changedDraftKeys, diffWidget } from './diff-widget.ts';
 import { DraftRestoreBanner } from './draft-restore-banner.tsx';
 import { draftOriginOf, draftStorageKey, removeDraft } from './draft-storage.ts';
@@ -413,6 +414,7 @@ export function WidgetEditorForm({
             change={editor.change}
             seal={editor.seal}
             now={now}
+            nameSuggestion={suggestName(draft, saved, description)}
           />
         </form>
         <div className="lg:sticky lg:top-4">

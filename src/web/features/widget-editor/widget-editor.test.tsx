@@ -371,6 +371,21 @@ describe('WidgetEditorPage', () => {
     expect(screen.getByLabelText('Aggregation')).toHaveValue('count');
   });
 
+  it('offers the generated description as the new name after the field changes', async () => {
+    const { user } = renderEditor(LINE_WIDGET);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    expect(screen.queryByRole('button', { name: /^Rename to/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /^Field/ }));
+    await user.type(screen.getByRole('combobox', { name: 'Search fields' }), 'success');
+    await user.keyboard('{Enter}');
+    const description = screen.getByTestId('widget-description').textContent ?? '';
+    expect(description).not.toBe('');
+    const offer = await screen.findByRole('button', { name: `Rename to “${description}”` });
+    await user.click(offer);
+    expect(screen.getByLabelText('Name', { exact: true })).toHaveValue(description);
+    expect(screen.queryByRole('button', { name: /^Rename to/ })).not.toBeInTheDocument();
+  });
+
   it('sends no preview while the draft is incomplete and says what is missing', async () => {
     const log: LoggedRequest[] = [];
     const { user } = renderEditor(LINE_WIDGET, log);

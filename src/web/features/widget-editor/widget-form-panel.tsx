@@ -36,6 +36,8 @@ export interface WidgetFormPanelProps {
   change: (patch: Partial<WidgetDraft>, group?: string | null) => void;
   seal: () => void;
   now: Date;
+  /** The generated description offered as the new name (`suggestName`), or null. */
+  nameSuggestion: string | null;
 }
 
 const FILTERS_SKELETON = <Skeleton className="h-40 w-full" />;
@@ -85,6 +87,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
     change,
     seal,
     now,
+    nameSuggestion,
   } = props;
   const onFilters = useCallback((filters: Filter | null) => change({ filters }, 'filters'), [change]);
   const onDisplay = useCallback(
@@ -95,7 +98,13 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
   return (
     <div className="space-y-4">
       <FormSection title="What to show">
-        <NameField value={values.name} error={errors.name} change={change} seal={seal} />
+        <NameField
+          value={values.name}
+          error={errors.name}
+          change={change}
+          seal={seal}
+          suggestion={nameSuggestion}
+        />
         <DataFields
           values={values}
           errors={errors}
@@ -122,6 +131,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
 
       <FormSection title="Display options">
         <DisplayOptionsControl
+          chartType={values.chart_type}
           value={values.display}
           onChange={onDisplay}
           onBlur={seal}

@@ -2,7 +2,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectBar } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
-import { formatAxisTick, valueAxisTicks, type ValueFormat } from './format-chart-value.ts';
+import { formatAxisTick, type ValueFormat } from './format-chart-value.ts';
+import { tickDomain } from './nice-ticks.ts';
 import { seriesValue } from './series-value.ts';
 import type { ElementSize } from './use-element-size.ts';
 
@@ -46,7 +47,8 @@ export function BarChartView({
         <XAxis dataKey="label" tick={TICK} stroke="currentColor" strokeOpacity={0.3} minTickGap={16} />
         <YAxis
           tickFormatter={VALUE_TICK_FORMATTERS[model.valueFormat]}
-          {...valueAxisTicks(model.valueFormat)}
+          ticks={model.valueTicks}
+          domain={tickDomain(model.valueTicks)}
           tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}

@@ -81,6 +81,8 @@ export type ChartShape =
       maxSeriesPointCount: number;
       hiddenSeriesCount: number;
       valueFormat: ValueFormat;
+      /** Round value-axis ticks (`niceTicks`; quarters of 0–100% for a fraction), lowest to highest. */
+      valueTicks: number[];
     }
   | {
       kind: 'bar';
@@ -88,6 +90,7 @@ export type ChartShape =
       rows: BarRow[];
       hiddenSeriesCount: number;
       valueFormat: ValueFormat;
+      valueTicks: number[];
     }
   | { kind: 'pie'; slices: PieSliceShape[]; total: number }
   | { kind: 'stat'; figures: StatFigure[] }
@@ -104,12 +107,15 @@ export type ChartModel =
       animate: boolean;
       showLegend: boolean;
       unit: string;
+      /** The unit the value axis is labelled with: "%" for a fraction, else the display unit. */
+      axisUnit: string;
     })
   | (Omit<ShapeOf<'bar'>, 'series'> & {
       series: ChartSeries[];
       animate: boolean;
       showLegend: boolean;
       unit: string;
+      axisUnit: string;
     })
   | (Omit<ShapeOf<'pie'>, 'slices'> & {
       slices: PieSliceModel[];
@@ -138,15 +144,8 @@ export const COLOR_HEX: Record<WidgetColor, string> = {
   slate: '#64748b',
 };
 
-/** Extra hues for series beyond the named widget colours. */
-const EXTRA_HEX = ['#14b8a6', '#d946ef', '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
-
-/** The palette for multi-series charts, starting with the widget's own colour. Total. */
-export function seriesPalette(base: WidgetColor): string[] {
-  const named = Object.values(COLOR_HEX);
-  const first = COLOR_HEX[base];
-  return [first, ...named.filter((c) => c !== first), ...EXTRA_HEX];
-}
+/** Extra hues for categories beyond the named widget colours. */
+export const EXTRA_HEX = ['#14b8a6', '#d946ef', '#84cc16', '#f97316', '#06b6d4', '#a855f7'];
 
 export const EMPTY_MESSAGE = 'No calls match these filters';
 /** More series than this make a chart unreadable; the rest are counted in `hiddenSeriesCount`. */

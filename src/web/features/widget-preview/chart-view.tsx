@@ -26,7 +26,7 @@ export const ChartView = memo(function ChartView({
     case 'bar':
       return <BarChartView model={model} onSelect={onSelect} size={size} />;
     case 'pie':
-      return <PieChartView model={model} onSelect={onSelect} />;
+      return <PieChartView model={model} onSelect={onSelect} size={size} />;
     case 'stat':
       return <StatView figures={model.figures} />;
   }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatAxisTick, formatChartValue, valueAxisTicks, type ValueFormat } from './format-chart-value.ts';
+import { formatAxisTick, formatChartValue, type ValueFormat } from './format-chart-value.ts';
 
 describe('formatChartValue', () => {
   it.each<[number | null, ValueFormat, string, string]>([
     [0.8333333333333334, 'percent', '', '83.3%'],
     [1, 'percent', '', '100%'],
     [0, 'percent', 's', '0%'],
-    [0.0004, 'percent', '', '0%'],
     [null, 'percent', '', '—'],
-    [1423.3999999999999, 'number', 's', '1,423.4 s'],
-    [0.123456789, 'number', '', '0.123457'],
+    [0.0004, 'percent', '', '0.04%'],
+    [1423.3999999999999, 'number', 's', '1,423 s'],
+    [1458.2, 'number', 'ms', '1,458 ms'],
+    [0.123456789, 'number', '', '0.123'],
     [12, 'number', '%', '12%'],
     [Number.NaN, 'number', '', '—'],
   ])('%s as %s (unit %j) → %s', (value, format, unit, text) => {
@@ -31,14 +32,5 @@ describe('formatAxisTick', () => {
     [1650, 'number', '1.65K'],
   ])('%s as %s → %s', (value, format, text) => {
     expect(formatAxisTick(value, format)).toBe(text);
-  });
-});
-
-describe('valueAxisTicks', () => {
-  it('gives a fraction round quarter ticks over the whole 0–100% scale', () => {
-    expect(valueAxisTicks('percent')).toEqual({ domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] });
-  });
-  it('leaves numbers to the chart', () => {
-    expect(valueAxisTicks('number')).toBeNull();
   });
 });

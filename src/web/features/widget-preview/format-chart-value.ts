@@ -1,11 +1,11 @@
-/** Decimals a chart shows of a plain value (tooltips); exports round the same way. */
+import { formatNumber } from '../../lib/format.ts';
+
+/** Decimals an export keeps of a plain value (the screen shows `formatNumber`'s). */
 const EXACT_DIGITS = 6;
 /** Decimals of a percentage (a fraction's tooltip, pie legends, the stat card). */
 const PERCENT_DIGITS = 1;
-const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: EXACT_DIGITS });
 // Two decimals: the quarter ticks of a 0–1 scale read 0.25 and 0.75, not "0.3" and "0.8".
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 });
-const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export const NULL_FIGURE = '—';
@@ -16,20 +16,14 @@ export const NULL_FIGURE = '—';
  */
 export type ValueFormat = 'number' | 'percent';
 
-// One object for every chart: Recharts recomputes an axis when its props change identity.
-const PERCENT_AXIS: { domain: [number, number]; ticks: number[] } = {
-  domain: [0, 1],
-  ticks: [0, 0.25, 0.5, 0.75, 1],
-};
-
 /**
- * A value as tooltips (and exports) show it: a fraction as a percentage with at most one decimal
- * (the display unit is not added: the value already has one), a number as `formatExactValue`. Total.
+ * A value as tooltips, tables and figures show it, in the app's one number format (`formatNumber`):
+ * a fraction as a percentage (the display unit is not added: the value already has one). Total.
  */
 export function formatChartValue(value: number | null | undefined, format: ValueFormat, unit = ''): string {
-  if (format === 'number') return formatExactValue(value, unit);
+  if (format === 'number') return formatNumber(value, unit);
   if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
-  return `${oneDecimal.format(value * 100)}%`;
+  return formatNumber(value * 100, '%');
 }
 
 /** `value` rounded to `digits` decimals, as a number (no text formatting). */
@@ -52,36 +46,9 @@ export function formatAxisTick(value: number, format: ValueFormat): string {
   return Number.isFinite(value) ? `${integer.format(value * 100)}%` : '';
 }
 
-/**
- * The value axis a format fixes: a fraction always spans 0–100% in quarters (round ticks, and two
- * success-rate charts compare at a glance). Null when the chart picks "nice" ticks for the data.
- */
-export function valueAxisTicks(format: ValueFormat): { domain: [number, number]; ticks: number[] } | null {
-  return format === 'percent' ? PERCENT_AXIS : null;
-}
-
-/** A value exactly as the API gave it (up to 6 decimals), with an optional unit; null is "—". */
-export function formatExactValue(value: number | null | undefined, unit = ''): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return NULL_FIGURE;
-  return withUnit(exact.format(value), unit);
-}
-
 /** A short axis tick: 1.2K, 3.4M. */
 export function formatAxisValue(value: number): string {
   return Number.isFinite(value) ? compact.format(value) : '';
-}
-
-export function formatInteger(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? NULL_FIGURE : integer.format(value);
-}
-
-export function formatOneDecimal(value: number | null, unit: string): string {
-  return value === null || !Number.isFinite(value) ? NULL_FIGURE : withUnit(oneDecimal.format(value), unit);
-}
-
-function withUnit(text: string, unit: string): string {
-  if (unit === '') return text;
-  return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
 const BUCKET_FORMATS: Record<string, Intl.DateTimeFormatOptions> = {
@@ -136,7 +103,12 @@ export function formatTimeTick(ms: number, unit: 'hour' | 'day'): string {
   return (unit === 'day' ? dayTick : hourTick).format(ms);
 }
 
-/** A point's exact time for tooltips, in UTC like the axis and the server's buckets. */
+/** A point's exact time, in UTC like the axis and the server's buckets (the table says "UTC" once). */
+export function formatPointTime(ms: number): string {
+  return pointTime.format(ms);
+}
+
+/** A point's exact time for tooltips, naming its time zone. */
 export function formatPointTimeFull(ms: number): string {
-  return `${pointTime.format(ms)} UTC`;
+  return `${formatPointTime(ms)} UTC`;
 }

@@ -6,9 +6,9 @@ import {
   formatAxisTick,
   formatPointTimeFull,
   formatTimeTick,
-  valueAxisTicks,
   type ValueFormat,
 } from './format-chart-value.ts';
+import { tickDomain } from './nice-ticks.ts';
 import { seriesValue } from './series-value.ts';
 import type { ElementSize } from './use-element-size.ts';
 
@@ -81,7 +81,8 @@ export function LineChartView({
           // Five "nice" ticks on a chart at least a card tall never collide: nothing to measure either.
           interval={0}
           tickFormatter={VALUE_TICK_FORMATTERS[model.valueFormat]}
-          {...valueAxisTicks(model.valueFormat)}
+          ticks={model.valueTicks}
+          domain={tickDomain(model.valueTicks)}
           tick={TICK}
           stroke="currentColor"
           strokeOpacity={0.3}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Cell,
   DefaultLegendContent,
@@ -10,14 +11,17 @@ import {
   type PieLabelRenderProps,
 } from 'recharts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
-import type { ChartModel, ChartSelection } from './chart-model.ts';
+import type { ChartModel, ChartSelection, PieSliceModel } from './chart-model.ts';
 import { selectSlice } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
 import { labelledSlices } from './labelled-slices.ts';
 import { PIE_LABEL_ROOM_PX, pieLabelPosition } from './pie-label-position.ts';
+import type { ElementSize } from './use-element-size.ts';
 
 type PieModel = Extract<ChartModel, { kind: 'pie' }>;
 
+// Recharts' own default: measure after mounting. With a known size the chart draws in its first render.
+const UNKNOWN_SIZE = { width: -1, height: -1 };
 // Room beside and above the pie for its labels (left and right: a label grows outwards from the pie).
 const MARGIN = {
   top: PIE_LABEL_ROOM_PX.y,
@@ -47,12 +51,16 @@ const LEGEND_WRAPPER_STYLE = {
 export function PieChartView({
   model,
   onSelect,
+  size,
 }: {
   model: PieModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
+  size?: ElementSize | null | undefined;
 }) {
+  // The slices first drawn: the first paint shows them in their final state.
+  const [firstSlices] = useState(model.slices);
   return (
-    <ResponsiveContainer width="100%" height="100%">
+    <ResponsiveContainer width="100%" height="100%" initialDimension={size ?? UNKNOWN_SIZE}>
       <PieChart margin={MARGIN}>
         <Pie
           data={model.slices}
@@ -61,7 +69,9 @@ export function PieChartView({
           innerRadius="42%"
           outerRadius="68%"
           paddingAngle={1}
-          isAnimationActive={model.animate}
+          // Recharts grows a pie from nothing on mount: a card was blank for 1.5 s. The first paint draws
+          // the final state; only later changes of the data animate (from the state on screen).
+          isAnimationActive={model.animate && !isSameSlices(model.slices, firstSlices)}
           label={({ cx, cy, outerRadius, midAngle, index }: PieLabelRenderProps) => {
             const slice = model.slices[index];
             if (!slice || !labelledAt(model, outerRadius).has(index)) return null;
@@ -129,6 +139,14 @@ export function PieChartView({
         ) : null}
       </PieChart>
     </ResponsiveContainer>
+  );
+}
+
+/** Same labels and values in the same order (a restyle or a re-measure is not a change of data). */
+function isSameSlices(a: readonly PieSliceModel[], b: readonly PieSliceModel[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length && a.every((s, i) => s.label === b[i]?.label && s.value === b[i]?.value))
   );
 }
 

@@ -118,8 +118,8 @@ describe('prepareChartModel: line', () => {
       ['Alpha', 'Alpha'],
       ['Beta', 'Beta'],
     ]);
-    expect(model.series[0]!.color).toBe(COLOR_HEX.rose);
-    expect(model.series[1]!.color).not.toBe(COLOR_HEX.rose);
+    // Grouped series take their category's colour (category-colors.ts), each its own.
+    expect(model.series[0]!.color).not.toBe(model.series[1]!.color);
     expect(model.rows).toHaveLength(3);
     expect(model.rows[1]!.values).toEqual({ s1: 6 });
     expect(model.showLegend).toBe(true);
@@ -289,7 +289,7 @@ describe('prepareChartModel: stat', () => {
     {
       name: 'all figures',
       stat: { total_calls: 12345, success_rate: 87.5, avg_duration: 123.45, p95_latency: 850 },
-      values: ['12,345', '87.5%', '123.5 s', '850 ms'],
+      values: ['12,345', '87.5%', '123 s', '850 ms'],
     },
     {
       name: 'nulls as dashes',
@@ -316,5 +316,51 @@ describe('prepareChartModel: stat', () => {
       'stat',
     );
     expect(model.figures.map((f) => f.previous)).toEqual(['8', '25%', '—', '2 ms']);
+  });
+});
+
+describe('prepareChartModel: value axis', () => {
+  const bucket = (day: number, value: number | null, group?: string) => ({
+    time_interval: new Date(Date.UTC(2026, 0, day)).toISOString(),
+    value,
+    sample_count: 3,
+    ...(group === undefined ? {} : { group }),
+  });
+
+  it.each([
+    {
+      name: 'bar counts up to 2,200',
+      chartType: 'bar' as const,
+      data: [bucket(1, 550), bucket(2, 2200, 'a'), bucket(2, 1100, 'b')],
+      ticks: [0, 500, 1000, 1500, 2000, 2500],
+    },
+    {
+      name: 'line of 0–1 scores',
+      chartType: 'line' as const,
+      data: [linePoint(1, 0, 0.3), linePoint(2, 1, 0.9), linePoint(3, 2, null)],
+      ticks: [0, 0.2, 0.4, 0.6, 0.8, 1],
+    },
+  ])('$name get round ticks', ({ chartType, data, ticks }) => {
+    const model = prepare(response(chartType, data), chartType);
+    if (model.kind !== 'line' && model.kind !== 'bar') throw new Error(model.kind);
+    expect(model.valueTicks).toEqual(ticks);
+  });
+
+  it('a 0–1 rate reads as a percentage on a 0–100% axis, with "%" as its unit', () => {
+    const rate = response('bar', [bucket(1, 0.25), bucket(2, 0.83)], {
+      aggregation_function: 'avg',
+      metadata: { display_name: 'Success', data_type: 'boolean', filter_value: null },
+    });
+    const model = expectKind(prepare(rate, 'bar'), 'bar');
+    expect(model.valueTicks).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(model.axisUnit).toBe('%');
+  });
+
+  it('the axis names the display unit', () => {
+    const model = expectKind(
+      prepare(response('bar', [bucket(1, 850)]), 'bar', { display: { ...display, unit: 'ms' } }),
+      'bar',
+    );
+    expect(model.axisUnit).toBe('ms');
   });
 });

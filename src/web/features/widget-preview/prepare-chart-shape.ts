@@ -12,14 +12,9 @@ import {
   type SeriesShape,
   type StatFigure,
 } from './chart-model.ts';
-import {
-  formatBucketLabel,
-  formatInteger,
-  formatOneDecimal,
-  roundTo,
-  type ValueFormat,
-} from './format-chart-value.ts';
+import { formatBucketLabel, formatChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 import { groupSeries } from './group-series.ts';
+import { niceTicks } from './nice-ticks.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
 import { readChartData } from './read-chart-data.ts';
 
@@ -66,13 +61,12 @@ export function prepareChartShape(
         : mismatch(options.chartType, data);
     case 'pie':
       return data.kind === 'pie' ? preparePie(data.slices) : mismatch(options.chartType, data);
-    case 'bar':
-      return data.kind === 'bar'
-        ? {
-            ...prepareBar(data.buckets, response.time_period, displayName, comparison, comparisonLabel),
-            valueFormat: valueFormatOf(response),
-          }
-        : mismatch(options.chartType, data);
+    case 'bar': {
+      if (data.kind !== 'bar') return mismatch(options.chartType, data);
+      const bar = prepareBar(data.buckets, response.time_period, displayName, comparison, comparisonLabel);
+      const valueFormat = valueFormatOf(response);
+      return { ...bar, valueFormat, valueTicks: valueAxisTicks(bar.rows, valueFormat) };
+    }
     case 'line': {
       if (data.kind !== 'line' && data.kind !== 'bar') return mismatch(options.chartType, data);
       const lineOptions = {
@@ -86,9 +80,28 @@ export function prepareChartShape(
         data.kind === 'line'
           ? prepareLineShape(pointColumns(data.points), { ...lineOptions, selectKind: 'point' })
           : prepareLineShape(bucketColumns(data.buckets), { ...lineOptions, selectKind: 'bucket' });
-      return { ...shape, valueFormat: valueFormatOf(response) };
+      const valueFormat = valueFormatOf(response);
+      return { ...shape, valueFormat, valueTicks: valueAxisTicks(shape.rows, valueFormat) };
     }
   }
+}
+
+/** Quarter ticks over 0–100%: a fraction always spans the whole scale, so two rates compare at a glance. */
+const PERCENT_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/** Round ticks over every drawn value (`niceTicks`), or the whole 0–100% scale for a fraction. */
+function valueAxisTicks(rows: readonly { values: Record<string, number | null> }[], format: ValueFormat) {
+  if (format === 'percent') return PERCENT_TICKS;
+  let min = 0;
+  let max = 0;
+  for (const row of rows) {
+    for (const value of Object.values(row.values)) {
+      if (value === null || !Number.isFinite(value)) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
+  return niceTicks(min, max);
 }
 
 /** The average of a boolean is the share of true values: a fraction, read as a percentage. */
@@ -130,7 +143,7 @@ function prepareBar(
   displayName: string,
   comparison: ChartData | null,
   comparisonLabel: string,
-): Omit<Extract<ChartShape, { kind: 'bar' }>, 'valueFormat'> {
+): Omit<Extract<ChartShape, { kind: 'bar' }>, 'valueFormat' | 'valueTicks'> {
   const { groups, hiddenCount } = groupSeries(buckets);
   const series: SeriesShape[] = groups.map((g) => ({
     key: g.key,
@@ -190,10 +203,10 @@ function preparePie(slices: readonly { label: string; value: number; percentage:
 
 function statFigures(stat: StatData, previous: StatData | null): StatFigure[] {
   const figures: [StatFigure['key'], string, (s: StatData) => string][] = [
-    ['total_calls', 'Total calls', (s) => formatInteger(s.total_calls)],
-    ['success_rate', 'Success rate', (s) => formatOneDecimal(s.success_rate, '%')],
-    ['avg_duration', 'Average duration', (s) => formatOneDecimal(s.avg_duration, 's')],
-    ['p95_latency', 'P95 latency', (s) => formatOneDecimal(s.p95_latency, 'ms')],
+    ['total_calls', 'Total calls', (s) => formatChartValue(s.total_calls, 'number')],
+    ['success_rate', 'Success rate', (s) => formatChartValue(s.success_rate, 'number', '%')],
+    ['avg_duration', 'Average duration', (s) => formatChartValue(s.avg_duration, 'number', 's')],
+    ['p95_latency', 'P95 latency', (s) => formatChartValue(s.p95_latency, 'number', 'ms')],
   ];
   return figures.map(([key, label, format]) => ({
     key,

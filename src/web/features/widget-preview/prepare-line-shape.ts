@@ -4,8 +4,8 @@ import { downsampleLttb } from './downsample-lttb.ts';
 import { groupIndices, type GroupedIndices } from './group-series.ts';
 import { timeTicks } from './time-ticks.ts';
 
-/** A line's shape from its data alone: the value format comes from the response (`prepareChartShape`). */
-type LineShape = Omit<Extract<ChartShape, { kind: 'line' }>, 'valueFormat'>;
+/** A line's shape from its data alone: the value format and axis come later (`prepareChartShape`). */
+type LineShape = Omit<Extract<ChartShape, { kind: 'line' }>, 'valueFormat' | 'valueTicks'>;
 
 /**
  * A line series in columns, read in one pass over the wire items: `x` (epoch ms, NaN when the time

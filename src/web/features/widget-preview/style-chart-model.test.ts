@@ -23,6 +23,7 @@ function lineShape(pointsPerSeries: number, comparison = false): LineShape {
     maxSeriesPointCount: pointsPerSeries,
     hiddenSeriesCount: 0,
     valueFormat: 'number',
+    valueTicks: [0, 1],
   };
 }
 
@@ -38,7 +39,10 @@ function asLine(model: ChartModel) {
 
 describe('styleChartModel', () => {
   it('changes only colours on a colour change and keeps the rows and ticks (same references)', () => {
-    const shape = lineShape(10);
+    const shape: LineShape = {
+      ...lineShape(10),
+      series: [{ key: 's0', label: 'Duration', group: null, comparison: false }],
+    };
     const indigo = asLine(styleChartModel(shape, display({ color: 'indigo' })));
     const rose = asLine(styleChartModel(shape, display({ color: 'rose' })));
     expect(rose.rows).toBe(shape.rows);
@@ -49,9 +53,44 @@ describe('styleChartModel', () => {
     expect({ ...rose, series: [] }).toEqual({ ...indigo, series: [] });
   });
 
+  it('colours a grouped series by its category, not its position (7 → 30 days kept "EU" its colour)', () => {
+    const shape = lineShape(10);
+    const swapped: LineShape = {
+      ...shape,
+      series: [
+        { key: 's0', label: 'B', group: 'B', comparison: false },
+        { key: 's1', label: 'A', group: 'A', comparison: false },
+      ],
+    };
+    const colourOf = (model: ChartModel, group: string) =>
+      asLine(model).series.find((s) => s.group === group)?.color;
+    const before = styleChartModel(shape, display());
+    const after = styleChartModel(swapped, display());
+    expect(colourOf(after, 'A')).toBe(colourOf(before, 'A'));
+    expect(colourOf(after, 'B')).toBe(colourOf(before, 'B'));
+    expect(colourOf(before, 'A')).not.toBe(colourOf(before, 'B'));
+  });
+
+  it('gives a pie slice the colour of its category on every chart of the dashboard', () => {
+    const pie = (labels: string[]): ChartShape => ({
+      kind: 'pie',
+      total: labels.length,
+      slices: labels.map((label, i) => ({ key: `p${i}`, label, source: label, value: 1, percentage: 1 })),
+    });
+    const colours = (shape: ChartShape) => {
+      const model = styleChartModel(shape, display());
+      if (model.kind !== 'pie') throw new Error(model.kind);
+      return Object.fromEntries(model.slices.map((s) => [s.label, s.color]));
+    };
+    expect(colours(pie(['EU', 'US']))['US']).toBe(colours(pie(['US', 'APAC', 'EU']))['US']);
+  });
+
   it('draws the comparison in slate and does not let it take a palette colour', () => {
     const model = asLine(styleChartModel(lineShape(10, true), display({ color: 'sky' })));
-    expect(model.series.map((s) => s.color)).toEqual([COLOR_HEX.sky, COLOR_HEX.indigo, COLOR_HEX.slate]);
+    const [a, b, saved] = model.series.map((s) => s.color);
+    expect(saved).toBe(COLOR_HEX.slate);
+    expect([a, b]).not.toContain(COLOR_HEX.slate);
+    expect(a).not.toBe(b);
   });
 
   it.each([

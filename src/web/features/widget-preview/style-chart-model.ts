@@ -4,12 +4,12 @@ import {
   MAX_ANIMATED_POINTS,
   MAX_ANIMATED_SLICES,
   MAX_POINTS_WITH_DOTS,
-  seriesPalette,
   type ChartModel,
   type ChartSeries,
   type ChartShape,
   type SeriesShape,
 } from './chart-model.ts';
+import { categoryColors } from './category-colors.ts';
 
 export interface StyleChartOptions {
   /** False turns every animation off (the viewer prefers reduced motion). Default true. */
@@ -17,8 +17,8 @@ export interface StyleChartOptions {
 }
 
 /**
- * Gives a prepared shape its display: series and slice colours from the widget's palette (comparison
- * series in slate), the legend, dots on short lines, the value unit, and animation only for small
+ * Gives a prepared shape its display: series and slice colours by category (an ungrouped series in
+ * the widget's colour, the comparison in slate), the legend, dots on short lines, the value unit, and animation only for small
  * charts and viewers who do not prefer reduced motion. Cheap and leaves the shape's rows as they are
  * (same references), so a colour change redraws strokes, not data. Total.
  */
@@ -37,6 +37,7 @@ export function styleChartModel(
         animate: motion && shape.drawnPointCount <= MAX_ANIMATED_POINTS,
         showLegend: display.showLegend && shape.series.length > 1,
         unit: display.unit,
+        axisUnit: shape.valueFormat === 'percent' ? '%' : display.unit,
       };
     case 'bar':
       return {
@@ -45,15 +46,13 @@ export function styleChartModel(
         animate: motion && shape.rows.length * shape.series.length <= MAX_ANIMATED_POINTS,
         showLegend: display.showLegend && shape.series.length > 1,
         unit: display.unit,
+        axisUnit: shape.valueFormat === 'percent' ? '%' : display.unit,
       };
     case 'pie': {
-      const palette = seriesPalette(display.color);
+      const colors = categoryColors(shape.slices.map((s) => s.label));
       return {
         ...shape,
-        slices: shape.slices.map((s, i) => ({
-          ...s,
-          color: palette[i % palette.length] ?? COLOR_HEX.indigo,
-        })),
+        slices: shape.slices.map((s) => ({ ...s, color: colors.get(s.label) ?? COLOR_HEX.indigo })),
         animate: motion && shape.slices.length <= MAX_ANIMATED_SLICES,
         showLegend: display.showLegend,
         unit: display.unit,
@@ -66,13 +65,15 @@ export function styleChartModel(
   }
 }
 
+/**
+ * The comparison in slate, an ungrouped series in the widget's colour, and a grouped series in its
+ * category's colour (`categoryColors`), so a region keeps its colour however the groups are ordered.
+ */
 function colourSeries(series: readonly SeriesShape[], display: WidgetDisplay): ChartSeries[] {
-  const palette = seriesPalette(display.color);
-  let next = 0;
+  const colors = categoryColors(series.flatMap((s) => (s.group === null ? [] : [s.group])));
   return series.map((s) => {
     if (s.comparison) return { ...s, color: COLOR_HEX.slate };
-    const color = palette[next % palette.length] ?? COLOR_HEX.indigo;
-    next += 1;
-    return { ...s, color };
+    const color = s.group === null ? COLOR_HEX[display.color] : colors.get(s.group);
+    return { ...s, color: color ?? COLOR_HEX.indigo };
   });
 }

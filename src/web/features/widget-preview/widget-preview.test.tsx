@@ -90,4 +90,39 @@ describe('WidgetPreview', () => {
     );
     expect(screen.getByText('Pick a field')).toBeInTheDocument();
   });
+
+  it('draws a 50,000-point line as a table of the rows in view, announcing all of them', async () => {
+    const points = Array.from({ length: 50_000 }, (_, i) => ({
+      id: i + 1,
+      timestamp: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      value: i,
+    }));
+    const long: WidgetDataResponse = {
+      widget_id: 4,
+      field_name: 'duration',
+      chart_type: 'line',
+      data: points,
+      aggregation_function: null,
+      time_period: null,
+      group_by: null,
+      metadata: { display_name: 'Duration', data_type: 'numeric' },
+    };
+    render(
+      <WidgetPreview
+        chartType="line"
+        display={{ ...DEFAULT_WIDGET_DISPLAY, unit: 's' }}
+        status="ready"
+        response={long}
+        label="Durations"
+        view="table"
+      />,
+    );
+    const table = await screen.findByRole('table', { name: 'Durations' });
+    expect(table).toHaveAttribute('aria-rowcount', '50001');
+    const drawn = table.querySelectorAll('tbody tr[aria-rowindex]');
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.length).toBeLessThan(100);
+    expect(screen.getByRole('columnheader', { name: 'Duration (s)' })).toBeInTheDocument();
+    expect(screen.getByText('50,000 rows')).toBeInTheDocument();
+  });
 });

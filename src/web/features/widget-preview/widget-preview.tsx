@@ -6,6 +6,8 @@ import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
 import { prepareChartShapeCached } from './prepare-chart-shape-cached.ts';
 import { styleChartModel } from './style-chart-model.ts';
+import { TableView } from './table-view.tsx';
+import type { ChartOrTable } from '../../ui/view-toggle.tsx';
 import { useElementSize } from './use-element-size.ts';
 import { usePrefersReducedMotion } from './use-prefers-reduced-motion.ts';
 
@@ -14,6 +16,7 @@ export { EMPTY_MESSAGE } from './chart-model.ts';
 export { readChartData } from './read-chart-data.ts';
 export { roundChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 export { valueFormatOf } from './prepare-chart-shape.ts';
+export { chartDataToCsv, exportFileName } from './widget-csv.ts';
 
 export type WidgetPreviewStatus = 'loading' | 'error' | 'ready' | 'idle';
 
@@ -38,7 +41,13 @@ export interface WidgetPreviewProps {
   comparisonLabel?: string | undefined;
   /** Accessible name of the chart, e.g. the widget name. */
   label?: string | undefined;
+  /** The chart, or the same data as a sortable table (its accessible alternative). Default chart. */
+  view?: WidgetView | undefined;
+  /** The table view's CSV file name; without it the table has no export button. */
+  exportName?: string | undefined;
 }
+
+export type WidgetView = ChartOrTable;
 
 /**
  * The one chart component of Widget Studio, used by dashboard cards and the editor's live preview:
@@ -59,6 +68,8 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     comparison,
     label,
     comparisonLabel,
+    view = 'chart',
+    exportName,
   } = props;
   const { ref, width, size } = useElementSize<HTMLDivElement>();
   const measured = size !== null;
@@ -118,10 +129,22 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
         {model.message}
       </Message>
     );
+  } else if (view === 'table' && response !== undefined) {
+    body = (
+      <TableView response={response} unit={unit} label={label ?? 'Chart data'} exportName={exportName} />
+    );
   } else {
-    const hidden = model.kind === 'line' || model.kind === 'bar' ? model.hiddenSeriesCount : 0;
+    const cartesian = model.kind === 'line' || model.kind === 'bar';
+    const hidden = cartesian ? model.hiddenSeriesCount : 0;
+    const axisUnit = cartesian ? model.axisUnit : '';
     body = (
       <div className="flex h-full flex-col">
+        {axisUnit !== '' ? (
+          <p className="px-1 text-[11px] leading-tight" data-testid="axis-unit">
+            <span className="sr-only">Values in </span>
+            {axisUnit}
+          </p>
+        ) : null}
         <div className="min-h-0 flex-1" data-chart-kind={model.kind}>
           <ChartView model={model} onSelect={onSelect} size={size} />
         </div>
@@ -139,6 +162,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
       ref={ref}
       aria-label={label}
       data-state={status === 'ready' ? (model?.kind ?? 'idle') : status}
+      data-view={view}
       className={`relative m-0 w-full text-slate-500 transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
       style={height === undefined ? undefined : { height }}
     >
@@ -191,6 +215,8 @@ function sameProps(a: WidgetPreviewProps, b: WidgetPreviewProps): boolean {
     a.comparison === b.comparison &&
     a.comparisonLabel === b.comparisonLabel &&
     a.label === b.label &&
+    a.view === b.view &&
+    a.exportName === b.exportName &&
     a.display.color === b.display.color &&
     a.display.showLegend === b.display.showLegend &&
     a.display.unit === b.display.unit &&

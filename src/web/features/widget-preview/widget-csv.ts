@@ -1,5 +1,5 @@
 import type { ChartData } from '../../../contract/widget-data-schema.ts';
-import { roundChartValue, roundTo, type ValueFormat } from '../widget-preview/widget-preview.tsx';
+import { roundChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
