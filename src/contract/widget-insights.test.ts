@@ -43,11 +43,11 @@ describe('readCompareSetting', () => {
 describe('readThresholds', () => {
   it.each<[string, unknown, unknown]>([
     ['none', {}, []],
-    ['older single number', { threshold: 1500 }, [{ kind: 'above', value: 1500, label: '', color: 'rose' }]],
+    ['older single number', { threshold: 1500 }, [{ kind: 'above', value: 1500, label: '', color: 'rose', figure: 'p95_latency' }]],
     [
       'older object without kind',
       { thresholds: { value: 3 } },
-      [{ kind: 'above', value: 3, label: '', color: 'rose' }],
+      [{ kind: 'above', value: 3, label: '', color: 'rose', figure: 'p95_latency' }],
     ],
     [
       'bad entries are left out, good ones kept',
@@ -58,7 +58,7 @@ describe('readThresholds', () => {
           { kind: 'outside', low: 1, high: 5, label: 'Normal', color: 'emerald' },
         ],
       },
-      [{ kind: 'outside', low: 1, high: 5, label: 'Normal', color: 'emerald' }],
+      [{ kind: 'outside', low: 1, high: 5, label: 'Normal', color: 'emerald', figure: 'p95_latency' }],
     ],
   ])('%s', (_name, metadata, expected) => {
     expect(readThresholds(metadata)).toEqual(expected);
@@ -85,14 +85,14 @@ describe('writeInsights', () => {
     const metadata = { layout: { x: 1 }, display: { color: 'sky' }, theirs: [1], threshold: 3 };
     const written = writeInsights(metadata, {
       compare: { mode: 'previous', offset: 'period' },
-      thresholds: [{ kind: 'above', value: 3, label: '', color: 'rose' }],
+      thresholds: [{ kind: 'above', value: 3, label: '', color: 'rose', figure: 'p95_latency' }],
     });
     expect(written).toEqual({
       layout: { x: 1 },
       display: { color: 'sky' },
       theirs: [1],
       compare: { mode: 'previous', offset: 'period' },
-      thresholds: [{ kind: 'above', value: 3, label: '', color: 'rose' }],
+      thresholds: [{ kind: 'above', value: 3, label: '', color: 'rose', figure: 'p95_latency' }],
     });
     expect(metadata.threshold).toBe(3);
   });
@@ -104,11 +104,11 @@ describe('writeInsights', () => {
 });
 
 it.each([
-  [{ kind: 'above', value: 10, label: '', color: 'rose' }, 10, false],
-  [{ kind: 'above', value: 10, label: '', color: 'rose' }, 10.5, true],
-  [{ kind: 'below', value: 10, label: '', color: 'rose' }, 9, true],
-  [{ kind: 'outside', low: 1, high: 2, label: '', color: 'rose' }, 1.5, false],
-  [{ kind: 'outside', low: 1, high: 2, label: '', color: 'rose' }, 2.5, true],
+  [{ kind: 'above', value: 10, label: '', color: 'rose', figure: 'p95_latency' }, 10, false],
+  [{ kind: 'above', value: 10, label: '', color: 'rose', figure: 'p95_latency' }, 10.5, true],
+  [{ kind: 'below', value: 10, label: '', color: 'rose', figure: 'p95_latency' }, 9, true],
+  [{ kind: 'outside', low: 1, high: 2, label: '', color: 'rose', figure: 'p95_latency' }, 1.5, false],
+  [{ kind: 'outside', low: 1, high: 2, label: '', color: 'rose', figure: 'p95_latency' }, 2.5, true],
 ] as const)('isBeyondThreshold %j %d', (threshold, value, expected) => {
   expect(isBeyondThreshold(value, threshold)).toBe(expected);
 });

@@ -37,6 +37,9 @@ export const CompareSettingSchema = z.discriminatedUnion('mode', [
 export type CompareSetting = z.infer<typeof CompareSettingSchema>;
 
 export const THRESHOLD_KINDS = ['above', 'below', 'outside'] as const;
+/** The stat figure (D3) a threshold on a stat widget applies to. */
+export const STAT_FIGURES = ['total_calls', 'success_rate', 'avg_duration', 'p95_latency'] as const;
+const figure = z.enum(STAT_FIGURES).default('p95_latency');
 
 const finite = (name: string) =>
   z.number({ error: `${name} must be a number.` }).refine(Number.isFinite, `${name} must be a number.`);
@@ -48,6 +51,7 @@ export const ThresholdSchema = z.discriminatedUnion('kind', [
     value: finite('The value'),
     label: z.string().max(40).default(''),
     color: WidgetColorSchema.default('rose'),
+    figure,
   }),
   z
     .looseObject({
@@ -56,6 +60,7 @@ export const ThresholdSchema = z.discriminatedUnion('kind', [
       high: finite('High'),
       label: z.string().max(40).default(''),
       color: WidgetColorSchema.default('rose'),
+      figure,
     })
     .refine((t) => t.low <= t.high, { message: 'Low must not be greater than high.', path: ['high'] }),
 ]);

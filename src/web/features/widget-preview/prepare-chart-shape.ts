@@ -19,6 +19,7 @@ import {
   roundTo,
   type ValueFormat,
 } from './format-chart-value.ts';
+import { describeChange, MIN_COMPARE_SAMPLES } from './compare-change.ts';
 import { groupSeries } from './group-series.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
 import { readChartData } from './read-chart-data.ts';
@@ -195,10 +196,21 @@ function statFigures(stat: StatData, previous: StatData | null): StatFigure[] {
     ['avg_duration', 'Average duration', (s) => formatOneDecimal(s.avg_duration, 's')],
     ['p95_latency', 'P95 latency', (s) => formatOneDecimal(s.p95_latency, 'ms')],
   ];
+  // Stat figures of fewer calls than this are not compared (their change is noise).
+  const tooFew = previous !== null && previous.total_calls < MIN_COMPARE_SAMPLES;
   return figures.map(([key, label, format]) => ({
     key,
     label,
     value: format(stat),
     previous: previous ? format(previous) : null,
+    raw: stat[key],
+    change:
+      previous && !tooFew ? describeChange(stat[key], previous[key], (v) => formatStatDelta(key, v)) : null,
+    tooFewToCompare: tooFew,
   }));
+}
+
+function formatStatDelta(key: StatFigure['key'], value: number): string {
+  if (key === 'total_calls') return formatInteger(value);
+  return formatOneDecimal(value, key === 'success_rate' ? 'points' : key === 'avg_duration' ? 's' : 'ms');
 }
