@@ -1,4 +1,10 @@
-import { compareWindow, describeDuration, shiftFilterTimes } from './compare-window.ts';
+import {
+  alignComparedResponse,
+  compareWindow,
+  describeDuration,
+  previousPeriodRequest,
+  shiftFilterTimes,
+} from './compare-window.ts';
 import type { Filter } from './filter-schema.ts';
 
 const now = new Date('2026-12-07T12:00:00Z');
@@ -86,4 +92,48 @@ it.each([
   [36 * 3_600_000, '36 hours'],
 ])('describeDuration %d', (ms, text) => {
   expect(describeDuration(ms)).toBe(text);
+});
+
+describe('previousPeriodRequest', () => {
+  const widget = {
+    chart_type: 'line' as const,
+    field: 'duration',
+    metric: null,
+    aggregation_function: null,
+    time_period: null,
+    group_by: null,
+    data_type: null,
+    filters: { field: 'topic', op: 'eq' as const, value: 'billing' },
+  };
+  it('moves the dashboard filters back and keeps the widget’s own', () => {
+    const request = previousPeriodRequest(widget, { id: 4, filters: since('now-7d') }, 'period', now);
+    expect(request.ok && request.body).toEqual({
+      ...widget,
+      dashboard: 4,
+      dashboard_filters: {
+        operator: 'and',
+        conditions: [{ field: 'timestamp', op: 'gte', value: '2026-11-23T12:00:00.000Z' }],
+      },
+    });
+  });
+  it('sends nothing when the window does not fit', () => {
+    expect(previousPeriodRequest(widget, { id: 4, filters: since('now-30d') }, 'period', now).ok).toBe(false);
+  });
+});
+
+it('alignComparedResponse moves bucket starts and point times forward', () => {
+  const response = {
+    widget_id: null,
+    field_name: 'duration',
+    chart_type: 'bar',
+    data: [{ time_interval: '2026-11-23T00:00:00Z', value: 3, sample_count: 9 }],
+    aggregation_function: null,
+    time_period: 'day',
+    group_by: null,
+    metadata: { display_name: 'Duration', data_type: 'numeric' as const },
+  };
+  expect(alignComparedResponse(response, 7 * 86_400_000).data).toEqual([
+    { time_interval: '2026-11-30T00:00:00.000Z', value: 3, sample_count: 9 },
+  ]);
+  expect(response.data[0]?.time_interval).toBe('2026-11-23T00:00:00Z');
 });

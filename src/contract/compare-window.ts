@@ -2,10 +2,13 @@ import {
   DATA_WINDOW_MAX_DAYS,
   findTimestampLowerBound,
   findTimestampUpperBound,
+  mergeFilters,
 } from './effective-filters.ts';
 import { isFilterGroup, type Filter } from './filter-schema.ts';
 import { resolveTimeValue } from './relative-time.ts';
 import type { CompareOffset } from './widget-insights.ts';
+import type { WidgetDataResponse } from './widget-data-schema.ts';
+import type { PreviewWidgetRequest } from './widget-schema.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -123,4 +126,77 @@ export function shiftFilterTimes(filter: Filter | null, offsetMs: number, now: D
   };
   const value: unknown = Array.isArray(filter.value) ? filter.value.map(shift) : shift(filter.value);
   return { ...filter, value };
+}
+
+/** What a compared `preview_data` needs of a widget: the fields that decide its data (D6). */
+export type ComparableWidget = Pick<
+  PreviewWidgetRequest,
+  | 'chart_type'
+  | 'field'
+  | 'metric'
+  | 'aggregation_function'
+  | 'time_period'
+  | 'group_by'
+  | 'data_type'
+  | 'filters'
+>;
+
+export type ComparisonRequest =
+  | { ok: true; body: PreviewWidgetRequest; offsetMs: number; description: string }
+  | { ok: false; message: string; largestOffsetMs: number | null };
+
+/**
+ * The ordinary `preview_data` body that fetches a widget's compared window: the widget's data fields
+ * with its filters and the dashboard's (`dashboard_filters`, D6) moved back, so the same request works
+ * against Cekura's API. Refused (no request at all) when the compared window would break the 30-day
+ * limit (`compareWindow`). Pure.
+ */
+export function previousPeriodRequest(
+  widget: ComparableWidget,
+  dashboard: { id: number | null; filters: Filter | null },
+  offset: CompareOffset,
+  now: Date,
+): ComparisonRequest {
+  const effective = mergeFilters(dashboard.filters, widget.filters ?? null);
+  const window = compareWindow(effective, offset, now);
+  if (!window.ok) return window;
+  const { offsetMs } = window;
+  return {
+    ok: true,
+    offsetMs,
+    description: window.description,
+    body: {
+      dashboard: dashboard.id,
+      chart_type: widget.chart_type,
+      field: widget.field,
+      metric: widget.metric,
+      aggregation_function: widget.aggregation_function,
+      time_period: widget.time_period,
+      group_by: widget.group_by,
+      data_type: widget.data_type,
+      filters: shiftFilterTimes(widget.filters ?? null, offsetMs, now),
+      dashboard_filters: shiftFilterTimes(dashboard.filters, offsetMs, now),
+    },
+  };
+}
+
+function shiftIso(value: string, offsetMs: number): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time + offsetMs).toISOString();
+}
+
+/**
+ * A compared response moved forward by `offsetMs` onto the current window's time axis, so a line
+ * point or bar bucket of the compared window is drawn behind its counterpart. A stat has no times
+ * and comes back as it is. Pure: a new response, the original untouched.
+ */
+export function alignComparedResponse(response: WidgetDataResponse, offsetMs: number): WidgetDataResponse {
+  if (!Array.isArray(response.data)) return response;
+  const data = response.data.map((item) => {
+    const next = { ...item };
+    if (typeof item.timestamp === 'string') next.timestamp = shiftIso(item.timestamp, offsetMs);
+    if (typeof item.time_interval === 'string') next.time_interval = shiftIso(item.time_interval, offsetMs);
+    return next;
+  });
+  return { ...response, data };
 }

@@ -8,7 +8,7 @@ const ITEM =
   'flex w-full items-center gap-2 rounded px-2.5 py-1.5 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none dark:text-slate-200 dark:hover:bg-slate-800 dark:focus:bg-slate-800';
 
 /**
- * The card's action menu (Edit, Duplicate, Delete): a menu button with arrow-key navigation, Escape
+ * The card's action menu (Edit, Duplicate, Create alert on a metric widget, Delete): a menu button with arrow-key navigation, Escape
  * and outside click to close, focus returned to the button.
  */
 export function CardMenu({
@@ -16,11 +16,14 @@ export function CardMenu({
   editHref,
   onDuplicate,
   onDelete,
+  onCreateAlert,
 }: {
   widgetName: string;
   editHref: string;
   onDuplicate: () => void;
   onDelete: () => void;
+  /** Only for widgets that plot a metric (Cekura's "Create alert on this metric"). */
+  onCreateAlert?: (() => void) | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -83,7 +86,7 @@ export function CardMenu({
               items[(index + step + items.length) % items.length]?.focus();
             }
           }}
-          className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className="absolute right-0 z-20 mt-1 w-60 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <Link role="menuitem" to={editHref} className={ITEM} onClick={() => setOpen(false)}>
             <PencilIcon /> Edit
@@ -99,6 +102,19 @@ export function CardMenu({
           >
             <CopyIcon /> Duplicate
           </button>
+          {onCreateAlert ? (
+            <button
+              role="menuitem"
+              type="button"
+              className={ITEM}
+              onClick={() => {
+                close();
+                onCreateAlert();
+              }}
+            >
+              <span aria-hidden="true">🔔</span> Create alert on this metric
+            </button>
+          ) : null}
           <button
             role="menuitem"
             type="button"

@@ -202,6 +202,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       ) : null}
       <DashboardWidgets
         dashboardId={dashboard.id}
+        dashboardFilters={dashboard.filters}
         widgets={widgets}
         layout={draft.layout}
         results={results}

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { Button } from '../../ui/button.tsx';
@@ -14,6 +15,7 @@ import { WidgetCard, widgetTitle } from './widget-card.tsx';
  */
 export function DashboardWidgets({
   dashboardId,
+  dashboardFilters,
   widgets,
   layout,
   results,
@@ -26,6 +28,7 @@ export function DashboardWidgets({
   onAdd,
 }: {
   dashboardId: number;
+  dashboardFilters: Filter | null;
   widgets: readonly Widget[];
   layout: readonly GridItem[];
   results: Record<number, WidgetDataResult> | undefined;
@@ -46,6 +49,7 @@ export function DashboardWidgets({
           <WidgetCard
             widget={widget}
             dashboardId={dashboardId}
+            dashboardFilters={dashboardFilters}
             result={results?.[widget.id]}
             refreshing={refreshing}
             editing={editing}
@@ -55,7 +59,7 @@ export function DashboardWidgets({
           />
         ),
       })),
-    [widgets, dashboardId, results, refreshing, editing, onSelect, onDuplicate, onDelete],
+    [widgets, dashboardId, dashboardFilters, results, refreshing, editing, onSelect, onDuplicate, onDelete],
   );
 
   if (widgets.length === 0) {

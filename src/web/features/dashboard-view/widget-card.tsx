@@ -1,16 +1,21 @@
-import { memo, useCallback, useId } from 'react';
+import { memo, useCallback, useId, useState } from 'react';
 import { CHART_TYPE_LABELS } from '../../../contract/enums.ts';
 import { fieldLabel } from '../../../contract/field-catalogue.ts';
+import type { Filter } from '../../../contract/filter-schema.ts';
+import { METRIC_VALUE_FIELD } from '../../../contract/widget-rules.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
+import { AlertBacktestDrawer } from './alert-backtest-drawer.tsx';
 import { CardMenu } from './card-menu.tsx';
 import { WidgetCardBody } from './widget-card-body.tsx';
 
 export interface WidgetCardProps {
   widget: Widget;
   dashboardId: number;
+  /** The dashboard's stored filters (a compared window moves them back too). */
+  dashboardFilters: Filter | null;
   /** Undefined while the dashboard's data loads for the first time. */
   result: WidgetDataResult | undefined;
   /** Whether newer data is on its way (the chart is faded, not blanked). */
@@ -37,6 +42,7 @@ export function widgetTitle(widget: Pick<Widget, 'name' | 'chart_type' | 'field'
 export const WidgetCard = memo(function WidgetCard({
   widget,
   dashboardId,
+  dashboardFilters,
   result,
   refreshing,
   editing,
@@ -48,6 +54,8 @@ export const WidgetCard = memo(function WidgetCard({
   const title = widgetTitle(widget);
   const select = useCallback((selection: ChartSelection) => onSelect(widget, selection), [onSelect, widget]);
   const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
+  const [alertOpen, setAlertOpen] = useState(false);
+  const plotsMetric = widget.field === METRIC_VALUE_FIELD && widget.metric !== null;
 
   return (
     <article
@@ -79,10 +87,21 @@ export const WidgetCard = memo(function WidgetCard({
           editHref={`/dashboards/${dashboardId}/widgets/${widget.id}/edit`}
           onDuplicate={() => onDuplicate(widget)}
           onDelete={() => onDelete(widget)}
+          onCreateAlert={plotsMetric ? () => setAlertOpen(true) : undefined}
         />
       </header>
+      {alertOpen ? (
+        <AlertBacktestDrawer
+          widget={widget}
+          title={title}
+          response={result?.ok ? result.response : undefined}
+          onClose={() => setAlertOpen(false)}
+        />
+      ) : null}
       <WidgetCardBody
         widget={widget}
+        dashboardId={dashboardId}
+        dashboardFilters={dashboardFilters}
         title={title}
         result={result}
         refreshing={refreshing}
