@@ -105,14 +105,20 @@ describe('previousPeriodRequest', () => {
     data_type: null,
     filters: { field: 'topic', op: 'eq' as const, value: 'billing' },
   };
-  it('moves the dashboard filters back and keeps the widget’s own', () => {
+  it('moves the dashboard filters back, ends the compared window where the current one began, keeps the widget’s own', () => {
     const request = previousPeriodRequest(widget, { id: 4, filters: since('now-7d') }, 'period', now);
     expect(request.ok && request.body).toEqual({
       ...widget,
       dashboard: 4,
       dashboard_filters: {
         operator: 'and',
-        conditions: [{ field: 'timestamp', op: 'gte', value: '2026-11-23T12:00:00.000Z' }],
+        conditions: [
+          {
+            operator: 'and',
+            conditions: [{ field: 'timestamp', op: 'gte', value: '2026-11-23T12:00:00.000Z' }],
+          },
+          { field: 'timestamp', op: 'lt', value: '2026-11-30T12:00:00.000Z' },
+        ],
       },
     });
   });

@@ -175,7 +175,12 @@ export function previousPeriodRequest(
       group_by: widget.group_by,
       data_type: widget.data_type,
       filters: shiftFilterTimes(widget.filters ?? null, offsetMs, now),
-      dashboard_filters: shiftFilterTimes(dashboard.filters, offsetMs, now),
+      // A window open towards now ends where the current one began: bound it, or it runs up to now.
+      dashboard_filters: mergeFilters(shiftFilterTimes(dashboard.filters, offsetMs, now), {
+        field: 'timestamp',
+        op: 'lt',
+        value: new Date(window.to).toISOString(),
+      }),
     },
   };
 }

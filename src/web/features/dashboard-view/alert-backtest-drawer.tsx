@@ -141,7 +141,7 @@ export function AlertBacktestDrawer({
                 />
               )}
             </Field>
-            <Field label="Threshold" error={errors.value}>
+            <Field label="Threshold value" error={errors.value}>
               {(control) => (
                 <TextInput
                   {...control}

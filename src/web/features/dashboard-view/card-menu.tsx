@@ -112,7 +112,13 @@ export function CardMenu({
                 onCreateAlert();
               }}
             >
-              <span aria-hidden="true">🔔</span> Create alert on this metric
+              <span
+                aria-hidden="true"
+                className="w-4 text-center font-bold text-amber-600 dark:text-amber-400"
+              >
+                !
+              </span>{' '}
+              Create alert on this metric
             </button>
           ) : null}
           <button

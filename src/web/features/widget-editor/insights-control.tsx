@@ -115,7 +115,7 @@ export const InsightsControl = memo(function InsightsControl(props: {
   return (
     <div className="space-y-4">
       <Field
-        label="Compare with"
+        label="Compare with earlier data"
         hint={
           chartType === 'pie'
             ? 'Pie charts cannot show a comparison.'

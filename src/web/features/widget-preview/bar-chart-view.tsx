@@ -113,7 +113,12 @@ export function BarChartView({
             x={marker.label}
             stroke="#f59e0b"
             strokeWidth={2}
-            label={{ value: `🔔 ${marker.count}`, position: 'top', fontSize: 11, fill: 'currentColor' }}
+            label={{
+              value: `${marker.count}×`,
+              position: 'insideTopLeft',
+              fontSize: 11,
+              fill: 'currentColor',
+            }}
           />
         ))}
         {model.series.map((s) => (

@@ -41,7 +41,7 @@ const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const ACTIVE_DOT = { r: 4 };
 const NO_THRESHOLDS: readonly Threshold[] = [];
 const NO_MARKERS: readonly number[] = [];
-const MARKER_LABEL = { value: '🔔', position: 'top' as const, fontSize: 11 };
+const MARKER_LABEL = { value: '!', position: 'insideTopLeft' as const, fontSize: 11, fill: '#f59e0b' };
 const LEGEND_STYLE = { fontSize: 12 };
 const VALUE_TICK_FORMATTERS: Record<ValueFormat, (value: number) => string> = {
   number: (value) => formatAxisTick(value, 'number'),

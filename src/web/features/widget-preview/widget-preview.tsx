@@ -168,12 +168,12 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
       aria-label={label}
       aria-describedby={insights ? insightsId : undefined}
       data-state={status === 'ready' ? (model?.kind ?? 'idle') : status}
-      className={`relative m-0 w-full text-slate-500 transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
+      className={`relative m-0 w-full text-slate-500 ${note ? 'flex flex-col' : ''} transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
       style={height === undefined ? undefined : { height }}
     >
-      {body}
+      {note ? <div className="min-h-0 flex-1">{body}</div> : body}
       {note ? (
-        <figcaption className="absolute right-1 bottom-0 left-1 truncate text-[11px] text-slate-500 dark:text-slate-400">
+        <figcaption className="shrink-0 truncate px-1 text-[11px] text-slate-500 dark:text-slate-400">
           {note}
         </figcaption>
       ) : null}
