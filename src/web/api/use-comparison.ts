@@ -55,7 +55,7 @@ export function useComparison(
     () => (query.data ? alignComparedResponse(query.data, offsetMs) : undefined),
     [query.data, offsetMs],
   );
-  if (setting?.mode === 'cohorts') return { ...NONE, note: 'Cohort comparison is drawn in the editor only.' };
+  if (setting?.mode === 'cohorts') return { ...NONE, note: 'Cohort comparison is not drawn yet.' };
   if (!request) return NONE;
   if (!request.ok) return { ...NONE, note: request.message };
   if (query.isError) return { ...NONE, note: 'The compared window could not be loaded.' };
