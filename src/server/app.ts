@@ -22,6 +22,7 @@ import { DEFAULT_RETENTION } from './version-retention.ts';
 import { registerVersionRoutes } from './version-routes.ts';
 import { registerTrashRoutes } from './trash-routes.ts';
 import { registerDocumentRoutes } from './document-routes.ts';
+import { registerAlertBacktestRoute } from './alert-backtest-route.ts';
 import { VALUE_COUNTS_PATH } from '../contract/value-counts-schema.ts';
 
 export interface AppOptions {
@@ -52,7 +53,7 @@ const API_MOUNTS = [
 ] as const;
 
 /** Our extensions that need the API key like the Cekura routes (not forwarded: they are not Cekura's). */
-const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*'] as const;
+const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*', '/studio/alert-backtest/*'] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerTrashRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
     registerSavedViewRoutes(app, ctx);
+    registerAlertBacktestRoute(app, ctx);
     // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
     app.use(`${VALUE_COUNTS_PATH}*`, auth);
     registerValueCountRoutes(app, ctx);

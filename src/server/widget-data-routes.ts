@@ -33,7 +33,7 @@ const WidgetDataEnvelopeSchema = WidgetDataResponseSchema.extend({
   data: z.custom<WidgetDataResponse['data']>(() => true),
 });
 
-interface DataJob {
+export interface DataJob {
   widgetId: number | null;
   widget: WidgetInput;
   effective: Filter | null;
@@ -110,13 +110,13 @@ function projectIdsOf(scope: Scope, projectId: number | null): readonly number[]
   return projectId === null ? scope.projectIds : [projectId];
 }
 
-type MetricsOf = (projectId: number | null) => Promise<Metric[]>;
+export type MetricsOf = (projectId: number | null) => Promise<Metric[]>;
 
 /**
  * metricsForProject, read once per project for the whole request: the widgets of one bulk_data all
  * ask for the same project's metrics, and reading them per widget cost more than a shared chart result.
  */
-function metricsOnce(ctx: ServerContext, scope: Scope): MetricsOf {
+export function metricsOnce(ctx: ServerContext, scope: Scope): MetricsOf {
   const read = new Map<number | null, Promise<Metric[]>>();
   return (projectId) => {
     let metrics = read.get(projectId);
@@ -129,7 +129,7 @@ function metricsOnce(ctx: ServerContext, scope: Scope): MetricsOf {
 }
 
 /** A saved widget as a data job; `override` (when given) replaces the widget's own filters (D5). */
-async function savedWidgetJob(
+export async function savedWidgetJob(
   metricsOf: MetricsOf,
   scope: Scope,
   record: WidgetRecord,

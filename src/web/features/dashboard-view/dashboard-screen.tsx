@@ -252,6 +252,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       ) : null}
       <DashboardWidgets
         dashboardId={dashboard.id}
+        dashboardFilters={dashboard.filters}
         widgets={widgets}
         layout={draft.layout}
         results={results}

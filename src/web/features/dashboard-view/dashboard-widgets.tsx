@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { Button } from '../../ui/button.tsx';
@@ -15,6 +16,7 @@ import { WidgetCard } from './widget-card.tsx';
  */
 export function DashboardWidgets({
   dashboardId,
+  dashboardFilters,
   widgets,
   layout,
   results,
@@ -30,6 +32,7 @@ export function DashboardWidgets({
   readOnly = false,
 }: {
   dashboardId: number;
+  dashboardFilters: Filter | null;
   widgets: readonly Widget[];
   layout: readonly GridItem[];
   results: Record<number, WidgetDataResult> | undefined;
@@ -56,6 +59,7 @@ export function DashboardWidgets({
           <WidgetCard
             widget={widget}
             dashboardId={dashboardId}
+            dashboardFilters={dashboardFilters}
             result={results?.[widget.id]}
             refreshing={refreshing}
             editing={editing}
@@ -71,6 +75,7 @@ export function DashboardWidgets({
     [
       widgets,
       dashboardId,
+      dashboardFilters,
       results,
       refreshing,
       editing,

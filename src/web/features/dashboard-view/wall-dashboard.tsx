@@ -38,6 +38,7 @@ export function WallDashboard({
   return (
     <DashboardWidgets
       dashboardId={dashboard.id}
+      dashboardFilters={dashboard.filters}
       widgets={dashboard.widgets}
       layout={layout}
       results={data.results}

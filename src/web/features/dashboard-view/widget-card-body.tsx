@@ -1,6 +1,9 @@
 import { memo, useMemo } from 'react';
+import type { Filter } from '../../../contract/filter-schema.ts';
 import { readWidgetDisplay } from '../../../contract/widget-display.ts';
+import { readCompareSetting, readThresholds } from '../../../contract/widget-insights.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
+import { useComparison } from '../../api/use-comparison.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { useRenderCount } from '../../lib/use-render-count.ts';
 import { useShownSoon } from '../../lib/use-shown-soon.ts';
@@ -9,6 +12,9 @@ import { WidgetPreview, type ChartSelection, type WidgetView } from '../widget-p
 
 export interface WidgetCardBodyProps {
   widget: Widget;
+  dashboardId: number;
+  /** The dashboard's stored filters (a compared window moves them back too). */
+  dashboardFilters: Filter | null;
   /** The card's title, the chart's accessible name. */
   title: string;
   /** Undefined while the dashboard's data loads for the first time. */
@@ -29,6 +35,8 @@ export interface WidgetCardBodyProps {
  */
 export const WidgetCardBody = memo(function WidgetCardBody({
   widget,
+  dashboardId,
+  dashboardFilters,
   title,
   result,
   refreshing,
@@ -40,6 +48,14 @@ export const WidgetCardBody = memo(function WidgetCardBody({
   // 50-widget dashboard, drawing every chart at once delayed the ones in view by seconds.
   const shown = useShownSoon(ref, result !== undefined);
   const display = useMemo(() => readWidgetDisplay(widget.metadata), [widget.metadata]);
+  const thresholds = useMemo(() => readThresholds(widget.metadata), [widget.metadata]);
+  const compare = useMemo(() => readCompareSetting(widget.metadata), [widget.metadata]);
+  const dashboard = useMemo(
+    () => ({ id: dashboardId, filters: dashboardFilters }),
+    [dashboardId, dashboardFilters],
+  );
+  // One ordinary preview_data per compared card, only once the card is drawn (see ADR 0018).
+  const comparison = useComparison(compare && shown ? widget : null, dashboard, compare);
   const status = result === undefined || !shown ? 'loading' : result.ok ? 'ready' : 'error';
   return (
     <div ref={ref} className="min-h-0 flex-1 px-2 pb-2">
@@ -62,6 +78,10 @@ export const WidgetCardBody = memo(function WidgetCardBody({
           onSelect={onSelect}
           view={view}
           exportName={title}
+          thresholds={thresholds}
+          comparison={comparison.response}
+          comparisonLabel={comparison.label}
+          note={comparison.note}
         />
       </ErrorBoundary>
     </div>

@@ -1,16 +1,21 @@
 import { memo, useCallback, useId, useState } from 'react';
+import type { Filter } from '../../../contract/filter-schema.ts';
+import { METRIC_VALUE_FIELD } from '../../../contract/widget-rules.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { ViewToggle, type ChartOrTable } from '../../ui/view-toggle.tsx';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { widgetTitle } from '../../lib/widget-title.ts';
+import { AlertBacktestDrawer } from './alert-backtest-drawer.tsx';
 import { CardMenu } from './card-menu.tsx';
 import { WidgetCardBody } from './widget-card-body.tsx';
 
 export interface WidgetCardProps {
   widget: Widget;
   dashboardId: number;
+  /** The dashboard's stored filters (a compared window moves them back too). */
+  dashboardFilters: Filter | null;
   /** Undefined while the dashboard's data loads for the first time. */
   result: WidgetDataResult | undefined;
   /** Whether newer data is on its way (the chart is faded, not blanked). */
@@ -35,6 +40,7 @@ export interface WidgetCardProps {
 export const WidgetCard = memo(function WidgetCard({
   widget,
   dashboardId,
+  dashboardFilters,
   result,
   refreshing,
   editing,
@@ -50,6 +56,8 @@ export const WidgetCard = memo(function WidgetCard({
   const select = useCallback((selection: ChartSelection) => onSelect(widget, selection), [onSelect, widget]);
   const status = result === undefined ? 'loading' : result.ok ? 'ready' : 'error';
   const [view, setView] = useState<ChartOrTable>('chart');
+  const [alertOpen, setAlertOpen] = useState(false);
+  const plotsMetric = widget.field === METRIC_VALUE_FIELD && widget.metric !== null;
 
   return (
     <article
@@ -90,6 +98,7 @@ export const WidgetCard = memo(function WidgetCard({
             editHref={`/dashboards/${dashboardId}/widgets/${widget.id}/edit`}
             onDuplicate={() => onDuplicate(widget)}
             onDelete={() => onDelete(widget)}
+            onCreateAlert={plotsMetric ? () => setAlertOpen(true) : undefined}
           />
         )}
       </header>
@@ -101,8 +110,18 @@ export const WidgetCard = memo(function WidgetCard({
           {notice}
         </p>
       ) : null}
+      {alertOpen ? (
+        <AlertBacktestDrawer
+          widget={widget}
+          title={title}
+          response={result?.ok ? result.response : undefined}
+          onClose={() => setAlertOpen(false)}
+        />
+      ) : null}
       <WidgetCardBody
         widget={widget}
+        dashboardId={dashboardId}
+        dashboardFilters={dashboardFilters}
         title={title}
         result={result}
         refreshing={refreshing}

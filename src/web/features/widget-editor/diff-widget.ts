@@ -5,7 +5,6 @@ import {
   DRAFT_KEYS,
   draftToWidgetInput,
   isSameDisplay,
-  mergeDisplayIntoMetadata,
   type WidgetDraft,
   type WidgetDraftKey,
 } from './widget-form-model.ts';
@@ -50,7 +49,9 @@ export function diffWidget(
   for (const key of changed) {
     switch (key) {
       case 'display':
-        patch.metadata = mergeDisplayIntoMetadata(onto.metadata, draft.display);
+      case 'insights':
+        // Both live in `metadata`, sent whole: built from both, whichever of them changed.
+        patch.metadata = wire.metadata;
         break;
       case 'name':
         patch.name = wire.name;

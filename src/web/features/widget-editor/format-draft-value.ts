@@ -6,6 +6,7 @@ import {
 } from '../../../contract/enums.ts';
 import { fieldLabel } from '../../../contract/field-catalogue.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
+import { COMPARE_OFFSET_LABELS } from '../../../contract/widget-insights.ts';
 import { formatInterval } from './bucket-intervals.ts';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
 
@@ -47,6 +48,18 @@ export function formatDraftValue(
       const d = draft.display;
       const parts = [d.color, d.showLegend ? 'legend' : 'no legend', d.showPoints ? 'points' : 'no points'];
       if (d.unit !== '') parts.push(`unit "${d.unit}"`);
+      return parts.join(', ');
+    }
+    case 'insights': {
+      const { compare, thresholds } = draft.insights;
+      const parts = [
+        compare === null
+          ? 'no comparison'
+          : compare.mode === 'cohorts'
+            ? `${compare.cohorts.length} cohorts`
+            : COMPARE_OFFSET_LABELS[compare.offset].toLowerCase(),
+      ];
+      parts.push(thresholds.length === 1 ? '1 threshold' : `${thresholds.length} thresholds`);
       return parts.join(', ');
     }
   }

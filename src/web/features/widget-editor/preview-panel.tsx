@@ -2,6 +2,8 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { ChartTypeSchema, type ChartType } from '../../../contract/enums.ts';
 import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
+import type { Threshold } from '../../../contract/widget-insights.ts';
+import type { Comparison } from '../../api/use-comparison.ts';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { useToast } from '../../ui/toast.tsx';
@@ -45,6 +47,9 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
   /** Why the comparison cannot be drawn for this draft (the toggle is disabled with it). */
   compareUnavailable: string | null;
   comparisonStatus: 'idle' | 'loading' | 'error' | 'ready';
+  /** The previous-period comparison of `metadata.compare`, drawn unless saved-vs-draft is on. */
+  period: Comparison;
+  thresholds: readonly Threshold[];
 }) {
   const { preview, chartType, display, description, name, comparison, compare, onCompareChange } = props;
   const toast = useToast();
@@ -52,6 +57,7 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
   const [exporting, setExporting] = useState(false);
   const [view, setView] = useState<ChartOrTable>('chart');
   const { state } = preview;
+  const savedShown = compare && props.compareUnavailable === null;
   const response = state.kind === 'ready' ? state.response : undefined;
   const shownType = response ? chartTypeOf(response, chartType) : chartType;
   const chartData = useMemo(() => (response ? readChartData(response) : null), [response]);
@@ -143,8 +149,10 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
             display={display}
             status={state.kind === 'ready' ? 'ready' : 'loading'}
             dimmed={state.kind === 'ready' && state.stale}
-            comparison={compare && props.compareUnavailable === null ? comparison : undefined}
-            comparisonLabel="Saved"
+            comparison={savedShown ? comparison : props.period.response}
+            comparisonLabel={savedShown ? 'Saved' : props.period.label}
+            note={savedShown ? undefined : props.period.note}
+            thresholds={props.thresholds}
             height={PREVIEW_HEIGHT}
             label={`Preview of ${name || description}`}
             view={view}

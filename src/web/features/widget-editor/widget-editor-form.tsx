@@ -32,6 +32,7 @@ import { JsonDialog } from './json-dialog.tsx';
 import { LeaveDialog } from './leave-dialog.tsx';
 import { activeServerErrors, mapWidgetErrors, type ServerErrors } from './map-widget-errors.ts';
 import { describeSaveBlocker } from './preview-blocker.ts';
+import { useComparison } from '../../api/use-comparison.ts';
 import { PreviewPanel } from './preview-panel.tsx';
 import { compareConflict } from './save-conflict.ts';
 import { UnsavedChanges } from './unsaved-changes.tsx';
@@ -44,6 +45,7 @@ import { useUndoShortcuts } from './use-undo-shortcuts.ts';
 import { WidgetFormPanel } from './widget-form-panel.tsx';
 import {
   DRAFT_KEYS,
+  draftToPreviewBody,
   draftToWidgetInput,
   newWidgetDraft,
   widgetToDraft,
@@ -147,6 +149,16 @@ export function WidgetEditorForm({
     ruleErrors,
     now,
   });
+  const editorDashboard = useMemo(
+    () => ({ id: dashboard.id, filters: dashboard.filters }),
+    [dashboard.id, dashboard.filters],
+  );
+  // The compared window of a draft whose own preview is drawn (never for a draft the rules refuse).
+  const period = useComparison(
+    draft.insights.compare && preview.state.kind === 'ready' ? draftToPreviewBody(draft, dashboard.id) : null,
+    editorDashboard,
+    draft.insights.compare,
+  );
   const [compare, setCompare] = useState(false);
   const comparison = useQuery({
     ...previewQueries.saved(api, widget?.id ?? 0),
@@ -428,6 +440,8 @@ export function WidgetEditorForm({
             onCompareChange={isNew ? null : setCompare}
             compareUnavailable={isNew ? null : compareUnavailableReason(draft.chart_type, saved.chart_type)}
             comparison={compare ? comparison.data : undefined}
+            period={period}
+            thresholds={draft.insights.thresholds}
             comparisonStatus={
               !compare ? 'idle' : comparison.isError ? 'error' : comparison.data ? 'ready' : 'loading'
             }

@@ -31,6 +31,7 @@ describe('widgetToDraft', () => {
       data_type: '',
       filters: null,
       display: { ...DEFAULT_WIDGET_DISPLAY, color: 'rose', unit: 's' },
+      insights: { compare: null, thresholds: [] },
     });
   });
 

@@ -13,6 +13,13 @@ import {
   readWidgetDisplay,
   type WidgetDisplay,
 } from '../../../contract/widget-display.ts';
+import {
+  CompareSettingSchema,
+  readCompareSetting,
+  readThresholds,
+  ThresholdSchema,
+  writeInsights,
+} from '../../../contract/widget-insights.ts';
 import { normalizeGroupBy } from '../../../contract/widget-rules.ts';
 import type { Widget, WidgetInput, WidgetMetadata } from '../../../contract/widget-schema.ts';
 
@@ -35,6 +42,8 @@ export const WidgetDraftSchema = z.object({
   data_type: z.union([DataTypeSchema, z.literal('')]),
   filters: NullableFilterSchema,
   display: WidgetDisplaySchema,
+  /** `metadata.compare` and `metadata.thresholds` (docs/decisions/0018): drawing only, no request. */
+  insights: z.object({ compare: CompareSettingSchema.nullable(), thresholds: z.array(ThresholdSchema) }),
 });
 export type WidgetDraft = z.infer<typeof WidgetDraftSchema>;
 export type WidgetDraftKey = keyof WidgetDraft;
@@ -51,6 +60,7 @@ export const DRAFT_KEYS = [
   'data_type',
   'filters',
   'display',
+  'insights',
 ] as const satisfies readonly WidgetDraftKey[];
 
 /** The draft fields that change which data is fetched; `name` and `display` only change how it looks. */
@@ -76,6 +86,7 @@ export const DRAFT_FIELD_LABELS: Record<WidgetDraftKey, string> = {
   data_type: 'Data type',
   filters: 'Filters',
   display: 'Display options',
+  insights: 'Compare and thresholds',
 };
 
 /** What a new widget starts as: a line of call durations, which every seeded project can draw. */
@@ -91,6 +102,7 @@ export function newWidgetDraft(): WidgetDraft {
     data_type: '',
     filters: null,
     display: { ...DEFAULT_WIDGET_DISPLAY },
+    insights: { compare: null, thresholds: [] },
   };
 }
 
@@ -109,7 +121,24 @@ export function widgetToDraft(widget: Widget): WidgetDraft {
     data_type: widget.data_type ?? '',
     filters: widget.filters,
     display: readWidgetDisplay(widget.metadata),
+    insights: readInsights(widget.metadata),
   };
+}
+
+function readInsights(metadata: WidgetMetadata): WidgetDraft['insights'] {
+  return { compare: readCompareSetting(metadata), thresholds: readThresholds(metadata) };
+}
+
+/**
+ * `metadata` with the draft's comparison and thresholds written in the current shape (every other key
+ * kept). The same reference when they equal what the metadata already reads as.
+ */
+export function mergeInsightsIntoMetadata(
+  metadata: WidgetMetadata,
+  insights: WidgetDraft['insights'],
+): WidgetMetadata {
+  if (JSON.stringify(readInsights(metadata)) === JSON.stringify(insights)) return metadata;
+  return writeInsights(metadata, insights);
 }
 
 /** The part of the loaded widget a draft is written onto: its dashboard and its full metadata. */
@@ -152,7 +181,10 @@ export function draftToWidgetInput(draft: WidgetDraft, base: DraftBase): WidgetI
     group_by: draft.group_by,
     data_type: emptyToNull(draft.data_type),
     filters: draft.filters,
-    metadata: mergeDisplayIntoMetadata(base.metadata, draft.display),
+    metadata: mergeInsightsIntoMetadata(
+      mergeDisplayIntoMetadata(base.metadata, draft.display),
+      draft.insights,
+    ),
   };
 }
 

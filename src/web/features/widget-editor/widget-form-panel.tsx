@@ -5,6 +5,7 @@ import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import { Skeleton } from '../../ui/skeleton.tsx';
 import { DataFields } from './data-fields.tsx';
 import { DisplayOptionsControl } from './display-options-control.tsx';
+import { InsightsControl } from './insights-control.tsx';
 import { FormSection } from './form-section.tsx';
 import { isJsonEqual } from './is-json-equal.ts';
 import { NameField } from './name-field.tsx';
@@ -90,6 +91,10 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
     nameSuggestion,
   } = props;
   const onFilters = useCallback((filters: Filter | null) => change({ filters }, 'filters'), [change]);
+  const onInsights = useCallback(
+    (insights: WidgetFormPanelProps['values']['insights']) => change({ insights }, null),
+    [change],
+  );
   const onDisplay = useCallback(
     (display: WidgetDisplay, group?: string) => change({ display }, group ?? null),
     [change],
@@ -127,6 +132,10 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
           errors={filterErrors}
           now={now}
         />
+      </FormSection>
+
+      <FormSection title="Compare and thresholds">
+        <InsightsControl value={values.insights} chartType={values.chart_type} onChange={onInsights} />
       </FormSection>
 
       <FormSection title="Display options">

@@ -1,4 +1,19 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Threshold } from '../../../contract/widget-insights.ts';
+import { placeBarMarkers, thresholdBeyond, thresholdColor } from './chart-annotations.ts';
+import { comparisonNote } from './comparison-note.ts';
+import { thresholdReferences } from './threshold-references.tsx';
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { selectBar } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
@@ -19,6 +34,8 @@ const TICK = { fill: 'currentColor', fontSize: 11 };
 const CURSOR = { fill: 'currentColor', fillOpacity: 0.06 };
 const RADIUS: [number, number, number, number] = [3, 3, 0, 0];
 const LEGEND_STYLE = { fontSize: 12 };
+const NO_THRESHOLDS: readonly Threshold[] = [];
+const NO_MARKERS: readonly number[] = [];
 const VALUE_TICK_FORMATTERS: Record<ValueFormat, (value: number) => string> = {
   number: (value) => formatAxisTick(value, 'number'),
   percent: (value) => formatAxisTick(value, 'percent'),
@@ -29,11 +46,18 @@ export function BarChartView({
   model,
   onSelect,
   size,
+  thresholds = NO_THRESHOLDS,
+  markers = NO_MARKERS,
 }: {
   model: BarModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
   size?: ElementSize | null | undefined;
+  /** Drawn as lines and bands; bars beyond them take the threshold's colour. */
+  thresholds?: readonly Threshold[] | undefined;
+  /** Times (epoch ms) an alert would have fired, one marker per bucket with the count. */
+  markers?: readonly number[] | undefined;
 }) {
+  const bucketMarkers = markers.length > 0 ? placeBarMarkers(model.rows, markers) : [];
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={size ?? UNKNOWN_SIZE}>
       <BarChart data={model.rows} margin={MARGIN}>
@@ -72,13 +96,33 @@ export function BarChartView({
                     name: s.label,
                     color: s.color,
                     value: row.values[s.key] ?? null,
-                    note: `(${row.counts[s.key] ?? 0} ${row.counts[s.key] === 1 ? 'call' : 'calls'})`,
+                    note: [
+                      `(${row.counts[s.key] ?? 0} ${row.counts[s.key] === 1 ? 'call' : 'calls'})`,
+                      comparisonNote(model, row, s, model.valueFormat),
+                    ]
+                      .filter(Boolean)
+                      .join(' '),
                   }))}
               />
             );
           }}
         />
         {model.showLegend ? <Legend wrapperStyle={LEGEND_STYLE} /> : null}
+        {thresholdReferences(thresholds, model.valueFormat)}
+        {bucketMarkers.map((marker) => (
+          <ReferenceLine
+            key={`m${marker.label}`}
+            x={marker.label}
+            stroke="#f59e0b"
+            strokeWidth={2}
+            label={{
+              value: `${marker.count}×`,
+              position: 'insideTopLeft',
+              fontSize: 11,
+              fill: 'currentColor',
+            }}
+          />
+        ))}
         {model.series.map((s) => (
           <Bar
             key={s.key}
@@ -93,7 +137,14 @@ export function BarChartView({
               const selection = selectBar(model, index, s.key);
               if (selection && onSelect) onSelect(selection);
             }}
-          />
+          >
+            {thresholds.length > 0 && !s.comparison
+              ? model.rows.map((row) => {
+                  const hit = thresholdBeyond(row.values[s.key], thresholds);
+                  return <Cell key={row.bucket} fill={hit ? thresholdColor(hit) : s.color} />;
+                })
+              : null}
+          </Bar>
         ))}
       </BarChart>
     </ResponsiveContainer>

@@ -1,4 +1,5 @@
 import type { WidgetColor } from '../../../contract/widget-display.ts';
+import type { Change } from './compare-change.ts';
 import type { ValueFormat } from './format-chart-value.ts';
 
 /**
@@ -56,6 +57,11 @@ export interface StatFigure {
   value: string;
   /** The comparison response's figure, formatted the same way, when one was given. */
   previous: string | null;
+  /** The figure as a number (null when the API sent none), for thresholds and text alternatives. */
+  raw: number | null;
+  /** The change from the comparison, or null without one (or with too few calls, `tooFewToCompare`). */
+  change: Change | null;
+  tooFewToCompare: boolean;
 }
 
 /**

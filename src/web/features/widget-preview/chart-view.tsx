@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { Threshold } from '../../../contract/widget-insights.ts';
 import type { ChartModel, ChartSelection } from './chart-model.ts';
 import { BarChartView } from './bar-chart-view.tsx';
 import { LineChartView } from './line-chart-view.tsx';
@@ -14,20 +15,40 @@ export const ChartView = memo(function ChartView({
   model,
   onSelect,
   size,
+  thresholds,
+  markers,
 }: {
   model: Extract<ChartModel, { kind: 'line' | 'bar' | 'pie' | 'stat' }>;
   onSelect?: ((selection: ChartSelection) => void) | undefined;
   /** The drawing area's size when the chart mounts, if known (see `useElementSize`). */
   size?: ElementSize | null | undefined;
+  thresholds?: readonly Threshold[] | undefined;
+  markers?: readonly number[] | undefined;
 }) {
   switch (model.kind) {
     case 'line':
-      return <LineChartView model={model} onSelect={onSelect} size={size} />;
+      return (
+        <LineChartView
+          model={model}
+          onSelect={onSelect}
+          size={size}
+          thresholds={thresholds}
+          markers={markers}
+        />
+      );
     case 'bar':
-      return <BarChartView model={model} onSelect={onSelect} size={size} />;
+      return (
+        <BarChartView
+          model={model}
+          onSelect={onSelect}
+          size={size}
+          thresholds={thresholds}
+          markers={markers}
+        />
+      );
     case 'pie':
       return <PieChartView model={model} onSelect={onSelect} size={size} />;
     case 'stat':
-      return <StatView figures={model.figures} />;
+      return <StatView figures={model.figures} thresholds={thresholds} />;
   }
 });

@@ -1,4 +1,16 @@
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { Threshold } from '../../../contract/widget-insights.ts';
+import { thresholdBeyond, thresholdColor } from './chart-annotations.ts';
 import { LINE_PLOT_INSET_PX, type ChartModel, type ChartSelection } from './chart-model.ts';
 import { selectLinePoint, toRowIndex } from './chart-selection.ts';
 import { ChartTooltip } from './chart-tooltip.tsx';
@@ -10,6 +22,8 @@ import {
 } from './format-chart-value.ts';
 import { tickDomain } from './nice-ticks.ts';
 import { seriesValue } from './series-value.ts';
+import { thresholdReferences } from './threshold-references.tsx';
+import { comparisonNote } from './comparison-note.ts';
 import type { ElementSize } from './use-element-size.ts';
 
 type LineModel = Extract<ChartModel, { kind: 'line' }>;
@@ -25,6 +39,9 @@ const MARGIN = { top: 8, right: LINE_PLOT_INSET_PX - Y_AXIS_WIDTH, bottom: 4, le
 const TICK = { fill: 'currentColor', fontSize: 11 };
 const X_DOMAIN: [string, string] = ['dataMin', 'dataMax'];
 const ACTIVE_DOT = { r: 4 };
+const NO_THRESHOLDS: readonly Threshold[] = [];
+const NO_MARKERS: readonly number[] = [];
+const MARKER_LABEL = { value: '!', position: 'insideTopLeft' as const, fontSize: 11, fill: '#f59e0b' };
 const LEGEND_STYLE = { fontSize: 12 };
 const VALUE_TICK_FORMATTERS: Record<ValueFormat, (value: number) => string> = {
   number: (value) => formatAxisTick(value, 'number'),
@@ -40,10 +57,16 @@ export function LineChartView({
   model,
   onSelect,
   size,
+  thresholds = NO_THRESHOLDS,
+  markers = NO_MARKERS,
 }: {
   model: LineModel;
   onSelect?: ((s: ChartSelection) => void) | undefined;
   size?: ElementSize | null | undefined;
+  /** Drawn as lines and bands; points beyond them are marked in the threshold's colour. */
+  thresholds?: readonly Threshold[] | undefined;
+  /** Times (epoch ms) an alert would have fired, drawn as vertical lines. */
+  markers?: readonly number[] | undefined;
 }) {
   return (
     <ResponsiveContainer width="100%" height="100%" initialDimension={size ?? UNKNOWN_SIZE}>
@@ -102,12 +125,21 @@ export function LineChartView({
                 format={model.valueFormat}
                 entries={model.series
                   .filter((s) => row.values[s.key] !== undefined)
-                  .map((s) => ({ name: s.label, color: s.color, value: row.values[s.key] ?? null }))}
+                  .map((s) => ({
+                    name: s.label,
+                    color: s.color,
+                    value: row.values[s.key] ?? null,
+                    note: comparisonNote(model, row, s, model.valueFormat),
+                  }))}
               />
             );
           }}
         />
         {model.showLegend ? <Legend wrapperStyle={LEGEND_STYLE} /> : null}
+        {thresholdReferences(thresholds, model.valueFormat)}
+        {markers.map((time) => (
+          <ReferenceLine key={`m${time}`} x={time} stroke="#f59e0b" strokeWidth={1.5} label={MARKER_LABEL} />
+        ))}
         {model.series.map((s) => (
           <Line
             key={s.key}
@@ -117,7 +149,13 @@ export function LineChartView({
             strokeWidth={s.comparison ? 1.5 : 2}
             strokeDasharray={s.comparison ? '4 4' : undefined}
             // Off for long series (`showDots`, `animate`): Recharts slows down sharply with either.
-            dot={model.showDots ? { r: 2.5, fill: s.color } : false}
+            dot={
+              thresholds.length > 0 && !s.comparison
+                ? (props: DotProps) => beyondDot(props, s.color, model.showDots, thresholds)
+                : model.showDots
+                  ? { r: 2.5, fill: s.color }
+                  : false
+            }
             activeDot={ACTIVE_DOT}
             connectNulls={model.connectNulls}
             isAnimationActive={model.animate}
@@ -127,4 +165,21 @@ export function LineChartView({
       </LineChart>
     </ResponsiveContainer>
   );
+}
+
+interface DotProps {
+  cx?: number | undefined;
+  cy?: number | undefined;
+  value?: unknown;
+  index?: number | undefined;
+}
+
+/** A point beyond a threshold: larger, in the threshold's colour, drawn even when dots are off. */
+function beyondDot(props: DotProps, color: string, showDots: boolean, thresholds: readonly Threshold[]) {
+  const { cx, cy, value, index } = props;
+  const key = `d${index ?? 0}`;
+  if (cx === undefined || cy === undefined) return <g key={key} />;
+  const hit = thresholdBeyond(typeof value === 'number' ? value : null, thresholds);
+  if (hit) return <circle key={key} cx={cx} cy={cy} r={4} fill={thresholdColor(hit)} data-beyond="true" />;
+  return showDots ? <circle key={key} cx={cx} cy={cy} r={2.5} fill={color} /> : <g key={key} />;
 }

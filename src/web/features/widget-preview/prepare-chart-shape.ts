@@ -13,6 +13,7 @@ import {
   type StatFigure,
 } from './chart-model.ts';
 import { formatBucketLabel, formatChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
+import { describeChange, MIN_COMPARE_SAMPLES } from './compare-change.ts';
 import { groupSeries } from './group-series.ts';
 import { niceTicks } from './nice-ticks.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
@@ -208,10 +209,26 @@ function statFigures(stat: StatData, previous: StatData | null): StatFigure[] {
     ['avg_duration', 'Average duration', (s) => formatChartValue(s.avg_duration, 'number', 's')],
     ['p95_latency', 'P95 latency', (s) => formatChartValue(s.p95_latency, 'number', 'ms')],
   ];
+  // Stat figures of fewer calls than this are not compared (their change is noise).
+  const tooFew = previous !== null && previous.total_calls < MIN_COMPARE_SAMPLES;
   return figures.map(([key, label, format]) => ({
     key,
     label,
     value: format(stat),
     previous: previous ? format(previous) : null,
+    raw: stat[key],
+    change:
+      previous && !tooFew ? describeChange(stat[key], previous[key], (v) => formatStatDelta(key, v)) : null,
+    tooFewToCompare: tooFew,
   }));
+}
+
+/** A change of a stat figure in the figure's own format; a rate changes by percentage points. */
+function formatStatDelta(key: StatFigure['key'], value: number): string {
+  if (key === 'total_calls') return formatChartValue(value, 'number');
+  return formatChartValue(
+    value,
+    'number',
+    key === 'success_rate' ? ' points' : key === 'avg_duration' ? 's' : 'ms',
+  );
 }

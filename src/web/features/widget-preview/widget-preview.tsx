@@ -1,7 +1,9 @@
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useId, useMemo, type ReactNode } from 'react';
 import type { ChartType } from '../../../contract/enums.ts';
 import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
+import type { Threshold } from '../../../contract/widget-insights.ts';
+import { describeChartInsights } from './describe-chart.ts';
 import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
 import { prepareChartShapeCached } from './prepare-chart-shape-cached.ts';
@@ -45,6 +47,12 @@ export interface WidgetPreviewProps {
   view?: WidgetView | undefined;
   /** The table view's CSV file name; without it the table has no export button. */
   exportName?: string | undefined;
+  /** Threshold lines and bands (line, bar) or figure colours (stat); display-only, no request. */
+  thresholds?: readonly Threshold[] | undefined;
+  /** Moments (epoch ms) an alert would have fired, marked on line and bar charts. */
+  markers?: readonly number[] | undefined;
+  /** Shown under the chart, e.g. the compared dates in words or why no comparison is drawn. */
+  note?: string | undefined;
 }
 
 export type WidgetView = ChartOrTable;
@@ -70,7 +78,11 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     comparisonLabel,
     view = 'chart',
     exportName,
+    thresholds,
+    markers,
+    note,
   } = props;
+  const insightsId = useId();
   const { ref, width, size } = useElementSize<HTMLDivElement>();
   const measured = size !== null;
   const { color, showLegend, unit, showPoints } = display;
@@ -102,6 +114,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
   );
 
   let body: ReactNode;
+  let insights = '';
   if (status === 'loading') {
     body = (
       <div className="flex h-full min-h-16 flex-col justify-end gap-2 p-2" aria-busy="true">
@@ -137,6 +150,10 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     const cartesian = model.kind === 'line' || model.kind === 'bar';
     const hidden = cartesian ? model.hiddenSeriesCount : 0;
     const axisUnit = cartesian ? model.axisUnit : '';
+    insights =
+      model.kind === 'pie'
+        ? ''
+        : describeChartInsights(model, { thresholds: thresholds ?? [], comparisonLabel });
     body = (
       <div className="flex h-full flex-col">
         {axisUnit !== '' ? (
@@ -146,8 +163,19 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
           </p>
         ) : null}
         <div className="min-h-0 flex-1" data-chart-kind={model.kind}>
-          <ChartView model={model} onSelect={onSelect} size={size} />
+          <ChartView
+            model={model}
+            onSelect={onSelect}
+            size={size}
+            thresholds={thresholds}
+            markers={markers}
+          />
         </div>
+        {insights ? (
+          <p id={insightsId} className="sr-only" data-testid="chart-insights">
+            {insights}
+          </p>
+        ) : null}
         {hidden > 0 ? (
           <p className="px-1 text-xs text-slate-500 dark:text-slate-400">
             {hidden} more {hidden === 1 ? 'group is' : 'groups are'} not shown.
@@ -161,12 +189,18 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     <figure
       ref={ref}
       aria-label={label}
+      aria-describedby={insights ? insightsId : undefined}
       data-state={status === 'ready' ? (model?.kind ?? 'idle') : status}
       data-view={view}
-      className={`relative m-0 w-full text-slate-500 transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
+      className={`relative m-0 w-full text-slate-500 ${note ? 'flex flex-col' : ''} transition-opacity dark:text-slate-400 ${dimmed ? 'opacity-50' : ''} ${height === undefined ? 'h-full' : ''}`}
       style={height === undefined ? undefined : { height }}
     >
-      {body}
+      {note ? <div className="min-h-0 flex-1">{body}</div> : body}
+      {note ? (
+        <figcaption className="shrink-0 truncate px-1 text-[11px] text-slate-500 dark:text-slate-400">
+          {note}
+        </figcaption>
+      ) : null}
     </figure>
   );
 }
@@ -217,6 +251,9 @@ function sameProps(a: WidgetPreviewProps, b: WidgetPreviewProps): boolean {
     a.label === b.label &&
     a.view === b.view &&
     a.exportName === b.exportName &&
+    a.thresholds === b.thresholds &&
+    a.markers === b.markers &&
+    a.note === b.note &&
     a.display.color === b.display.color &&
     a.display.showLegend === b.display.showLegend &&
     a.display.unit === b.display.unit &&
