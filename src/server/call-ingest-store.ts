@@ -158,7 +158,11 @@ export async function readStoredCallLog(
 
 /** One import into one project: every batch stored through it commits together, or not at all. */
 export interface ImportSession {
-  store(rows: readonly StorableCall[], options: StoreOptions): Promise<StoreResult>;
+  /** `repeatedIndexes`: calls whose call_id an earlier batch of this session stored (duplicates in a file). */
+  store(
+    rows: readonly StorableCall[],
+    options: StoreOptions,
+  ): Promise<StoreResult & { repeatedIndexes: number[] }>;
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }
@@ -188,6 +192,8 @@ export async function beginImportSession(target: IngestTarget, projectId: number
       throw new ImportBusyError();
     throw error;
   }
+  // Row ids only grow, so a call with a larger id than any before the session was stored by it.
+  const lastIdBefore = Number(target.prepare('SELECT COALESCE(MAX(id), 0) FROM calls').pluck().get());
   let open = true;
   const end = (sql: string) => {
     if (!open) return;
@@ -198,7 +204,11 @@ export async function beginImportSession(target: IngestTarget, projectId: number
     store: async (rows, options) => {
       await Promise.resolve();
       if (!open) throw new Error('The import session has ended.');
-      return target.transaction(() => storeSync(target, projectId, rows, options))();
+      const result = target.transaction(() => storeSync(target, projectId, rows, options))();
+      const repeatedIndexes = result.unchangedIndexes.filter(
+        (index) => (result.ids[index] ?? 0) > lastIdBefore,
+      );
+      return { ...result, repeatedIndexes };
     },
     commit: async () => {
       await Promise.resolve();

@@ -1,0 +1,49 @@
+/** Where an import stands: what the terminal bar and the page show. */
+export interface ImportProgress {
+  rowsRead: number;
+  stored: number;
+  unchanged: number;
+  skipped: number;
+  bytesRead: number;
+  /** null when the size is unknown (a pipe). */
+  totalBytes: number | null;
+  elapsedMs: number;
+  /** Rows read per second so far. */
+  rowsPerSecond: number;
+  /** Estimated time left from the share of bytes read; null when unknown. */
+  etaMs: number | null;
+}
+
+/** The progress figures from the counters (pure: the clock reading is passed in). */
+export function progressOf(
+  counters: Pick<
+    ImportProgress,
+    'rowsRead' | 'stored' | 'unchanged' | 'skipped' | 'bytesRead' | 'totalBytes'
+  >,
+  elapsedMs: number,
+): ImportProgress {
+  const seconds = elapsedMs / 1000;
+  const share = counters.totalBytes ? counters.bytesRead / counters.totalBytes : 0;
+  return {
+    ...counters,
+    elapsedMs,
+    rowsPerSecond: seconds > 0 ? Math.round(counters.rowsRead / seconds) : 0,
+    etaMs: share > 0 && share <= 1 ? Math.round((elapsedMs * (1 - share)) / share) : null,
+  };
+}
+
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+/** One terminal line: a bar when the size is known, then the counters, rate and time left. */
+export function formatProgressLine(p: ImportProgress, width = 24): string {
+  const share = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : null;
+  const bar =
+    share === null
+      ? ''
+      : `[${'#'.repeat(Math.round(share * width)).padEnd(width, '.')}] ${String(Math.floor(share * 100)).padStart(3)}% `;
+  const left = p.etaMs === null ? '' : `, ${duration(p.etaMs)} left`;
+  return `${bar}${p.rowsRead} rows read, ${p.stored} stored, ${p.unchanged} unchanged, ${p.skipped} skipped, ${p.rowsPerSecond}/s${left}`;
+}
