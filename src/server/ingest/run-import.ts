@@ -1,3 +1,4 @@
+import { callIdOf } from './call-id-of.ts';
 import { CallLogInputSchema, toIngestCall } from '../../contract/call-log-input-schema.ts';
 import { beginImportSession, type IngestTarget } from '../call-ingest-store.ts';
 import { zodToDrf } from '../http/zod-to-drf.ts';
@@ -49,11 +50,6 @@ function problemText(error: Record<string, string[]>): string {
   return Object.entries(error)
     .map(([field, messages]) => `${field}: ${messages.join(' ')}`)
     .join('; ');
-}
-
-function callIdOf(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || !('call_id' in value)) return null;
-  return typeof value.call_id === 'string' ? value.call_id : null;
 }
 
 /**
