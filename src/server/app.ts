@@ -24,6 +24,7 @@ import { DEFAULT_RETENTION } from './version-retention.ts';
 import { registerVersionRoutes } from './version-routes.ts';
 import { registerTrashRoutes } from './trash-routes.ts';
 import { registerDocumentRoutes } from './document-routes.ts';
+import { registerImportRoutes } from './import-routes.ts';
 import { VALUE_COUNTS_PATH } from '../contract/value-counts-schema.ts';
 
 export interface AppOptions {
@@ -54,7 +55,7 @@ const API_MOUNTS = [
 ] as const;
 
 /** Our extensions that need the API key like the Cekura routes (not forwarded: they are not Cekura's). */
-const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*'] as const;
+const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*', '/studio/import/*'] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerVersionRoutes(app, ctx);
     registerTrashRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
+    registerImportRoutes(app, ctx);
     // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
     app.use(`${VALUE_COUNTS_PATH}*`, auth);
     registerValueCountRoutes(app, ctx);

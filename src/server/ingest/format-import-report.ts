@@ -1,5 +1,5 @@
 import { formatProgressLine } from './import-progress.ts';
-import type { ImportReport } from './run-import.ts';
+import type { ImportReport } from '../../contract/import-report-schema.ts';
 
 /** The end of an import as terminal lines: the outcome, then every reported problem with its line. */
 export function formatImportReport(report: ImportReport, skipInvalid: boolean): string[] {

@@ -1,18 +1,4 @@
-/** Where an import stands: what the terminal bar and the page show. */
-export interface ImportProgress {
-  rowsRead: number;
-  stored: number;
-  unchanged: number;
-  skipped: number;
-  bytesRead: number;
-  /** null when the size is unknown (a pipe). */
-  totalBytes: number | null;
-  elapsedMs: number;
-  /** Rows read per second so far. */
-  rowsPerSecond: number;
-  /** Estimated time left from the share of bytes read; null when unknown. */
-  etaMs: number | null;
-}
+import type { ImportProgress } from '../../contract/import-report-schema.ts';
 
 /** The progress figures from the counters (pure: the clock reading is passed in). */
 export function progressOf(

@@ -2,7 +2,8 @@ import { callIdOf } from './call-id-of.ts';
 import { CallLogInputSchema, toIngestCall } from '../../contract/call-log-input-schema.ts';
 import { beginImportSession, type IngestTarget } from '../call-ingest-store.ts';
 import { zodToDrf } from '../http/zod-to-drf.ts';
-import { progressOf, type ImportProgress } from './import-progress.ts';
+import type { ImportProgress, ImportReport, RowProblem } from '../../contract/import-report-schema.ts';
+import { progressOf } from './import-progress.ts';
 import { loadIngestCatalogue } from './ingest-catalogue.ts';
 import { MalformedFileError } from './malformed-file-error.ts';
 import { readCallRecords, type CallFileFormat } from './read-call-records.ts';
@@ -22,26 +23,6 @@ export interface ImportOptions {
   progressEveryMs?: number;
   batchSize?: number;
   maxRecordChars?: number;
-}
-
-export interface RowProblem {
-  line: number;
-  where: string;
-  callId: string | null;
-  message: string;
-}
-
-export interface ImportReport extends ImportProgress {
-  /** `committed`: the rows counted as stored are in; `rolled-back`: the database is as before. */
-  outcome: 'committed' | 'rolled-back';
-  /** Invalid rows (the first REPORTED_LIMIT); `invalidRows` counts them all. */
-  problems: RowProblem[];
-  invalidRows: number;
-  /** Rows whose call_id appeared earlier in the same file (kept once; the first REPORTED_LIMIT). */
-  duplicates: RowProblem[];
-  duplicateRows: number;
-  /** Why nothing was stored, when the file could not be read (names the line). */
-  fatal: string | null;
 }
 
 export const REPORTED_LIMIT = 100;
