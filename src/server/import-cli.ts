@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ImportBusyError } from './call-ingest-store.ts';
 import { openDatabase } from './db/open-database.ts';
 import { formatImportReport } from './ingest/format-import-report.ts';
-import { formatProgressLine } from './ingest/import-progress.ts';
+import { formatProgressLine } from '../contract/import-progress-text.ts';
 import { formatOfFileName } from './ingest/read-call-records.ts';
 import { runImport } from './ingest/run-import.ts';
 import { DEFAULT_DB_PATH } from './server-config.ts';

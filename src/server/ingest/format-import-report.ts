@@ -1,4 +1,4 @@
-import { formatProgressLine } from './import-progress.ts';
+import { formatProgressLine } from '../../contract/import-progress-text.ts';
 import type { ImportReport } from '../../contract/import-report-schema.ts';
 
 /** The end of an import as terminal lines: the outcome, then every reported problem with its line. */
