@@ -53,6 +53,8 @@ export const CallLogInputSchema = z
     dropoff_point: text(1000),
     topic: text(1000),
     customer_number: text(100),
+    // Checked for its published length, not stored.
+    trace_id: text(32),
     agent: z.number().int().positive().nullable().optional(),
     // Published as a string; digits name our agent id.
     agent_id: z

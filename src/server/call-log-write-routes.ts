@@ -11,6 +11,14 @@ import { resolveIngestCall } from './ingest/resolve-ingest-call.ts';
 import { writeProjectOf } from './ingest/write-project.ts';
 import type { AppEnv, ServerContext } from './server-context.ts';
 
+const BLANK_TEXT_FIELDS = [
+  'call_ended_reason',
+  'customer_number',
+  'dropoff_point',
+  'topic',
+  'duration',
+] as const;
+
 const PATHS = { v1: '/observability/v1/call-logs/', v2: '/observability/v2/call-logs/' } as const;
 
 /**
@@ -40,6 +48,9 @@ export function registerCallLogWriteRoutes(app: Hono<AppEnv>, ctx: ServerContext
     const stored = await readStoredCallLog(ctx.database.sqlite, projectId, id, now);
     const detail = {
       ...stored,
+      // CallLogDetail publishes these as non-null strings (DRF's blank CharFields) and an object.
+      ...Object.fromEntries(BLANK_TEXT_FIELDS.map((field) => [field, stored?.[field] ?? ''])),
+      metadata: stored?.metadata ?? {},
       project: projectId,
       agent_id: stored?.agent == null ? '' : String(stored.agent),
     };
