@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     calls: { type: 'string', default: '330000' },
     sample: { type: 'string' },
     dir: { type: 'string', default: 'bench/tmp' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const NOW = new Date('2026-12-07T00:00:00.000Z');
@@ -43,7 +44,9 @@ if (values.sample) {
 } else {
   const file = `${values.dir}/import-calls.jsonl`;
   const target = `${values.dir}/import-target.db`;
-  const rows = await writeExport(file, Number(values.calls));
+  const rows = values.reuse
+    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length
+    : await writeExport(file, Number(values.calls));
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
   const database = openDatabase(target);
   seedDatabase(database, { calls: 0, now: NOW });
@@ -62,7 +65,9 @@ if (values.sample) {
   });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(timer);
-  const evaluations = Number(database.sqlite.prepare('SELECT COUNT(*) FROM metric_evaluations').pluck().get());
+  const evaluations = Number(
+    database.sqlite.prepare('SELECT COUNT(*) FROM metric_evaluations').pluck().get(),
+  );
   database.close();
   console.info(
     JSON.stringify({
