@@ -105,6 +105,12 @@ describe('POST /observability/v1|v2/call-logs/', () => {
     expect(refused.body).toEqual({ project: [`Invalid pk "${other}" - object does not exist.`] });
     const own = await post('/observability/v2/call-logs/', { call_id: 's1' }, server.scopedApiKey);
     expect(own.body).toMatchObject({ project: server.projectIds[0] });
+    const metric = await post(
+      '/test_framework/v2/metrics/',
+      { name: 'scoped', project: other },
+      server.scopedApiKey,
+    );
+    expect(metric.body).toEqual({ project: [`Invalid pk "${other}" - object does not exist.`] });
   });
 
   it('answers 405 with Allow to other methods, as DRF does', async () => {

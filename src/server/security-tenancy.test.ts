@@ -160,6 +160,14 @@ const COLLECTION_ROUTES = [
   // Import's project check is in document-routes.test.ts.
   'POST /studio/dashboards/import/',
   'GET /studio/v1/value-counts/',
+  // Writes into the key's project (writeProjectOf): checked in call-log-write-routes.test.ts.
+  'POST /observability/v1/call-logs/',
+  'POST /observability/v2/call-logs/',
+  'POST /test_framework/v1/metrics/',
+  'POST /test_framework/v2/metrics/',
+  // Call import (/studio/import/): the same project check, in import-routes.test.ts.
+  'GET /studio/import/',
+  'POST /studio/import/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
 const OPEN_ROUTES = [
