@@ -1,7 +1,6 @@
-import { expect, test, type Page, type Request } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { expect, test, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import * as z from 'zod';
+import { E2E_API_KEY } from '../playwright.config.ts';
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { SavedViewListSchema, savedViewsPath } from '../src/contract/saved-view-schema.ts';
 import { WidgetDataResponseSchema } from '../src/contract/widget-data-schema.ts';
@@ -152,24 +151,30 @@ test('a variable that contradicts a widget filter is named on the card; group by
   await page.screenshot({ path: 'docs/screenshots/variables-group-by-light.png', fullPage: true });
 });
 
-/** A call of the dashboard's project at this moment, written straight into the e2e server's database. */
-function insertCallNow(projectId: number): void {
-  const dbDir = process.env.E2E_DB_DIR;
-  if (!dbDir) throw new Error('E2E_DB_DIR is not set (playwright.config.ts sets it)');
-  const db = new Database(join(dbDir, 'e2e.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    const columns = (db.prepare('PRAGMA table_info(calls)').all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((name) => !['id', 'timestamp', 'ts_ms', 'created_at'].includes(name));
-    const now = new Date();
-    db.prepare(
-      `INSERT INTO calls (${columns.join(', ')}, timestamp, ts_ms, created_at)
-       SELECT ${columns.join(', ')}, ?, ?, ? FROM calls WHERE project_id = ? ORDER BY id DESC LIMIT 1`,
-    ).run(now.toISOString(), now.getTime(), now.toISOString(), projectId);
-  } finally {
-    db.close();
-  }
+/**
+ * A call of the dashboard's project at this moment, written through the API as new data arrives: a copy
+ * of the project's newest call (so it matches the same widget filters) under a new call_id and time.
+ */
+async function insertCallNow(request: APIRequestContext, projectId: number): Promise<void> {
+  const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
+  const listed = await request.get(`/observability/v2/call-logs/?project_id=${projectId}&page_size=1`, {
+    headers,
+  });
+  expect(listed.ok()).toBe(true);
+  const newest = z
+    .object({ results: z.array(z.record(z.string(), z.unknown())).min(1) })
+    .parse(await listed.json()).results[0];
+  const { id: _id, ...call } = newest ?? {};
+  const created = await request.post('/observability/v2/call-logs/', {
+    headers,
+    data: {
+      ...call,
+      project: projectId,
+      call_id: `refresh-${Date.now()}`,
+      timestamp: new Date().toISOString(),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
 }
 
 test('auto-refresh: a call inserted while the dashboard is open appears within one tick', async ({
@@ -185,7 +190,7 @@ test('auto-refresh: a call inserted while the dashboard is open appears within o
   expect(new URL(page.url()).searchParams.get('refresh')).toBe('30s');
   const total = view.statFigure('Call summary', 'total_calls');
   const shown = Number((await total.textContent())?.replace(/[^\d]/g, ''));
-  insertCallNow(copy.project ?? 0);
+  await insertCallNow(request, copy.project ?? 0);
   const started = Date.now();
   const tick = await nextBulkData(page, () => Promise.resolve());
   expect(Date.now() - started).toBeLessThan(32_000);

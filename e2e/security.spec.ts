@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import BetterSqlite3 from 'better-sqlite3';
 import * as z from 'zod';
 import { E2E_API_KEY } from '../playwright.config.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
@@ -15,8 +14,8 @@ import {
 } from './pages/security-probe.ts';
 
 // Hostile input on every screen (issue 6): an XSS corpus stored through the API (dashboard and widget
-// names, metadata values) and straight into the database (call ended reasons and metadata, which
-// become pie labels, legends and tooltips). On every screen and dialog: no script runs (no dialog, the
+// names, metadata values) and as call data (call ended reasons and metadata, which become pie
+// labels, legends and tooltips). On every screen and dialog: no script runs (no dialog, the
 // `window.__xss` canary stays unset), the browser reports no CSP violation (nothing even tried), no
 // element with an inline handler or a javascript: link exists, and the hostile text is shown as text.
 // Then the key-leak check over the built assets, the server log, storage and visited URLs.
@@ -61,48 +60,40 @@ const LAST_7_DAYS = {
 let dashboardId = 0;
 let widgetIds: number[] = [];
 
-/** Calls whose ended reason and metadata carry the payloads, inserted next to the running server. */
-function insertHostileCalls(projectId: number): void {
-  const dbDir = process.env.E2E_DB_DIR;
-  if (!dbDir) throw new Error('E2E_DB_DIR is not set (playwright.config.ts sets it)');
-  const sqlite = new BetterSqlite3(join(dbDir, 'e2e.db'));
-  sqlite.pragma('busy_timeout = 5000');
-  const agent = IdSchema.parse(
-    sqlite.prepare('SELECT id FROM agents WHERE project_id = ? LIMIT 1').get(projectId),
-  );
-  const insert = sqlite.prepare(
-    `INSERT INTO calls (project_id, agent_id, timestamp, ts_ms, duration, success, call_ended_reason, topic, metadata, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+/**
+ * Calls whose ended reason and metadata carry the payloads, written through the API (`POST
+ * /observability/v2/call-logs/`, as an analyst's own data would arrive).
+ */
+async function insertHostileCalls(request: APIRequestContext, projectId: number): Promise<void> {
+  // An agent of the project: the metrics list names the agents each metric is linked to.
+  const metrics = z
+    .array(z.object({ agents: z.array(z.number()).nullable().optional() }))
+    .parse(await api(request, 'GET', `/test_framework/v1/metrics/?project_id=${projectId}`));
+  const agent = metrics.flatMap((metric) => metric.agents ?? [])[0] ?? null;
   const now = Date.now();
-  sqlite.transaction(() => {
-    PAYLOADS.forEach((payload, index) => {
-      for (let copy = 0; copy < 3 + index; copy++) {
-        const ts = now - (index * 5 + copy + 1) * 3_600_000;
-        const iso = new Date(ts).toISOString();
-        insert.run(
-          projectId,
-          agent.id,
-          iso,
-          ts,
-          60 + copy,
-          copy % 2,
-          payload,
-          payload,
-          JSON.stringify({ region: payload, note: LONG }),
-          iso,
-        );
-      }
-    });
-  })();
-  sqlite.close();
+  for (const [index, payload] of PAYLOADS.entries()) {
+    for (let copy = 0; copy < 3 + index; copy++) {
+      const ts = now - (index * 5 + copy + 1) * 3_600_000;
+      await api(request, 'POST', '/observability/v2/call-logs/', {
+        call_id: `hostile-${index}-${copy}-${now}`,
+        project: projectId,
+        agent,
+        timestamp: new Date(ts).toISOString(),
+        duration: 60 + copy,
+        success: copy % 2 === 1,
+        call_ended_reason: payload,
+        topic: payload,
+        metadata: { region: payload, note: LONG },
+      });
+    }
+  }
 }
 
 test.beforeAll(async ({ request }) => {
   const list = ListSchema.parse(await api(request, 'GET', '/dashboards/dashboards/'));
   const project = list.results.find((d) => d.project !== null)?.project;
   if (!project) throw new Error('no project');
-  insertHostileCalls(project);
+  await insertHostileCalls(request, project);
   dashboardId = IdSchema.parse(
     await api(request, 'POST', '/dashboards/dashboards/', {
       name: `${IMG} ${SVG}`,

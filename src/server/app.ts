@@ -4,10 +4,12 @@ import { createAuthMiddleware } from './auth-middleware.ts';
 import { createHostGuard } from './host-guard.ts';
 import { createHostPolicy, type HostPolicy } from './http/host-policy.ts';
 import { registerCallLogRoutes } from './call-log-routes.ts';
+import { registerCallLogWriteRoutes } from './call-log-write-routes.ts';
 import { registerDashboardRoutes } from './dashboard-routes.ts';
 import type { OpenDatabase } from './db/open-database.ts';
 import { ApiError, NOT_FOUND_DETAIL } from './http/api-error.ts';
 import { registerMetricRoutes } from './metric-routes.ts';
+import { registerMetricWriteRoutes } from './metric-write-routes.ts';
 import { QueryTimeoutError } from './query-time-limit.ts';
 import { QueryError, type AppEnv, type ServerContext } from './server-context.ts';
 import { registerSpaRoutes } from './spa-routes.ts';
@@ -23,6 +25,7 @@ import { registerVersionRoutes } from './version-routes.ts';
 import { registerTrashRoutes } from './trash-routes.ts';
 import { registerDocumentRoutes } from './document-routes.ts';
 import { registerAlertBacktestRoute } from './alert-backtest-route.ts';
+import { registerImportRoutes } from './import-routes.ts';
 import { VALUE_COUNTS_PATH } from '../contract/value-counts-schema.ts';
 
 export interface AppOptions {
@@ -53,7 +56,12 @@ const API_MOUNTS = [
 ] as const;
 
 /** Our extensions that need the API key like the Cekura routes (not forwarded: they are not Cekura's). */
-const STUDIO_API_MOUNTS = ['/studio/dashboards/*', '/studio/trash/*', '/studio/alert-backtest/*'] as const;
+const STUDIO_API_MOUNTS = [
+  '/studio/dashboards/*',
+  '/studio/trash/*',
+  '/studio/alert-backtest/*',
+  '/studio/import/*',
+] as const;
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
@@ -105,11 +113,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     registerWidgetDataRoutes(app, ctx);
     registerMetricRoutes(app, ctx);
     registerCallLogRoutes(app, ctx);
+    registerMetricWriteRoutes(app, ctx);
+    registerCallLogWriteRoutes(app, ctx);
     registerVersionRoutes(app, ctx);
     registerTrashRoutes(app, ctx);
     registerDocumentRoutes(app, ctx);
     registerSavedViewRoutes(app, ctx);
     registerAlertBacktestRoute(app, ctx);
+    registerImportRoutes(app, ctx);
     // Our own extension (not forwarded: the real API has no such route, so it is a 404 there).
     app.use(`${VALUE_COUNTS_PATH}*`, auth);
     registerValueCountRoutes(app, ctx);

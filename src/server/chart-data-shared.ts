@@ -14,11 +14,13 @@ import { WidgetDataResponseSchema } from '../contract/widget-data-schema.ts';
  * flight or just answered (chart-result-cache.ts, docs/decisions/0006). `signal`: the HTTP
  * request's; the shared computation is interrupted only when every request waiting for it has gone.
  */
-export function computeWidgetDataShared(
+export async function computeWidgetDataShared(
   stores: EngineStores,
   request: WidgetDataRequest,
   signal?: AbortSignal,
 ): Promise<WidgetDataResult> {
+  // The generation a result is keyed on must be read once a seed still landing has landed.
+  await stores.analytics.settled();
   return resultCacheFor(stores).get(
     request,
     async (shared) => {

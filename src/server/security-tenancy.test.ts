@@ -178,6 +178,14 @@ const COLLECTION_ROUTES = [
   'GET /studio/v1/value-counts/',
   // A foreign widget id in the body is a 404: alert-backtest-route.test.ts.
   'POST /studio/alert-backtest/',
+  // Writes into the key's project (writeProjectOf): checked in call-log-write-routes.test.ts.
+  'POST /observability/v1/call-logs/',
+  'POST /observability/v2/call-logs/',
+  'POST /test_framework/v1/metrics/',
+  'POST /test_framework/v2/metrics/',
+  // Call import (/studio/import/): the same project check, in import-routes.test.ts.
+  'GET /studio/import/',
+  'POST /studio/import/',
 ] as const;
 /** Routes that need no key and return no tenant data. */
 const OPEN_ROUTES = [

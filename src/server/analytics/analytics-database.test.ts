@@ -7,6 +7,7 @@ import { QueryTimeoutError } from '../query-time-limit.ts';
 import { limitsFromNow, openAnalytics, queryRows, type AnalyticsDatabase } from './analytics-database.ts';
 import { ANALYTICS_SCHEMA_VERSION } from './analytics-schema.ts';
 import { insertTestCall } from '../test-support/analytics-rows.ts';
+import { openRowAppender } from './row-appender.ts';
 
 let dir: string;
 const open: AnalyticsDatabase[] = [];
@@ -30,6 +31,23 @@ const count = (analytics: AnalyticsDatabase) =>
   analytics.read(null, async (connection) =>
     Number((await queryRows(connection, 'SELECT count(*) FROM calls'))[0]?.[0]),
   );
+
+const EMPTY_CALL = {
+  id: 0,
+  project_id: 1,
+  agent_id: null,
+  ts_ms: 1_700_000_000_000,
+  duration: null,
+  success: null,
+  is_reviewed: 0,
+  call_ended_reason: null,
+  dropoff_point: null,
+  topic: null,
+  customer_number: null,
+  call_id: null,
+  metadata: null,
+  created_ms: 0,
+} as const;
 
 async function addCall(analytics: AnalyticsDatabase, id: number): Promise<void> {
   await insertTestCall(analytics, { id, project_id: 1, ts_ms: 1_700_000_000_000 + id });
@@ -74,13 +92,23 @@ describe('openAnalytics', () => {
     expect(await count(analytics)).toBe(1);
   });
 
-  it('lets a read see the writes queued before it, and moves the generation with each write', async () => {
+  it('holds reads back until a barrier write has landed, and moves the generation when a write commits', async () => {
     const analytics = opened();
     const before = analytics.generation();
-    const write = addCall(analytics, 7);
+    const barrier = analytics.write(
+      async (connection) => {
+        const appender = await openRowAppender(connection);
+        for (const id of [1, 2, 3]) appender.call({ ...EMPTY_CALL, id });
+        appender.close();
+      },
+      { barrier: true },
+    );
+    expect(await count(analytics)).toBe(3);
+    await barrier;
     expect(analytics.generation()).toBe(before + 1);
-    expect(await count(analytics)).toBe(1);
-    await write;
+    await addCall(analytics, 9);
+    expect(analytics.generation()).toBe(before + 2);
+    expect(await count(analytics)).toBe(4);
   });
 
   it('stops a read at its time limit and when its signal aborts; the connection stays usable', async () => {

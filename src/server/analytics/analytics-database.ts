@@ -9,11 +9,13 @@ import { ANALYTICS_MIGRATIONS, ANALYTICS_SCHEMA_VERSION } from './analytics-sche
  *
  * - **Reads** take a connection of their own from a small set (one query at a time per connection, so
  *   a running query can be interrupted without touching the others) and wait, in arrival order, when
- *   all are busy. A read first waits for the writes queued before it, so a caller that wrote and then
- *   reads sees its write.
+ *   all are busy. They see what was committed when they start (MVCC); a write that is awaited before
+ *   reading is seen. A *barrier* write (the seed a new server queues before anyone could await it)
+ *   holds every read back until it has landed.
  * - **Writes** run one at a time on a dedicated connection, each in one transaction: all of it or none
- *   of it lands, and a crash in the middle leaves the previous state. `generation()` changes with each
- *   write queued (reads issued after it wait for it), which is what shared chart results are keyed on.
+ *   of it lands, and a crash in the middle leaves the previous state (an import of a whole file is one
+ *   such write). `generation()` changes when a write commits, which is what shared chart results are
+ *   keyed on; `settled()` waits for the barrier writes, so a generation read after it is the data's.
  * - **Time limits and cancellation:** every read has a deadline and an optional AbortSignal (the HTTP
  *   request's); either interrupts the running query (`DuckDBConnection.interrupt`), and the read fails
  *   with QueryTimeoutError or the signal's reason.
@@ -44,10 +46,15 @@ export interface AnalyticsDatabase {
   ready(): Promise<void>;
   /** Runs `run` on a reader connection within `limits`. */
   read<T>(limits: QueryLimits | null, run: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
-  /** Runs `run` in one transaction on the writer connection, after the writes queued before it. */
-  write<T>(run: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
-  /** Changes with every write queued: reads issued after that see the write. */
+  /**
+   * Runs `run` in one transaction on the writer connection, after the writes queued before it. A
+   * `barrier` write holds back every read issued after it until it has landed.
+   */
+  write<T>(run: (connection: DuckDBConnection) => Promise<T>, options?: { barrier?: boolean }): Promise<T>;
+  /** Changes when a write commits. */
   generation(): number;
+  /** Settles when the barrier writes queued so far have landed (or failed). */
+  settled(): Promise<void>;
   /** Stops new work; releases the file at once when idle, else after the writes already queued. */
   close(): void;
   /** Settles once close() has released the file (another process may open it then). */
@@ -165,6 +172,7 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
   // never opened has nothing to release.
   opened.catch(() => markReleased());
   let writeTail: Promise<unknown> = opened;
+  let barrierTail: Promise<unknown> = opened;
 
   const acquire = async (state: Opened, signal?: AbortSignal): Promise<DuckDBConnection> => {
     const idle = state.idle.pop();
@@ -207,12 +215,13 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     read(limits, run) {
       return track(() => readNow(limits, run));
     },
-    write(run) {
-      // The generation moves when the write is queued: every read from now on waits for it, so a
-      // result keyed on the new generation has seen the write (and one keyed on the old has not).
-      generation += 1;
+    settled: async () => {
+      await barrierTail.catch(() => undefined);
+    },
+    write(run, options) {
       const result = writeTail.catch(() => undefined).then(() => track(() => writeNow(run)));
       writeTail = result.catch(() => undefined);
+      if (options?.barrier) barrierTail = writeTail;
       return result;
     },
     close() {
@@ -230,8 +239,8 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     run: (connection: DuckDBConnection) => Promise<T>,
   ): Promise<T> {
     const state = await opened;
-    // Writes queued before this read land first; a failed write does not hold reads back.
-    await writeTail.catch(() => undefined);
+    // A barrier write queued before this read lands first; a failed one does not hold reads back.
+    await barrierTail.catch(() => undefined);
     if (closed) throw new Error('The analytics database is closed.');
     if (limits?.signal?.aborted) throw abortReason(limits.signal);
     const connection = await acquire(state, limits?.signal);
@@ -274,6 +283,7 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     try {
       const value = await run(state.writer);
       await state.writer.run('COMMIT');
+      generation += 1;
       return value;
     } catch (error: unknown) {
       await state.writer.run('ROLLBACK').catch(() => undefined);

@@ -20,6 +20,7 @@ function drfMessage(issue: z.core.$ZodIssue, input: unknown): string {
         : issue.message;
     case 'invalid_value':
     case 'invalid_union':
+      if (input === undefined) return 'This field is required.';
       return typeof input === 'string' || typeof input === 'number'
         ? `"${String(input)}" is not a valid choice.`
         : 'Not a valid value.';

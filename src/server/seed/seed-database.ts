@@ -22,8 +22,8 @@ export interface SeedResult {
   /** A key scoped to the first project only (for tenancy tests). */
   scopedApiKey: string;
   /**
-   * Settles when the calls are in the analytics store. Reads wait for it anyway (they wait for the
-   * writes queued before them); await it to report the seed's end or its failure.
+   * Settles when the calls are in the analytics store. Reads wait for it anyway (a barrier write);
+   * await it to report the seed's end or its failure.
    */
   callsWritten: Promise<void>;
 }
@@ -95,11 +95,15 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
     seedDashboards(sqlite, organisationId, projects, now);
     return { organisationId, projects };
   })();
-  const callsWritten = database.analytics.write(async (connection) => {
-    const appender = await openRowAppender(connection);
-    seedCalls(appender, prng, seeded.projects, options.calls, now, await nextCallId(connection));
-    appender.close();
-  });
+  // A barrier: a new server's first chart waits for the seed instead of drawing an empty one.
+  const callsWritten = database.analytics.write(
+    async (connection) => {
+      const appender = await openRowAppender(connection);
+      seedCalls(appender, prng, seeded.projects, options.calls, now, await nextCallId(connection));
+      appender.close();
+    },
+    { barrier: true },
+  );
   // The caller may not wait for the seed (reads do); its failure is reported through callsWritten.
   callsWritten.catch(() => undefined);
   return {

@@ -70,6 +70,15 @@ export interface ApiClient {
   put<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   patch<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   delete(path: string, options?: Omit<RequestOptions<unknown>, 'schema'>): Promise<ApiResponse<unknown>>;
+  /**
+   * A raw request for streamed bodies (a file upload answered with JSON Lines): the key header, no
+   * retries, no parsing; a non-2xx answer throws like any other request.
+   */
+  stream(
+    method: HttpMethod,
+    path: string,
+    options: { query?: QueryParams; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<Response>;
   /** Every item of a DRF-paginated list, following `next` (on the configured origin only). */
   getAllPages<T>(
     path: string,
@@ -223,9 +232,41 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return items;
   }
 
+  async function stream(
+    method: HttpMethod,
+    path: string,
+    opts: { query?: QueryParams; body?: BodyInit; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<Response> {
+    const cleanPath = path.split('?')[0] ?? path;
+    const headers: Record<string, string> = { ...opts.headers };
+    if (apiKey) headers['X-CEKURA-API-KEY'] = apiKey;
+    let response: Response;
+    try {
+      response = await doFetch(buildRequestUrl(baseUrl, path, opts.query), {
+        method,
+        headers,
+        body: opts.body,
+        signal: opts.signal,
+      });
+    } catch (cause: unknown) {
+      const context = { method, path: cleanPath, origin, crossOrigin, timeoutMs, timedOut: false };
+      throw transportError({ ...context, callerAborted: opts.signal?.aborted === true }, cause);
+    }
+    if (response.ok) return response;
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: the text is the message
+    }
+    throw httpError(method, cleanPath, response.status, body, null, apiKey);
+  }
+
   return {
     baseUrl,
     hasKey: Boolean(apiKey),
+    stream,
     embedded: options.embedded ?? false,
     request,
     get: (path, opts) => request('GET', path, opts),

@@ -72,5 +72,6 @@ export const queryKeys = {
     localConfig: () => ['studio', 'local-config'] as const,
     /** One cheap authenticated request, when nothing else has shown whether the API answers. */
     connectionCheck: () => ['studio', 'connection-check'] as const,
+    importTargets: () => ['studio', 'import-targets'] as const,
   },
 } as const;

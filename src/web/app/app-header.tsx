@@ -6,6 +6,7 @@ import { DashboardIcon } from '../ui/icons.tsx';
 
 const NAV = [
   { to: '/dashboards', label: 'Dashboards' },
+  { to: '/import', label: 'Import calls' },
   { to: '/trash', label: 'Trash' },
   { to: '/connection', label: 'Connection' },
 ];

@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { Navigate } from 'react-router';
 import { ConnectionPage } from '../features/connection/connection.tsx';
 import { DashboardsPage } from '../features/dashboards/dashboards.tsx';
+import { ImportCallsPage } from '../features/import-calls/import-calls.tsx';
 import { TrashPage } from '../features/trash/trash.tsx';
 import { runWhenIdle } from '../lib/idle-queue.ts';
 import { AppLayout, AppLayoutFallback } from './app-layout.tsx';
@@ -65,6 +66,7 @@ export const appRoutes: RouteObject[] = [
           },
           { path: 'connection', Component: ConnectionPage },
           { path: 'trash', Component: TrashPage },
+          { path: 'import', Component: ImportCallsPage },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportBusyError } from '../call-ingest-store.ts';
+import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
+import { seedDatabase } from '../seed/seed-database.ts';
+import { createTestServer, type TestServer } from '../test-support/create-test-server.ts';
+import { countAnalyticsRows, queryAnalytics } from '../test-support/analytics-rows.ts';
+import { exportedCallLines } from '../test-support/export-call-lines.ts';
+import { runImport, type ImportOptions } from './run-import.ts';
+
+const NOW = new Date('2026-08-20T12:00:00.000Z');
+const DAY = 86_400_000;
+let source: TestServer;
+let lines: string[];
+beforeAll(async () => {
+  source = createTestServer({ calls: 300, now: NOW });
+  lines = await exportedCallLines(source.database, 1, NOW.getTime() - 50 * DAY, NOW.getTime());
+});
+afterAll(() => source.close());
+
+/** A database like the source one (same projects, agents and metrics) without calls. */
+function emptyTarget(path = ':memory:'): OpenDatabase {
+  const database = openDatabase(path);
+  seedDatabase(database, { calls: 0, now: NOW });
+  return database;
+}
+
+async function* bytesOf(text: string): AsyncGenerator<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  for (let i = 0; i < bytes.length; i += 4096) {
+    await Promise.resolve();
+    yield bytes.slice(i, i + 4096);
+  }
+}
+
+const options = (more: Partial<ImportOptions> = {}): ImportOptions => ({
+  projectId: 1,
+  format: 'json',
+  skipInvalid: false,
+  redact: false,
+  totalBytes: null,
+  now: () => NOW,
+  ...more,
+});
+
+const callCount = (database: OpenDatabase) => countAnalyticsRows(database, 'calls');
+const evaluationCount = (database: OpenDatabase) => countAnalyticsRows(database, 'metric_evaluations');
+
+describe('runImport', () => {
+  it('imports an export with its evaluations, and importing it again changes nothing', async () => {
+    const target = emptyTarget();
+    const first = await runImport(target, bytesOf(lines.join('\n')), options());
+    expect(first).toMatchObject({ outcome: 'committed', stored: lines.length, unchanged: 0, invalidRows: 0 });
+    const fingerprint = (database: OpenDatabase) =>
+      queryAnalytics(
+        database,
+        `SELECT c.call_id, c.ts_ms, c.success, c.agent_id, c.metadata, round(c.duration) AS duration,
+           string_agg(me.metric_id || '=' || coalesce(CAST(me.value_num AS VARCHAR), '') || '/' || coalesce(me.value_text, ''), ',' ORDER BY me.metric_id) AS evaluations
+         FROM calls c LEFT JOIN metric_evaluations me ON me.call_id = c.id WHERE c.project_id = 1
+         GROUP BY c.id, c.call_id, c.ts_ms, c.success, c.agent_id, c.metadata, c.duration ORDER BY c.call_id`,
+      );
+    const imported = await fingerprint(target);
+    expect(imported.length).toBe(lines.length);
+    expect(imported).toEqual(await fingerprint(source.database));
+    const evaluations = await evaluationCount(target);
+    const again = await runImport(target, bytesOf(lines.join('\n')), options());
+    expect(again).toMatchObject({ outcome: 'committed', stored: 0, unchanged: lines.length });
+    expect([await callCount(target), await evaluationCount(target)]).toEqual([lines.length, evaluations]);
+  });
+
+  it('reads pages of the v2 list in a JSON array', async () => {
+    const target = emptyTarget();
+    const pages = [lines.slice(0, 100), lines.slice(100)].map(
+      (page) => `{"count":${lines.length},"results":[${page.join(',')}]}`,
+    );
+    const report = await runImport(target, bytesOf(`[${pages.join(',\n')}]`), options());
+    expect(report.stored).toBe(lines.length);
+  });
+
+  it('stores nothing of a file with an invalid row, and reports every invalid row with its line', async () => {
+    const target = emptyTarget();
+    const rows = [...lines.slice(0, 600)];
+    rows.splice(2, 0, '{"topic":"no id"}');
+    rows.push('{"call_id":"x1","agent":99}', '{"call_id":"x2","metrics":[{"name":"Nope","value":1}]}');
+    const report = await runImport(target, bytesOf(rows.join('\n')), options({ batchSize: 50 }));
+    expect(report).toMatchObject({ outcome: 'rolled-back', stored: 0, invalidRows: 3 });
+    expect(report.problems.map((p) => [p.where, p.message])).toEqual([
+      ['line 3', 'call_id: This field is required.'],
+      [`line ${rows.length - 1}`, 'agent: Unknown agent id 99 in this project.'],
+      [`line ${rows.length}`, 'metrics: Unknown metric "Nope" in this project.'],
+    ]);
+    expect(await callCount(target)).toBe(0);
+
+    const skipping = await runImport(
+      target,
+      bytesOf(rows.join('\n')),
+      options({ skipInvalid: true, batchSize: 50 }),
+    );
+    expect(skipping).toMatchObject({ outcome: 'committed', stored: lines.length, skipped: 3 });
+    expect(await callCount(target)).toBe(lines.length);
+  });
+
+  it('reports call_ids repeated within the file and stores them once', async () => {
+    const target = emptyTarget();
+    const rows = [lines[0], lines[1], lines[0]].join('\n');
+    const report = await runImport(target, bytesOf(rows), options());
+    expect(report).toMatchObject({ stored: 2, unchanged: 0, duplicateRows: 1 });
+    expect(report.duplicates[0]?.where).toBe('line 3');
+  });
+
+  it('leaves the database as it was when the file breaks off half-way', async () => {
+    const target = emptyTarget();
+    const text = `${lines.join('\n')}\n{"call_id":"cut", "topic": "a`;
+    const report = await runImport(target, bytesOf(text), options({ batchSize: 10 }));
+    expect(report.fatal).toBe(
+      `Line ${lines.length + 1}: the file ends inside this record (is it truncated?).`,
+    );
+    expect(report.outcome).toBe('rolled-back');
+    expect([await callCount(target), await evaluationCount(target)]).toEqual([0, 0]);
+  });
+
+  it('masks customer numbers with redact', async () => {
+    const target = emptyTarget();
+    await runImport(
+      target,
+      bytesOf('{"call_id":"r1","customer_number":"+14155550123","transcript":"hi"}'),
+      options({ redact: true }),
+    );
+    expect(await queryAnalytics(target, 'SELECT customer_number FROM calls')).toEqual([
+      { customer_number: '********0123' },
+    ]);
+  });
+
+  it('reports progress with a rate and the time left', async () => {
+    const target = emptyTarget();
+    const text = lines.join('\n');
+    let clock = NOW.getTime();
+    const seen: number[] = [];
+    const report = await runImport(
+      target,
+      bytesOf(text),
+      options({
+        totalBytes: new TextEncoder().encode(text).length,
+        now: () => new Date((clock += 10)),
+        progressEveryMs: 0,
+        onProgress: (p) => seen.push(p.etaMs ?? -1),
+      }),
+    );
+    expect(seen.length).toBeGreaterThan(1);
+    expect(report.rowsPerSecond).toBeGreaterThan(0);
+    expect(report.etaMs).toBe(0);
+  });
+
+  it('refuses a second import into the same database while one is running', async () => {
+    const target = emptyTarget();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    async function* slow(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode(`${lines[0] ?? ''}\n`);
+      await gate;
+      yield new TextEncoder().encode(`${lines[1] ?? ''}\n`);
+    }
+    const running = runImport(target, slow(), options({ batchSize: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(runImport(target, bytesOf(lines.join('\n')), options())).rejects.toBeInstanceOf(
+      ImportBusyError,
+    );
+    release();
+    expect((await running).stored).toBe(2);
+    expect(await callCount(target)).toBe(2);
+    target.close();
+  });
+});
