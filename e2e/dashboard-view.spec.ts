@@ -346,7 +346,10 @@ test('an empty dashboard offers to add a widget; quick-add places it', async ({ 
   await dashboard.goto(created.id);
   await expect(dashboard.emptyState).toBeVisible();
   await screenshot(page, 'dashboard-empty');
-  await page.getByRole('button', { name: 'Add widget' }).click();
+  // The header has an Add widget button too; the empty state's comes after it.
+  const addButtons = page.getByRole('button', { name: 'Add widget' });
+  await expect(addButtons).toHaveCount(2);
+  await addButtons.last().click();
   const dialog = page.getByRole('dialog', { name: 'Add a widget' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Add Call summary' }).click();

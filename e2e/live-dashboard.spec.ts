@@ -192,8 +192,11 @@ test('auto-refresh: a call inserted while the dashboard is open appears within o
   const shown = Number((await total.textContent())?.replace(/[^\d]/g, ''));
   await insertCallNow(request, copy.project ?? 0);
   const started = Date.now();
-  const tick = await nextBulkData(page, () => Promise.resolve());
+  // A tick REQUESTED after the call was stored (one already in flight may have been computed before).
+  const tickRequest = await page.waitForRequest((r) => isBulkData(r), { timeout: 35_000 });
   expect(Date.now() - started).toBeLessThan(32_000);
+  expect((await tickRequest.response())?.status()).toBe(200);
+  const tick = { body: BulkBodySchema.parse(tickRequest.postDataJSON()) };
   expect(tick.body.widget_ids).toHaveLength(copy.widgets.length);
   await expect(total).toHaveText(new Intl.NumberFormat('en-US').format(shown + 1));
   // The changed card is highlighted briefly, and the page says how old the data is.

@@ -109,8 +109,14 @@ test('a pie is drawn in its final state on first paint', async ({ page, request 
   const sample = await supportOverview(request);
   const dashboard = dashboardPage(page);
   await dashboard.goto(sample.id);
-  const sector = dashboard.card('Why calls ended').locator('.recharts-pie-sector path').first();
+  const card = dashboard.card('Why calls ended');
+  const sector = card.locator('.recharts-pie-sector path').first();
   await expect(sector).toBeAttached();
+  // The first paint of the data (the card may still settle its size in the frame it mounts in).
+  await expect(card).toHaveAttribute('data-status', 'ready');
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   const first = await sector.getAttribute('d');
   // Recharts animates a pie in for 1.5 s: after that the drawing must be the one first painted.
   await page.waitForTimeout(1600);

@@ -467,7 +467,11 @@ test('exports the preview as PNG and CSV, and compares the draft with the saved 
   const [rateCsv] = await Promise.all([page.waitForEvent('download'), editor.exportCsv.click()]);
   const rows = (await readDownload(rateCsv)).toString('utf8').trim().split('\r\n');
   expect(rows[0]).toBe('time_interval,Success_percent,Success,sample_count,group');
-  for (const row of rows.slice(1)) expect(row.split(',')[1]).toMatch(/^\d{1,3}(\.\d)?$/);
+  // Rates in percent with one decimal; a bucket whose calls all have an unknown success has no rate
+  // (calls imported by other specs can make such a bucket), and there are rates at all.
+  const rates = rows.slice(1).map((row) => row.split(',')[1] ?? '');
+  expect(rates.filter((rate) => rate !== '').length).toBeGreaterThan(0);
+  for (const rate of rates) expect(rate).toMatch(/^(\d{1,3}(\.\d)?)?$/);
 
   // Saved vs draft on a line: hourly averages drawn over the saved per-call line.
   const line = widgetNamed(dashboard, 'Call duration');
