@@ -210,8 +210,12 @@ test('auto-refresh: one bulk_data per tick, none while the tab is hidden', async
   await page.clock.install();
   const view = dashboardPage(page);
   let requests = 0;
+  let answered = 0;
   page.on('request', (r) => {
     if (isBulkData(r)) requests += 1;
+  });
+  page.on('response', (r) => {
+    if (isBulkData(r.request())) answered += 1;
   });
   await page.goto(`/dashboards/${copy.id}?refresh=30s`);
   await waitForCards(page);
@@ -236,6 +240,9 @@ test('auto-refresh: one bulk_data per tick, none while the tab is hidden', async
   // Back in view: the stale data is asked for once, then the ticks go on.
   await setHidden(false);
   await expect.poll(() => requests).toBe(3);
+  // The next tick is timed from this refresh's answer: let it land before moving the clock.
+  await expect.poll(() => answered).toBe(3);
+  await waitForCards(page);
   await page.clock.fastForward(31_000);
   await expect.poll(() => requests).toBe(4);
   await expect(view.heading).toBeVisible();
