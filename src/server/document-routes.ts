@@ -26,11 +26,15 @@ import { insertWidget, widgetsOfDashboard } from './widget-store.ts';
 
 const NOT_A_DOCUMENT = 'This is not a Widget Studio dashboard document.';
 
+/** What is read of a body before the whole document: its format and version (any other keys pass). */
+const DocumentHeaderSchema = z.looseObject({ format: z.unknown(), version: z.unknown() });
+const NamedRowsSchema = z.array(z.object({ id: z.number(), name: z.string() }));
+
 /** The document in a request, or a 400 that names what is wrong with it (nothing is written). */
 export function readDashboardDocument(value: unknown): DashboardDocument {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw badRequest({ document: [NOT_A_DOCUMENT] });
-  const record = value as Record<string, unknown>;
+  const header = DocumentHeaderSchema.safeParse(value);
+  if (!header.success) throw badRequest({ document: [NOT_A_DOCUMENT] });
+  const record = header.data;
   if (record.format !== DASHBOARD_DOCUMENT_FORMAT) throw badRequest({ document: [NOT_A_DOCUMENT] });
   if (typeof record.version === 'number' && record.version > DASHBOARD_DOCUMENT_VERSION)
     throw badRequest({
@@ -50,11 +54,13 @@ export function readDashboardDocument(value: unknown): DashboardDocument {
 
 function agentNames(ctx: ServerContext, projectIds: readonly number[]): { id: number; name: string }[] {
   if (projectIds.length === 0) return [];
-  return ctx.database.sqlite
-    .prepare(
-      `SELECT id, agent_name AS name FROM agents WHERE project_id IN (${projectIds.map(() => '?').join(', ')}) ORDER BY id`,
-    )
-    .all(...projectIds) as { id: number; name: string }[];
+  return NamedRowsSchema.parse(
+    ctx.database.sqlite
+      .prepare(
+        `SELECT id, agent_name AS name FROM agents WHERE project_id IN (${projectIds.map(() => '?').join(', ')}) ORDER BY id`,
+      )
+      .all(...projectIds),
+  );
 }
 
 const ChoicesSchema = z.record(z.string().regex(/^\d+$/), z.number().int()).optional();

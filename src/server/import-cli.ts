@@ -1,3 +1,4 @@
+import * as z from 'zod';
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ImportBusyError } from './call-ingest-store.ts';
@@ -43,10 +44,9 @@ try {
   fail(`Cannot read ${file}.`);
 }
 const database = openDatabase(values.db);
-const projects = database.sqlite.prepare('SELECT id, name FROM projects ORDER BY id').all() as {
-  id: number;
-  name: string;
-}[];
+const projects = z
+  .array(z.object({ id: z.number(), name: z.string() }))
+  .parse(database.sqlite.prepare('SELECT id, name FROM projects ORDER BY id').all());
 const listed = projects.map((p) => `${p.id} (${p.name})`).join(', ');
 const projectId =
   values.project === undefined
