@@ -15,15 +15,22 @@ export interface LineRequest {
   agentNames: ReadonlyMap<number, string>;
 }
 
-/** One ordered line query's rows as parallel arrays (values: NaN for null). */
+/**
+ * One ordered line query's rows as parallel arrays (values: NaN for null). Ids stay in DuckDB's
+ * vectors and are read only for the points kept: a downsampled 30-day line keeps 1,000 of 690,000.
+ */
 interface Series {
-  ids: Float64Array;
   times: Float64Array;
   values: Float64Array;
   groups: unknown[] | null;
+  idAt: (index: number) => number;
 }
 
-function numberAt(vector: { getItem(index: number): unknown }, index: number): number {
+interface ItemVector {
+  getItem(index: number): unknown;
+}
+
+function numberAt(vector: ItemVector, index: number): number {
   const item = vector.getItem(index);
   return typeof item === 'number' ? item : typeof item === 'bigint' ? Number(item) : Number.NaN;
 }
@@ -31,57 +38,76 @@ function numberAt(vector: { getItem(index: number): unknown }, index: number): n
 /**
  * The rows of the window in (time, call id) order, read chunk by chunk straight into typed arrays:
  * a 30-day line reads hundreds of thousands of rows, and one JavaScript object per row would cost
- * more than the query.
+ * more than the query. `placedOnly` leaves out rows without a value (downsampling drops them anyway).
  */
-async function fetchSeries(connection: DuckDBConnection, request: LineRequest): Promise<Series> {
+async function fetchSeries(
+  connection: DuckDBConnection,
+  request: LineRequest,
+  placedOnly: boolean,
+): Promise<Series> {
   const { scope, source, group } = request;
   // Lines plot numbers: booleans as 1/0, datetimes as epoch ms; text has no place on an axis.
   const valueExpr = source.kind === 'string' ? 'CAST(NULL AS DOUBLE)' : `CAST(${source.expr} AS DOUBLE)`;
   const valueParams = source.kind === 'string' ? [] : source.params;
   const where = scope.where(request.from, request.to);
+  const placed = placedOnly ? ' AND v IS NOT NULL' : '';
   const sql =
-    `SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
-    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql} ORDER BY t, id`;
+    `SELECT * FROM (SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
+    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed} ORDER BY t, id`;
   const result = await connection.run(sql, [...valueParams, ...(group?.params ?? []), ...where.params]);
   const total = Number(result.rowCount);
-  const series: Series = {
-    ids: new Float64Array(total),
-    times: new Float64Array(total),
-    values: new Float64Array(total),
-    groups: group ? new Array<unknown>(total) : null,
-  };
+  const times = new Float64Array(total);
+  const values = new Float64Array(total);
+  const groups = group ? new Array<unknown>(total) : null;
+  const idChunks: ItemVector[] = [];
+  const chunkStarts: number[] = [];
   let n = 0;
   for (let c = 0; c < result.chunkCount; c += 1) {
     const chunk = result.getChunk(c);
-    const ids = chunk.getColumnVector(0);
-    const times = chunk.getColumnVector(1);
-    const values = chunk.getColumnVector(2);
-    const groups = group ? chunk.getColumnVector(3) : null;
+    idChunks.push(chunk.getColumnVector(0));
+    chunkStarts.push(n);
+    const timeVector = chunk.getColumnVector(1);
+    const valueVector = chunk.getColumnVector(2);
+    const groupVector = group ? chunk.getColumnVector(3) : null;
     const rows = chunk.rowCount;
     for (let i = 0; i < rows && n < total; i += 1, n += 1) {
-      series.ids[n] = numberAt(ids, i);
-      series.times[n] = numberAt(times, i);
-      series.values[n] = numberAt(values, i);
-      if (groups && series.groups) series.groups[n] = groups.getItem(i);
+      times[n] = numberAt(timeVector, i);
+      values[n] = numberAt(valueVector, i);
+      if (groupVector && groups) groups[n] = groupVector.getItem(i);
     }
   }
-  return series;
+  const idAt = (index: number): number => {
+    // The last chunk starting at or before `index` (chunks are in row order).
+    let low = 0;
+    let high = chunkStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((chunkStarts[middle] ?? 0) <= index) low = middle;
+      else high = middle - 1;
+    }
+    const vector = idChunks[low];
+    return vector ? numberAt(vector, index - (chunkStarts[low] ?? 0)) : 0;
+  };
+  return { times, values, groups, idAt };
 }
 
 /** Indexes (into the series) kept by LTTB; null values cannot be placed, so they are dropped. */
-function downsample(series: Series, indexes: ArrayLike<number>, maxPoints: number | null): number[] {
-  if (maxPoints === null || indexes.length <= maxPoints) return Array.from(indexes);
+function downsample(series: Series, indexes: ArrayLike<number> | null, maxPoints: number | null): number[] {
   const { times, values } = series;
+  const count = indexes ? indexes.length : times.length;
+  if (maxPoints === null || count <= maxPoints)
+    return indexes ? Array.from(indexes) : Array.from({ length: count }, (_, i) => i);
+  const at = (k: number) => (indexes ? (indexes[k] ?? 0) : k);
   let placedCount = 0;
-  for (let k = 0; k < indexes.length; k += 1)
-    if (!Number.isNaN(values[indexes[k] ?? 0] ?? Number.NaN)) placedCount += 1;
+  for (let k = 0; k < count; k += 1) if (!Number.isNaN(values[at(k)] ?? Number.NaN)) placedCount += 1;
+  if (!indexes && placedCount === count) return lttb(times, values, maxPoints);
   // Typed arrays in one pass: a 7-day line reads 100k+ calls, and per-point closures cost more than LTTB.
   const placed = new Int32Array(placedCount);
   const xs = new Float64Array(placedCount);
   const ys = new Float64Array(placedCount);
   let j = 0;
-  for (let k = 0; k < indexes.length; k += 1) {
-    const index = indexes[k] ?? 0;
+  for (let k = 0; k < count; k += 1) {
+    const index = at(k);
     const value = values[index] ?? Number.NaN;
     if (Number.isNaN(value)) continue;
     placed[j] = index;
@@ -92,11 +118,16 @@ function downsample(series: Series, indexes: ArrayLike<number>, maxPoints: numbe
   return lttb(xs, ys, maxPoints).map((i) => placed[i] ?? 0);
 }
 
-/** 0, 1, … n - 1 without a closure per element. */
-function allIndexes(n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i += 1) out[i] = i;
-  return out;
+/**
+ * The series a line draws. With `maxPoints`, only placed rows are read (downsampling drops the
+ * rest); when that leaves no more than `maxPoints` rows nothing is downsampled, and the full series
+ * with its null points is read instead.
+ */
+async function seriesFor(connection: DuckDBConnection, request: LineRequest): Promise<Series> {
+  // A group with few points keeps its null points too, so grouped lines read every row.
+  if (request.maxPoints === null || request.group) return fetchSeries(connection, request, false);
+  const placed = await fetchSeries(connection, request, true);
+  return placed.times.length > request.maxPoints ? placed : fetchSeries(connection, request, false);
 }
 
 /**
@@ -104,7 +135,7 @@ function allIndexes(n: number): Int32Array {
  * label on each (D1) and, with `maxPoints`, LTTB per group. Without `maxPoints`: the full series.
  */
 export async function computeLine(connection: DuckDBConnection, request: LineRequest): Promise<LinePoint[]> {
-  const series = await fetchSeries(connection, request);
+  const series = await seriesFor(connection, request);
   const { group, agentNames, maxPoints } = request;
   const count = series.times.length;
   const labels = group
@@ -122,12 +153,12 @@ export async function computeLine(connection: DuckDBConnection, request: LineReq
       .flatMap((indexes) => downsample(series, indexes, maxPoints))
       .sort((a, b) => a - b);
   } else {
-    selected = downsample(series, allIndexes(count), maxPoints);
+    selected = downsample(series, null, maxPoints);
   }
   return selected.map((i) => {
     const value = series.values[i] ?? Number.NaN;
     const point: LinePoint = {
-      id: series.ids[i] ?? 0,
+      id: series.idAt(i),
       timestamp: formatInstant(series.times[i] ?? 0),
       value: Number.isNaN(value) ? null : value,
     };
