@@ -109,7 +109,7 @@ export async function listCallLogs(
   limits: QueryLimits | null,
 ): Promise<CallLogList> {
   if (query.projectIds.length === 0) return { count: 0, results: [] };
-  const dimensions = dimensionsOf(stores.sqlite, query.projectIds);
+  const dimensions = dimensionsOf(stores, query.projectIds);
   const where = callLogWhere(query, dimensions);
   const { count, rows, evaluations } = await stores.analytics.read(limits, (connection) =>
     readPage(connection, where, page),

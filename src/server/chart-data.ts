@@ -78,10 +78,11 @@ function namesOf(
  * The names filters and groups read (agents to label `agent.id` groups, D1; agent and metric names
  * for name conditions), from SQLite, the system of record, for the request's projects.
  */
-export function dimensionsOf(sqlite: BetterSqlite3.Database, projectIds: readonly number[]): Dimensions {
+export function dimensionsOf(stores: EngineStores, projectIds: readonly number[]): Dimensions {
   return {
-    agentNames: namesOf(sqlite, 'agents', projectIds),
-    metricNames: namesOf(sqlite, 'metrics', projectIds),
+    agentNames: namesOf(stores.sqlite, 'agents', projectIds),
+    metricNames: namesOf(stores.sqlite, 'metrics', projectIds),
+    metadataColumns: stores.analytics.metadataColumns(),
   };
 }
 
@@ -120,7 +121,7 @@ export async function computeWidgetData(
   const from = window.lower ?? Number.MIN_SAFE_INTEGER;
   const to = window.upper ?? Number.MAX_SAFE_INTEGER;
   if (from > to || request.projectIds.length === 0) return result(chartType === 'stat' ? emptyStat() : []);
-  const dimensions = dimensionsOf(sqlite, request.projectIds);
+  const dimensions = dimensionsOf(stores, request.projectIds);
   const agentNames = dimensions.agentNames;
 
   if (chartType === 'stat') {
@@ -140,7 +141,7 @@ export async function computeWidgetData(
   const groupBy = normalizeGroupBy(widget.group_by);
   const group: GroupSource | null =
     groupBy?.type === 'field' && chartType !== 'pie' ? groupSource(groupBy.field, dimensions) : null;
-  const source = plotSource(field, metric);
+  const source = plotSource(field, metric, dimensions.metadataColumns);
   const scope = buildScope(sqlite, {
     source,
     projectIds: request.projectIds,

@@ -2,6 +2,7 @@ import { lookupField, metadataKeyOf } from '../contract/field-catalogue.ts';
 import type { Metric } from '../contract/metric-schema.ts';
 import { METRIC_VALUE_FIELD } from '../contract/widget-rules.ts';
 import type { SqlParam } from './analytics/analytics-database.ts';
+import type { MetadataColumns } from './analytics/metadata-slots.ts';
 import { metadataSql, nameLookupSql, type Dimensions } from './filter-sql.ts';
 
 /** How a plotted or grouped value is read and labelled. */
@@ -34,8 +35,15 @@ const CALL_PLOT_COLUMNS: Record<string, { expr: string; kind: ValueKind }> = {
   timestamp: { expr: 'c.ts_ms', kind: 'datetime' },
 };
 
-/** The value source of a plotted field; an unknown field reads NULL (an empty-valued series). */
-export function plotSource(field: string, metric: Metric | null): PlotSource {
+/**
+ * The value source of a plotted field; an unknown field reads NULL (an empty-valued series). A
+ * promoted metadata key (`metadataColumns`) reads its column instead of the JSON.
+ */
+export function plotSource(
+  field: string,
+  metric: Metric | null,
+  metadataColumns?: MetadataColumns,
+): PlotSource {
   if (field === METRIC_VALUE_FIELD) {
     const evalType = metric?.eval_type ?? 'numeric';
     const kind: ValueKind = evalType === 'enum' ? 'string' : evalType === 'binary' ? 'boolean' : 'number';
@@ -52,7 +60,7 @@ export function plotSource(field: string, metric: Metric | null): PlotSource {
   if (column) return { table: 'calls', params: [], metricIds: [], ...column };
   const key = metadataKeyOf(field);
   if (key !== null) {
-    const metadata = metadataSql(key);
+    const metadata = metadataSql(key, metadataColumns);
     return { table: 'calls', expr: metadata.sql, params: metadata.params, kind: 'string', metricIds: [] };
   }
   return { table: 'calls', expr: 'CAST(NULL AS VARCHAR)', params: [], kind: 'string', metricIds: [] };
@@ -87,7 +95,7 @@ export function groupSource(field: string, dimensions: Dimensions): GroupSource 
   }
   const key = metadataKeyOf(field);
   if (key !== null) {
-    const metadata = metadataSql(key);
+    const metadata = metadataSql(key, dimensions.metadataColumns);
     return { expr: metadata.sql, params: metadata.params, kind: 'string' };
   }
   return lookupField(field)?.groupable ? { expr: 'CAST(NULL AS VARCHAR)', params: [], kind: 'string' } : null;

@@ -30,8 +30,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const dimensions = fixtureDimensions(fixture);
-const sqlIds = (filter: Filter, now: Date) => compiledFilterIds(database, filter, now, dimensions);
+// With the store's promoted metadata columns, as requests compile: `metadata.*` conditions read them.
+const sqlIds = (filter: Filter, now: Date) =>
+  compiledFilterIds(database, filter, now, {
+    ...fixtureDimensions(fixture),
+    metadataColumns: database.analytics.metadataColumns(),
+  });
 
 const textPool = (values: readonly (string | null)[]) => values.filter((v): v is string => v !== null);
 const caseVariants = (values: string[]) => values.flatMap((v) => [v, v.toUpperCase(), v.toLowerCase()]);

@@ -1,4 +1,5 @@
 import { metadataKeyOf } from '../contract/field-catalogue.ts';
+import type { MetadataColumns } from './analytics/metadata-slots.ts';
 import {
   isFilterGroup,
   type Filter,
@@ -22,6 +23,8 @@ export interface CompiledSql {
 export interface Dimensions {
   agentNames: ReadonlyMap<number, string>;
   metricNames: ReadonlyMap<number, string>;
+  /** The analytics store's promoted metadata keys (`AnalyticsDatabase.metadataColumns`); absent: none. */
+  metadataColumns?: MetadataColumns;
 }
 
 export const NO_DIMENSIONS: Dimensions = { agentNames: new Map(), metricNames: new Map() };
@@ -74,7 +77,10 @@ export function nameLookupSql(idExpr: string, names: ReadonlyMap<number, string>
 }
 
 /** The key as a JSON path: allowlisted by METADATA_KEY_PATTERN and still bound, never spliced. */
-export function metadataSql(key: string): CompiledSql {
+export function metadataSql(key: string, columns?: MetadataColumns): CompiledSql {
+  // A promoted key reads its column (same values, filled by json_extract_string at write time).
+  const column = columns?.get(key);
+  if (column !== undefined) return { sql: `c.${column}`, params: [] };
   return { sql: 'json_extract_string(c.metadata, ?)', params: [`$.${key}`] };
 }
 
@@ -88,7 +94,7 @@ function resolveField(field: string, dimensions: Dimensions): FieldTarget | null
   }
   const key = metadataKeyOf(field);
   if (key !== null) {
-    const metadata = metadataSql(key);
+    const metadata = metadataSql(key, dimensions.metadataColumns);
     return { scope: 'call', expr: metadata.sql, exprParams: metadata.params, kind: 'string' };
   }
   if (field === 'metric_evaluations.value')

@@ -38,7 +38,7 @@ export async function readMetricEvaluationSeries(
   const residual = window.residual
     ? compileFilter(window.residual, {
         now: request.now,
-        dimensions: dimensionsOf(stores.sqlite, request.projectIds),
+        dimensions: dimensionsOf(stores, request.projectIds),
       })
     : null;
   const projects = request.projectIds.map(() => '?').join(', ');

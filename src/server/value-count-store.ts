@@ -15,7 +15,8 @@ export interface ValueCountQuery {
 /**
  * The most frequent text values of a call field over a project window, with their counts: most
  * frequent first, ties by value; NULL and empty values left out. Parameterised: the expression is one
- * of `plotSource`'s fixed columns or `json_extract_string(c.metadata, ?)` with the key bound.
+ * of `plotSource`'s fixed columns or `json_extract_string(c.metadata, ?)` with the key bound
+ * (or a promoted metadata column).
  */
 export async function countFieldValues(
   stores: EngineStores,
@@ -23,7 +24,7 @@ export async function countFieldValues(
   limits: QueryLimits | null,
 ): Promise<ValueCount[]> {
   if (query.projectIds.length === 0) return [];
-  const source = plotSource(query.field, null);
+  const source = plotSource(query.field, null, stores.analytics.metadataColumns());
   if (source.kind !== 'string') return [];
   const projects = query.projectIds.map(() => '?').join(', ');
   const sql = `SELECT v, count(*) AS n FROM (

@@ -14,7 +14,7 @@ export async function countMissingValues(
   limits: QueryLimits | null,
 ): Promise<number> {
   if (query.projectIds.length === 0) return 0;
-  const source = plotSource(query.field, null);
+  const source = plotSource(query.field, null, stores.analytics.metadataColumns());
   const projects = query.projectIds.map(() => '?').join(', ');
   const sql = `SELECT count(*) FROM calls c
     WHERE c.project_id IN (${projects}) AND c.ts_ms >= CAST(? AS BIGINT) AND c.ts_ms <= CAST(? AS BIGINT)

@@ -1,6 +1,8 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { QueryTimeoutError } from '../query-time-limit.ts';
 import { ANALYTICS_MIGRATIONS, ANALYTICS_SCHEMA_VERSION } from './analytics-schema.ts';
+import { fillMetadataColumns, loadMetadataColumns, type MetadataColumns } from './metadata-slots.ts';
+import { takeAppendedCalls } from './row-appender.ts';
 
 /**
  * The analytics store (docs/decisions/0014): one DuckDB database (a file, or `:memory:`) holding calls
@@ -53,6 +55,8 @@ export interface AnalyticsDatabase {
   write<T>(run: (connection: DuckDBConnection) => Promise<T>, options?: { barrier?: boolean }): Promise<T>;
   /** Changes when a write commits. */
   generation(): number;
+  /** The promoted metadata keys and their columns, as of the last committed write (empty until open). */
+  metadataColumns(): MetadataColumns;
   /** Settles when the barrier writes queued so far have landed (or failed). */
   settled(): Promise<void>;
   /** Stops new work; releases the file at once when idle, else after the writes already queued. */
@@ -75,7 +79,8 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function migrate(connection: DuckDBConnection, path: string): Promise<void> {
+/** Brings the file to the current schema; returns the version it had. */
+async function migrate(connection: DuckDBConnection, path: string): Promise<number> {
   await connection.run('CREATE TABLE IF NOT EXISTS analytics_schema (version INTEGER NOT NULL)');
   const rows = (await connection.runAndReadAll('SELECT max(version) FROM analytics_schema')).getRowsJS();
   const current = Number(rows[0]?.[0] ?? 0);
@@ -95,6 +100,20 @@ async function migrate(connection: DuckDBConnection, path: string): Promise<void
       await connection.run('ROLLBACK');
       throw error;
     }
+  }
+  return current;
+}
+
+/** In one transaction, `work` on the connection: all of it lands or none of it. */
+async function inTransaction<T>(connection: DuckDBConnection, work: () => Promise<T>): Promise<T> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    const value = await work();
+    await connection.run('COMMIT');
+    return value;
+  } catch (error: unknown) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 
@@ -118,6 +137,7 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
   const maxReaders = Math.max(1, options.connections ?? 4);
   let closed = false;
   let generation = 0;
+  let metadataColumns: MetadataColumns = new Map();
   // Work in progress, so that close() releases the file at once when idle (a test, or a CLI, may
   // open it from another process next) and after the last write otherwise.
   let state: Opened | null = null;
@@ -156,7 +176,11 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     }
     const writer = await instance.connect();
     try {
-      await migrate(writer, path);
+      const before = await migrate(writer, path);
+      metadataColumns = await loadMetadataColumns(writer);
+      // A file from before promoted metadata columns: promote the keys its calls already use.
+      if (before >= 1 && before < 2)
+        metadataColumns = await inTransaction(writer, () => fillMetadataColumns(writer, new Map()));
     } catch (error: unknown) {
       writer.closeSync();
       instance.closeSync();
@@ -211,6 +235,7 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
       await opened;
     },
     generation: () => generation,
+    metadataColumns: () => metadataColumns,
     released: () => whenReleased,
     read(limits, run) {
       return track(() => readNow(limits, run));
@@ -278,17 +303,18 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
   }
 
   async function writeNow<T>(run: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    const state = await opened;
-    await state.writer.run('BEGIN TRANSACTION');
-    try {
-      const value = await run(state.writer);
-      await state.writer.run('COMMIT');
-      generation += 1;
-      return value;
-    } catch (error: unknown) {
-      await state.writer.run('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    const { writer } = await opened;
+    let columns = metadataColumns;
+    const value = await inTransaction(writer, async () => {
+      takeAppendedCalls(writer);
+      const result = await run(writer);
+      if (takeAppendedCalls(writer)) columns = await fillMetadataColumns(writer, metadataColumns);
+      return result;
+    });
+    // Readers compile against the promoted columns only once their values are committed.
+    metadataColumns = columns;
+    generation += 1;
+    return value;
   }
 }
 

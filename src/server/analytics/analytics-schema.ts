@@ -43,11 +43,28 @@ export const ANALYTICS_MIGRATIONS: readonly AnalyticsMigration[] = [
       );
     `,
   },
+  {
+    // Promoted metadata keys (docs/decisions/0014): the most used top-level keys of `metadata` get a
+    // text column each, filled by the writer with DuckDB's own `json_extract_string`, so a pie, group
+    // or filter on `metadata.<key>` reads a dictionary-compressed column instead of parsing JSON per row.
+    version: 2,
+    sql: `
+      ${Array.from({ length: 12 }, (_, slot) => `ALTER TABLE calls ADD COLUMN md_${slot} VARCHAR;`).join('\n      ')}
+      ALTER TABLE calls ADD COLUMN md_filled BOOLEAN;
+      CREATE TABLE metadata_slots (slot INTEGER NOT NULL, key VARCHAR NOT NULL);
+    `,
+  },
 ];
+
+/** How many metadata keys can be promoted to columns (`md_0` … `md_11`, migration 2). */
+export const METADATA_SLOT_COUNT = 12;
 
 export const ANALYTICS_SCHEMA_VERSION = Math.max(...ANALYTICS_MIGRATIONS.map((m) => m.version));
 
-/** The columns of `calls`, in table order: what the appenders write. */
+/**
+ * The columns of `calls`, in table order: what the appenders write (then `METADATA_SLOT_COUNT` + 1
+ * nulls: the promoted metadata columns and `md_filled`, set by the write that commits the rows).
+ */
 export const CALL_COLUMNS = [
   'id',
   'project_id',

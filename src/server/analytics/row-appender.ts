@@ -1,5 +1,17 @@
-import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import type { StoredCall, StoredEvaluation } from './analytics-schema.ts';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBDataChunk,
+  INTEGER,
+  TINYINT,
+  VARCHAR,
+  type DuckDBAppender,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { METADATA_SLOT_COUNT, type StoredCall, type StoredEvaluation } from './analytics-schema.ts';
 
 /**
  * Bulk writers of the analytics tables through DuckDB's appender (far faster than INSERT statements:
@@ -12,58 +24,125 @@ export interface RowAppender {
   close(): void;
 }
 
-function integerOrNull(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendInteger(value);
+// Rows are gathered column by column and appended a vector at a time: one native call per column
+// per 2,048 rows instead of one per value (the seed appends tens of millions of values).
+const CHUNK_ROWS = 2048;
+
+const CALL_TYPES: readonly DuckDBType[] = [
+  INTEGER, // id
+  INTEGER, // project_id
+  INTEGER, // agent_id
+  BIGINT, // ts_ms
+  DOUBLE, // duration
+  TINYINT, // success
+  TINYINT, // is_reviewed
+  VARCHAR, // call_ended_reason
+  VARCHAR, // dropoff_point
+  VARCHAR, // topic
+  VARCHAR, // customer_number
+  VARCHAR, // call_id
+  VARCHAR, // metadata
+  BIGINT, // created_ms
+  ...Array.from({ length: METADATA_SLOT_COUNT }, () => VARCHAR), // md_0 … (filled on commit)
+  BOOLEAN, // md_filled
+];
+const CALL_VALUE_COLUMNS = 14;
+const EVALUATION_TYPES: readonly DuckDBType[] = [INTEGER, INTEGER, DOUBLE, VARCHAR, BIGINT];
+
+/** Rows of one table gathered into column arrays, appended as a data chunk when full. */
+class ChunkedTable {
+  private readonly columns: DuckDBValue[][];
+  private rows = 0;
+  private readonly nulls: DuckDBValue[] = new Array<DuckDBValue>(CHUNK_ROWS).fill(null);
+
+  constructor(
+    private readonly appender: DuckDBAppender,
+    private readonly types: readonly DuckDBType[],
+    private readonly valueColumns: number,
+  ) {
+    this.columns = Array.from({ length: valueColumns }, () => new Array<DuckDBValue>(CHUNK_ROWS).fill(null));
+  }
+
+  /** Sets a value of the row being written. */
+  set(column: number, value: DuckDBValue): void {
+    const target = this.columns[column];
+    if (target) target[this.rows] = value;
+  }
+
+  /** Ends the row being written; appends the chunk when it is full. */
+  endRow(): void {
+    this.rows += 1;
+    if (this.rows === CHUNK_ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.rows === 0) return;
+    const rows = this.rows;
+    const chunk = DuckDBDataChunk.create(this.types, rows);
+    for (let c = 0; c < this.types.length; c += 1) {
+      const column = c < this.valueColumns ? (this.columns[c] ?? this.nulls) : this.nulls;
+      chunk.setColumnValues(c, rows === CHUNK_ROWS ? column : column.slice(0, rows));
+    }
+    this.appender.appendDataChunk(chunk);
+    this.rows = 0;
+  }
+
+  close(): void {
+    this.flush();
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
 }
-function doubleOrNull(appender: DuckDBAppender, value: number | null): void {
-  if (value === null || !Number.isFinite(value)) appender.appendNull();
-  else appender.appendDouble(value);
-}
-function tinyOrNull(appender: DuckDBAppender, value: number | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendTinyInt(value);
-}
-function textOrNull(appender: DuckDBAppender, value: string | null): void {
-  if (value === null) appender.appendNull();
-  else appender.appendVarchar(value);
+
+const finiteOrNull = (value: number | null): number | null =>
+  value === null || !Number.isFinite(value) ? null : value;
+
+// Connections whose current write appended calls: that write fills the promoted metadata columns.
+const appendedCalls = new WeakSet<DuckDBConnection>();
+
+/** Whether calls were appended on `connection` since the last call (which forgets it). */
+export function takeAppendedCalls(connection: DuckDBConnection): boolean {
+  return appendedCalls.delete(connection);
 }
 
 export async function openRowAppender(connection: DuckDBConnection): Promise<RowAppender> {
-  const calls = await connection.createAppender('calls');
-  const evaluations = await connection.createAppender('metric_evaluations');
+  const calls = new ChunkedTable(await connection.createAppender('calls'), CALL_TYPES, CALL_VALUE_COLUMNS);
+  const evaluations = new ChunkedTable(
+    await connection.createAppender('metric_evaluations'),
+    EVALUATION_TYPES,
+    EVALUATION_TYPES.length,
+  );
   return {
     call(row) {
-      calls.appendInteger(row.id);
-      calls.appendInteger(row.project_id);
-      integerOrNull(calls, row.agent_id);
-      calls.appendBigInt(BigInt(Math.trunc(row.ts_ms)));
-      doubleOrNull(calls, row.duration);
-      tinyOrNull(calls, row.success);
-      calls.appendTinyInt(row.is_reviewed);
-      textOrNull(calls, row.call_ended_reason);
-      textOrNull(calls, row.dropoff_point);
-      textOrNull(calls, row.topic);
-      textOrNull(calls, row.customer_number);
-      textOrNull(calls, row.call_id);
-      textOrNull(calls, row.metadata);
-      calls.appendBigInt(BigInt(Math.trunc(row.created_ms)));
+      appendedCalls.add(connection);
+      calls.set(0, row.id);
+      calls.set(1, row.project_id);
+      calls.set(2, row.agent_id);
+      calls.set(3, BigInt(Math.trunc(row.ts_ms)));
+      calls.set(4, finiteOrNull(row.duration));
+      calls.set(5, row.success);
+      calls.set(6, row.is_reviewed);
+      calls.set(7, row.call_ended_reason);
+      calls.set(8, row.dropoff_point);
+      calls.set(9, row.topic);
+      calls.set(10, row.customer_number);
+      calls.set(11, row.call_id);
+      calls.set(12, row.metadata);
+      calls.set(13, BigInt(Math.trunc(row.created_ms)));
       calls.endRow();
     },
     evaluation(row) {
-      evaluations.appendInteger(row.call_id);
-      evaluations.appendInteger(row.metric_id);
-      doubleOrNull(evaluations, row.value_num);
-      textOrNull(evaluations, row.value_text);
-      evaluations.appendBigInt(BigInt(Math.trunc(row.ts_ms)));
+      evaluations.set(0, row.call_id);
+      evaluations.set(1, row.metric_id);
+      evaluations.set(2, finiteOrNull(row.value_num));
+      evaluations.set(3, row.value_text);
+      evaluations.set(4, BigInt(Math.trunc(row.ts_ms)));
       evaluations.endRow();
     },
     close() {
       // Calls first: evaluations refer to them (no foreign keys here, but readers expect both).
-      calls.flushSync();
-      evaluations.flushSync();
-      calls.closeSync();
-      evaluations.closeSync();
+      calls.close();
+      evaluations.close();
     },
   };
 }
