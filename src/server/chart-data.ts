@@ -133,9 +133,7 @@ export async function computeWidgetData(
       to,
       dimensions,
     };
-    return result(
-      await stores.analytics.read(limits, (connection) => computeStat(sqlite, connection, statRequest)),
-    );
+    return result(await computeStat(sqlite, (run) => stores.analytics.read(limits, run), statRequest));
   }
 
   const groupBy = normalizeGroupBy(widget.group_by);

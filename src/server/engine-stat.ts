@@ -6,6 +6,9 @@ import { queryRows } from './analytics/analytics-database.ts';
 import { buildScope } from './engine-scope.ts';
 import type { Dimensions } from './filter-sql.ts';
 
+/** Runs one query on a connection of its own, within the computation's limits. */
+export type StatReader = <T>(run: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;
+
 export interface StatRequest {
   projectIds: readonly number[];
   residual: Filter | null;
@@ -44,7 +47,7 @@ function latencyMetricIds(sqlite: BetterSqlite3.Database, projectIds: readonly n
  */
 export async function computeStat(
   sqlite: BetterSqlite3.Database,
-  connection: DuckDBConnection,
+  read: StatReader,
   request: StatRequest,
 ): Promise<StatData> {
   const base = {
@@ -59,39 +62,51 @@ export async function computeStat(
     source: { table: 'calls', expr: 'NULL', params: [], kind: 'number', metricIds: [] },
   });
   const where = calls.where(request.from, request.to);
-  const [cells = []] = await queryRows(
-    connection,
-    `SELECT count(*), sum(CAST(c.success AS DOUBLE)), count(c.success), avg(c.duration) FROM ${calls.from} WHERE ${where.sql}`,
-    where.params,
+  // The call summary and the latency percentile scan different tables: they run side by side.
+  const summary = read((connection) =>
+    queryRows(
+      connection,
+      `SELECT count(*), sum(CAST(c.success AS DOUBLE)), count(c.success), avg(c.duration) FROM ${calls.from} WHERE ${where.sql}`,
+      where.params,
+    ),
   );
+  const [[cells = []], p95] = await Promise.all([summary, latencyP95(sqlite, read, request, base)]);
   const [total, successes, known, avgDuration] = cells;
   const knownCount = Number(known ?? 0);
-
-  let p95: number | null = null;
-  const latencyIds = latencyMetricIds(sqlite, request.projectIds);
-  if (latencyIds.length > 0) {
-    const latency = buildScope(sqlite, {
-      ...base,
-      source: {
-        table: 'evaluations',
-        expr: 'me.value_num',
-        params: [],
-        kind: 'number',
-        metricIds: latencyIds,
-      },
-    });
-    const latencyWhere = latency.where(request.from, request.to);
-    const [row = []] = await queryRows(
-      connection,
-      `SELECT quantile_cont(me.value_num, 0.95) FROM ${latency.from} WHERE ${latencyWhere.sql}`,
-      latencyWhere.params,
-    );
-    p95 = numberOrNull(row[0]);
-  }
   return {
     total_calls: Number(total ?? 0),
     success_rate: knownCount > 0 ? roundToTenth((100 * Number(successes ?? 0)) / knownCount) : null,
     avg_duration: roundToTenth(numberOrNull(avgDuration)),
     p95_latency: roundToTenth(p95),
   };
+}
+
+/** The 95th percentile of the latency metrics' evaluations of the matching calls (null: none). */
+async function latencyP95(
+  sqlite: BetterSqlite3.Database,
+  read: StatReader,
+  request: StatRequest,
+  base: Omit<Parameters<typeof buildScope>[1], 'source'>,
+): Promise<number | null> {
+  const latencyIds = latencyMetricIds(sqlite, request.projectIds);
+  if (latencyIds.length === 0) return null;
+  const latency = buildScope(sqlite, {
+    ...base,
+    source: {
+      table: 'evaluations',
+      expr: 'me.value_num',
+      params: [],
+      kind: 'number',
+      metricIds: latencyIds,
+    },
+  });
+  const latencyWhere = latency.where(request.from, request.to);
+  const [row = []] = await read((connection) =>
+    queryRows(
+      connection,
+      `SELECT quantile_cont(me.value_num, 0.95) FROM ${latency.from} WHERE ${latencyWhere.sql}`,
+      latencyWhere.params,
+    ),
+  );
+  return numberOrNull(row[0]);
 }
