@@ -3,7 +3,7 @@ import type { LinePoint } from '../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
 import type { Scope } from './engine-scope.ts';
 import { labelOf, type GroupSource, type PlotSource } from './engine-sources.ts';
-import { lttb } from './lttb.ts';
+import { downsampleLttb } from '../contract/downsample-lttb.ts';
 
 export interface LineRequest {
   scope: Scope;
@@ -100,7 +100,7 @@ function downsample(series: Series, indexes: ArrayLike<number> | null, maxPoints
   const at = (k: number) => (indexes ? (indexes[k] ?? 0) : k);
   let placedCount = 0;
   for (let k = 0; k < count; k += 1) if (!Number.isNaN(values[at(k)] ?? Number.NaN)) placedCount += 1;
-  if (!indexes && placedCount === count) return lttb(times, values, maxPoints);
+  if (!indexes && placedCount === count) return Array.from(downsampleLttb(times, values, maxPoints));
   // Typed arrays in one pass: a 7-day line reads 100k+ calls, and per-point closures cost more than LTTB.
   const placed = new Int32Array(placedCount);
   const xs = new Float64Array(placedCount);
@@ -115,7 +115,7 @@ function downsample(series: Series, indexes: ArrayLike<number> | null, maxPoints
     ys[j] = value;
     j += 1;
   }
-  return lttb(xs, ys, maxPoints).map((i) => placed[i] ?? 0);
+  return Array.from(downsampleLttb(xs, ys, maxPoints), (i) => placed[i] ?? 0);
 }
 
 /**

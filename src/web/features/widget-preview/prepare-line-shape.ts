@@ -1,6 +1,6 @@
 import type { BarBucket, LinePoint } from '../../../contract/widget-data-schema.ts';
 import { LINE_PLOT_INSET_PX, type ChartShape, type LineRow, type SeriesShape } from './chart-model.ts';
-import { downsampleLttb } from './downsample-lttb.ts';
+import { downsampleLttb } from '../../../contract/downsample-lttb.ts';
 import { groupIndices, type GroupedIndices } from './group-series.ts';
 import { timeTicks } from './time-ticks.ts';
 
