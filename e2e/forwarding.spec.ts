@@ -146,3 +146,21 @@ test('history through a forwarding server: a forwarded save is a version, restor
   await expect(history.versions).toHaveCount(3);
   await expect(history.versions.first()).toContainText('Restored version');
 });
+
+test('import and templates are off through a forwarding server, with the reason shown', async ({ page }) => {
+  await page.goto('/dashboards');
+  await expect(page.getByRole('link', { name: 'Support overview' }).first()).toBeVisible();
+  for (const name of ['Import dashboard', 'New from template']) {
+    const button = page.getByRole('button', { name });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/own server only: this one forwards to Cekura/);
+  }
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: `docs/screenshots/dashboards-forwarding-${scheme}.png`,
+      animations: 'disabled',
+      clip: { x: 0, y: 0, width: 1440, height: 360 },
+    });
+  }
+});
