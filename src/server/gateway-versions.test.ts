@@ -233,6 +233,19 @@ describe('gateway version history', () => {
     expect((await versions(id)).results).toHaveLength(5);
   });
 
+  it('tells only one of two racing restores from the same history that it succeeded', async () => {
+    const { id, widgets } = await dashboardMadeElsewhere();
+    await callApi(gateway, 'PATCH', `/dashboards/widgets/${widgets[0]}/`, { body: { name: 'Raced' } });
+    const [newest, earliest] = (await versions(id)).results;
+    const body = { version: earliest?.id, based_on: newest?.id };
+    const answers = await Promise.all([
+      callApi(gateway, 'POST', `/studio/dashboards/${id}/restore/`, { body }),
+      callApi(gateway, 'POST', `/studio/dashboards/${id}/restore/`, { body }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    expect((await versions(id)).results).toHaveLength(3);
+  });
+
   it('restores one widget only', async () => {
     const { id, widgets } = await dashboardMadeElsewhere();
     await callApi(gateway, 'PATCH', `/dashboards/widgets/${widgets[0]}/`, { body: { name: 'A' } });
