@@ -80,6 +80,8 @@ export default defineConfig({
         HOST: '127.0.0.1',
         UPSTREAM_URL: `http://127.0.0.1:${port}`,
         CEKURA_API_KEY: E2E_API_KEY,
+        // The history of the writes it forwards (ADR 0020), fresh for each run like the upstream's data.
+        DB_PATH: join(dbDir, 'forwarding.db'),
         LOG_FILE: join(dbDir, 'forwarding.log'),
       },
     },

@@ -1,11 +1,14 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import * as z from 'zod';
 import { DashboardListSchema } from '../src/contract/dashboard-schema.ts';
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
-import { E2E_FORWARDING_PORT } from '../playwright.config.ts';
+import { E2E_API_KEY, E2E_FORWARDING_PORT } from '../playwright.config.ts';
 import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { appShell } from './pages/app-shell.ts';
+import { dashboardPage } from './pages/dashboard-page.ts';
+import { historyPanel } from './pages/history-panel.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
 // Issue 19: the README's recommended set-up for the real API (a forwarding server holding the key),
@@ -84,4 +87,80 @@ test("a page of another site cannot use the gateway's key (a real cross-site for
     /only to its own web app.*another (site|origin)/,
   );
   expect(await dashboardsNamed(request, name)).toEqual([]);
+});
+
+test('history through a forwarding server: a forwarded save is a version, restore writes upstream', async ({
+  page,
+  request,
+}) => {
+  const WIDGET = 'Latency p95 per day';
+  // Made on the upstream directly ("in Cekura's app"): the gateway has not seen it.
+  const copy = await copyOfSupportOverview(request, 'History through the gateway');
+  const widget = copy.widgets.find((w) => w.name === WIDGET);
+  if (!widget) throw new Error('widget missing');
+  const upstreamChartType = async () =>
+    (await apiJson(request, 'GET', `/dashboards/widgets/${widget.id}/`, WidgetSchema)).chart_type;
+  // A save through the gateway, with the key its web app uses (the same history).
+  const saved = await request.fetch(`${gateway}/dashboards/widgets/${widget.id}/`, {
+    method: 'PATCH',
+    headers: { 'X-CEKURA-API-KEY': E2E_API_KEY },
+    data: { chart_type: 'line' },
+  });
+  expect(saved.status()).toBe(200);
+  expect(await upstreamChartType()).toBe('line');
+
+  const dashboard = dashboardPage(page);
+  const history = historyPanel(page);
+  await dashboard.goto(copy.id);
+  await expect(dashboard.heading).toHaveText('History through the gateway');
+  await history.open.click();
+  await expect(history.versions).toHaveCount(2);
+  await expect(history.versions.first()).toContainText(`Changed ${WIDGET}: chart type bar → line`);
+  await expect(history.versions.last()).toContainText('Earliest recorded state');
+  await expect(history.dialog).toContainText(
+    /History starts from .+\. Only changes saved through Widget Studio/,
+  );
+  await expect(history.dialog).toContainText("changes made elsewhere (such as in Cekura's app) are not");
+  await expect(history.differences).toHaveText(`Changed ${WIDGET}: chart type line → bar`);
+  await expect(history.previewCard(WIDGET).locator('.recharts-bar-rectangle').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: `docs/screenshots/dashboard-history-forwarding-${scheme}.png`,
+      animations: 'disabled',
+    });
+    const audit = await new AxeBuilder({ page })
+      .include('dialog')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Restore that widget: the gateway writes it upstream, and the restore is a new version.
+  await history.restoreWidget(WIDGET).click();
+  await expect(history.status).toContainText('Restored the widget');
+  await expect.poll(upstreamChartType).toBe('bar');
+  await expect(history.versions).toHaveCount(3);
+  await expect(history.versions.first()).toContainText('Restored version');
+});
+
+test('import and templates are off through a forwarding server, with the reason shown', async ({ page }) => {
+  await page.goto('/dashboards');
+  await expect(page.getByRole('link', { name: 'Support overview' }).first()).toBeVisible();
+  for (const name of ['Import dashboard', 'New from template']) {
+    const button = page.getByRole('button', { name });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAccessibleDescription(/own server only: this one forwards to Cekura/);
+  }
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({
+      path: `docs/screenshots/dashboards-forwarding-${scheme}.png`,
+      animations: 'disabled',
+      clip: { x: 0, y: 0, width: 1440, height: 360 },
+    });
+  }
 });

@@ -28,6 +28,11 @@ export type VersionRetention = z.infer<typeof VersionRetentionSchema>;
 export const DashboardVersionListSchema = z.object({
   results: z.array(DashboardVersionListItemSchema),
   retention: VersionRetentionSchema,
+  /**
+   * What the history covers: every write (the embedded server, the default), or only the writes a
+   * forwarding server passed on (ADR 0020): changes made elsewhere, e.g. in Cekura's app, are not in it.
+   */
+  recorded: z.enum(['every-write', 'forwarded-writes']).optional(),
 });
 export type DashboardVersionList = z.infer<typeof DashboardVersionListSchema>;
 

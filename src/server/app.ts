@@ -16,7 +16,9 @@ import { registerSpaRoutes } from './spa-routes.ts';
 import { registerValueCountRoutes } from './value-count-routes.ts';
 import { registerSavedViewRoutes } from './saved-view-routes.ts';
 import { registerStudioRoutes } from './studio-routes.ts';
-import { createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
+import { createUpstream, createUpstreamHandler, type UpstreamOptions } from './upstream.ts';
+import { createGatewayHistory } from './gateway-history.ts';
+import { registerGatewayVersionRoutes } from './gateway-version-routes.ts';
 import { registerWidgetDataRoutes } from './widget-data-routes.ts';
 import { registerWidgetRoutes } from './widget-routes.ts';
 import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
@@ -102,8 +104,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   });
 
   if (options.upstream) {
-    const forward = createUpstreamHandler(options.upstream);
+    const upstream = createUpstream(options.upstream);
+    const history = createGatewayHistory(ctx, upstream);
+    const forward = createUpstreamHandler(upstream, history.forwardWrite);
     for (const mount of API_MOUNTS) app.all(mount, (c) => forward(c));
+    // The history of the writes this gateway forwarded (ADR 0020); other /studio/ routes stay 404 here.
+    registerGatewayVersionRoutes(app, ctx, upstream, history);
   } else {
     const auth = createAuthMiddleware(ctx);
     for (const mount of [...API_MOUNTS, ...STUDIO_API_MOUNTS]) app.use(mount, auth);

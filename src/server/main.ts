@@ -52,7 +52,17 @@ function analyticsFileMissing(config: ServerConfig): boolean {
 }
 
 async function openLocalDatabase(config: ServerConfig): Promise<OpenDatabase> {
-  if (config.upstreamUrl) return openDatabase(':memory:'); // forwarding mode keeps no data
+  // Forwarding mode keeps no calls or dashboards, only the history of the writes it forwards (ADR 0020).
+  if (config.upstreamUrl) {
+    try {
+      if (config.dbPath !== ':memory:') mkdirSync(dirname(config.dbPath), { recursive: true });
+      return openDatabase(config.dbPath, { analyticsPath: ':memory:' });
+    } catch (error: unknown) {
+      return fail(
+        `the database at ${config.dbPath} cannot be opened for writing (${reason(error)}). Set DB_PATH to a writable file.`,
+      );
+    }
+  }
   if (analyticsFileMissing(config)) {
     fail(
       `the analytics file ${config.analyticsPath} is missing, but ${config.dbPath} holds dashboards whose calls were in it. Restore the file, set ANALYTICS_PATH to it, or move ${config.dbPath} away to start afresh.`,

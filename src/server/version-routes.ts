@@ -38,7 +38,11 @@ export function registerVersionRoutes(app: Hono<AppEnv>, ctx: ServerContext): vo
     const row = await loadDashboard(ctx, c);
     // `?widget=` keeps the versions that changed that widget (the widget editor's history).
     const widgetId = intQuery(new URL(c.req.url), 'widget');
-    return c.json({ results: listVersions(sqlite, row.id, widgetId), retention: ctx.retention });
+    return c.json({
+      results: listVersions(sqlite, row.id, widgetId),
+      retention: ctx.retention,
+      recorded: 'every-write',
+    });
   });
 
   app.get(`${BASE}/versions/:version{[0-9]+}/`, async (c) => {

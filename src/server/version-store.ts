@@ -59,7 +59,7 @@ export function listVersions(
 }
 
 /** The widget as a version holds it, without timestamps (a save that changed nothing else is no change). */
-function widgetState(row: VersionRow, widgetId: number): string | null {
+function widgetState(row: { snapshot: string }, widgetId: number): string | null {
   const snapshot = DashboardSchema.safeParse(readJsonColumn(row.snapshot));
   const widget = snapshot.success ? snapshot.data.widgets.find((w) => w.id === widgetId) : undefined;
   if (!widget) return null;
@@ -68,7 +68,10 @@ function widgetState(row: VersionRow, widgetId: number): string | null {
 }
 
 /** Versions (newest first) in which one widget appeared, changed or went, compared with the one before. */
-function rowsChangingWidget(rows: readonly VersionRow[], widgetId: number): VersionRow[] {
+export function rowsChangingWidget<Row extends { snapshot: string }>(
+  rows: readonly Row[],
+  widgetId: number,
+): Row[] {
   const states = rows.map((row) => widgetState(row, widgetId));
   return rows.filter((_row, index) => {
     const state = states[index] ?? null;

@@ -218,6 +218,28 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // Version history in forwarding mode (issue 16, ADR 0020): versions of the writes the gateway
+    // forwarded, from the upstream's answers. `scope` is an HMAC of the upstream base URL and the key
+    // (never the key), under a random per-database secret, so two keys' histories never meet.
+    version: 7,
+    sql: `
+      CREATE TABLE gateway_secret (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        secret BLOB NOT NULL
+      );
+      CREATE TABLE gateway_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        scope TEXT NOT NULL,
+        dashboard_id INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        restored_from INTEGER,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX gateway_versions_dashboard ON gateway_versions (scope, dashboard_id, id);
+    `,
+  },
 ];
 
 /**

@@ -29,6 +29,8 @@ export interface ApiClientOptions {
   now?: () => Date;
   /** The embedded server rather than another Cekura-compatible API (default false). */
   embedded?: boolean;
+  /** The embedded server forwards to another API (its own data routes, such as import, are not there). */
+  forwarding?: boolean;
   /** The page's origin, to tell cross-origin failures apart (defaults to `location.origin`). */
   pageOrigin?: string | null;
 }
@@ -64,6 +66,11 @@ export interface ApiClient {
   readonly hasKey: boolean;
   /** Talks to the embedded server (directly or forwarding), the only one with our `/studio/…` extensions. */
   readonly embedded: boolean;
+  /**
+   * The embedded server forwards to the real API: `/studio/` history answers (ADR 0020), but its data
+   * extensions (dashboard import, trash, saved views, value counts) are not there.
+   */
+  readonly forwarding: boolean;
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   get<T>(path: string, options: ReadOptions<T>): Promise<ApiResponse<T>>;
   post<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
@@ -268,6 +275,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     hasKey: Boolean(apiKey),
     stream,
     embedded: options.embedded ?? false,
+    forwarding: (options.embedded ?? false) && (options.forwarding ?? false),
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, opts) => request('POST', path, opts),

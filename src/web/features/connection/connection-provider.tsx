@@ -86,6 +86,7 @@ export function ConnectionProvider({
   }, [queryClient, resolveFromServer]);
 
   const connection = state?.connection;
+  const forwarding = state?.localConfig.forwarding ?? false;
   const client = useMemo(
     () =>
       connection
@@ -94,9 +95,10 @@ export function ConnectionProvider({
             apiKey: connection.apiKey,
             fetch: fetchImpl,
             embedded: connection.target === 'embedded',
+            forwarding,
           })
         : null,
-    [connection, fetchImpl],
+    [connection, fetchImpl, forwarding],
   );
 
   const value = useMemo<ConnectionContextValue | null>(

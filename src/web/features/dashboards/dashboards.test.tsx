@@ -4,6 +4,9 @@ import { onTestFinished } from 'vitest';
 import * as z from 'zod';
 import { DashboardListSchema, DashboardSchema } from '../../../contract/dashboard-schema.ts';
 import { paginated } from '../../../contract/paginated-schema.ts';
+import { createApp } from '../../../server/app.ts';
+import { openDatabase } from '../../../server/db/open-database.ts';
+import { createHostPolicy } from '../../../server/http/host-policy.ts';
 import { createTestServer } from '../../../server/test-support/create-test-server.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { renderWithServer, TEST_BASE_URL } from '../../test-support/render-with-server.tsx';
@@ -215,4 +218,45 @@ test('an organisation without dashboards sees the empty state', async () => {
   renderWithServer(routes, { path: '/dashboards', server });
   expect(await screen.findByRole('heading', { name: 'No dashboards yet' })).toBeInTheDocument();
   expect(screen.getAllByRole('button', { name: 'New dashboard' }).length).toBeGreaterThan(0);
+});
+
+test('through a forwarding server, import and templates are off and the page says why', async () => {
+  const upstream = createTestServer({
+    calls: 50,
+    app: { hostPolicy: createHostPolicy({ allowedHosts: ['upstream.test'] }) },
+  });
+  const gatewayDatabase = openDatabase(':memory:');
+  onTestFinished(() => {
+    upstream.close();
+    gatewayDatabase.close();
+  });
+  const gateway = createApp({
+    database: gatewayDatabase,
+    upstream: {
+      url: 'http://upstream.test',
+      apiKey: upstream.apiKey,
+      fetch: async (input, init) => upstream.app.request(new Request(input, init)),
+    },
+  });
+  renderWithServer(routes, {
+    path: '/dashboards',
+    server: upstream,
+    connection: 'resolve',
+    wrapFetch: () => async (input, init) => gateway.request(input, init),
+  });
+  expect(await screen.findByRole('link', { name: 'Support overview' })).toBeInTheDocument();
+  for (const name of ['Import dashboard', 'New from template']) {
+    const button = screen.getByRole('button', { name });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription(/work on Widget Studio's own server only: this one forwards/);
+  }
+  expect(screen.getByRole('button', { name: 'New dashboard' })).toBeEnabled();
+});
+
+test('on the embedded server, import and templates are on', async () => {
+  renderWithServer(routes, { path: '/dashboards' });
+  expect(await screen.findByRole('link', { name: 'Support overview' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Import dashboard' })).toBeEnabled();
+  expect(screen.getByRole('button', { name: 'New from template' })).toBeEnabled();
+  expect(screen.queryByText(/forwards to Cekura/)).not.toBeInTheDocument();
 });

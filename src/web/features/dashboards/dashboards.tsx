@@ -31,6 +31,8 @@ const TemplateGalleryDialog = lazy(async () => ({
 // The dashboard page's ⋮ menu offers the same rename, duplicate and delete as the list.
 export { DeleteDashboardDialog, RenameDashboardDialog, useDuplicateAction };
 
+const FORWARDING_NOTE_ID = 'dashboards-import-forwarding-note';
+
 /** The dashboards list (`/dashboards`): filter by project, create (blank, from a template or a file), rename, duplicate, delete. */
 export function DashboardsPage() {
   useDocumentTitle('Dashboards');
@@ -80,10 +82,18 @@ export function DashboardsPage() {
         ) : null}
         {api.embedded ? (
           <>
-            <Button onClick={() => setImporting(true)} disabled={!list.isSuccess}>
+            <Button
+              onClick={() => setImporting(true)}
+              disabled={!list.isSuccess || api.forwarding}
+              aria-describedby={api.forwarding ? FORWARDING_NOTE_ID : undefined}
+            >
               Import dashboard
             </Button>
-            <Button onClick={() => setTemplating(true)} disabled={!list.isSuccess}>
+            <Button
+              onClick={() => setTemplating(true)}
+              disabled={!list.isSuccess || api.forwarding}
+              aria-describedby={api.forwarding ? FORWARDING_NOTE_ID : undefined}
+            >
               New from template
             </Button>
           </>
@@ -93,6 +103,14 @@ export function DashboardsPage() {
           New dashboard
         </Button>
       </div>
+      {api.forwarding ? (
+        // The import is one transaction in this server's own store; forwarded, it would be a series of
+        // writes to the real API that could stop half-way (ADR 0020).
+        <p id={FORWARDING_NOTE_ID} className="-mt-3 text-right text-sm text-slate-600 dark:text-slate-400">
+          Import dashboard and New from template work on Widget Studio&apos;s own server only: this one
+          forwards to Cekura&apos;s API, which has no way to import a dashboard in one step.
+        </p>
+      ) : null}
 
       {list.isPending ? (
         <DashboardsSkeleton />

@@ -15,6 +15,7 @@ import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { Spinner } from '../../ui/spinner.tsx';
+import { describeHistoryCoverage } from './history-coverage.ts';
 import { HistoryState } from './history-state.tsx';
 import { RestoreOutcome } from './restore-outcome.tsx';
 import { useRestoreFlow } from './use-restore-flow.ts';
@@ -33,11 +34,10 @@ function useVersions(dashboardId: number, widgetId: number | null, open: boolean
     ...versionQueries.detail(api, dashboardId, selectedId ?? 0),
     enabled: open && selectedId !== null,
   });
-  const retention = list.data?.retention;
-  const description = retention
-    ? `Every change is kept for ${retention.keep_all_days} days, then one version a day for ${retention.keep_daily_days} days.`
+  const coverage = list.data
+    ? describeHistoryCoverage(list.data, widgetId === null ? 'dashboard' : 'widget')
     : undefined;
-  return { list, versions, selectedId, setChosen, selected, description };
+  return { list, versions, selectedId, setChosen, selected, coverage };
 }
 
 /**
@@ -55,11 +55,7 @@ export function HistoryPanel({
   open: boolean;
   onClose: () => void;
 }) {
-  const { list, versions, selectedId, setChosen, selected, description } = useVersions(
-    dashboard.id,
-    null,
-    open,
-  );
+  const { list, versions, selectedId, setChosen, selected, coverage } = useVersions(dashboard.id, null, open);
   const newest = versions[0];
   const restore = useRestoreFlow(dashboard.id, newest?.id, {
     onConflict: () => void list.refetch(),
@@ -75,11 +71,14 @@ export function HistoryPanel({
   };
 
   return (
-    <Dialog open={open} onClose={close} title="History" className="max-w-6xl" description={description}>
-      <HistoryState
-        list={list}
-        empty="No changes yet. Every save from now on is recorded here and can be restored."
-      >
+    <Dialog
+      open={open}
+      onClose={close}
+      title="History"
+      className="max-w-6xl"
+      description={coverage?.description}
+    >
+      <HistoryState list={list} empty={coverage?.empty ?? ''}>
         <div className="grid gap-4 md:grid-cols-[16rem_1fr]">
           <VersionTimeline versions={versions} selectedId={selectedId} onSelect={setChosen} />
           <section aria-label="Selected version" className="min-w-0 space-y-3">
@@ -174,7 +173,7 @@ export function WidgetHistoryPanel({
   onRestored: (widget: Widget) => void;
 }) {
   const dashboardId = saved.dashboard ?? 0;
-  const { list, versions, selectedId, setChosen, selected, description } = useVersions(
+  const { list, versions, selectedId, setChosen, selected, coverage } = useVersions(
     dashboardId,
     saved.id,
     open,
@@ -210,12 +209,9 @@ export function WidgetHistoryPanel({
       onClose={close}
       title={`History of ${title}`}
       className="max-w-5xl"
-      description={description}
+      description={coverage?.description}
     >
-      <HistoryState
-        list={list}
-        empty="No changes to this widget yet. Every save from now on is recorded here."
-      >
+      <HistoryState list={list} empty={coverage?.empty ?? ''}>
         <div className="grid gap-4 md:grid-cols-[16rem_1fr]">
           <VersionTimeline versions={versions} selectedId={selectedId} onSelect={setChosen} />
           <section aria-label="Selected version" className="min-w-0 space-y-3">
