@@ -23,6 +23,8 @@ function sampleRows(prefix: string): string[] {
         call_id: `${prefix}-${index}`,
         topic: prefix,
         timestamp,
+        // The last row's agent is new to the project: the import creates it and says so.
+        ...(index === 2 ? { agent: null, agent_name: `${prefix} agent` } : {}),
       }),
     );
 }
@@ -59,6 +61,7 @@ test('a valid export: chosen, imported, then the counts of what was stored', asy
     .then((h) => h.closest('[role="status"]'));
   expect(finished).toHaveTextContent('Import finished');
   expect(finished).toHaveTextContent(/3 new calls stored, 0 already present \(3 rows in/);
+  expect(finished).toHaveTextContent('New in this project: agent "component-ok agent".');
   expect(await storedCallIds(server, 'component-ok')).toEqual([
     'component-ok-0',
     'component-ok-1',
@@ -86,4 +89,5 @@ test('a broken file: the message names the line inline, and nothing is written',
   expect(alert).toHaveTextContent(/[Ll]ine 2/);
   expect(screen.queryByText('Import finished')).not.toBeInTheDocument();
   expect(await storedCallIds(server, 'component-bad')).toEqual([]);
+  expect(screen.queryByText(/New in this project/)).not.toBeInTheDocument();
 });
