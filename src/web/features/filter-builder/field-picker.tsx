@@ -4,7 +4,8 @@ import { classNames } from '../../lib/class-names.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
 import { CONTROL_CLASS_NAME } from '../../ui/text-input.tsx';
 import { fieldSpecFor } from './condition-values.ts';
-import { bestFieldOption, buildFieldOptions, DATA_TYPE_NAMES, type FieldOption } from './field-options.ts';
+import { DATA_TYPE_LABELS } from '../../../contract/enums.ts';
+import { bestFieldOption, buildFieldOptions, type FieldOption } from './field-options.ts';
 
 export interface FieldPickerProps {
   readonly value: string;
@@ -130,7 +131,7 @@ export function FieldPicker({
         }}
       />
       <span className="pointer-events-none absolute inset-y-0 right-2 flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
-        {spec && query === null ? DATA_TYPE_NAMES[spec.dataType] : null}
+        {spec && query === null ? DATA_TYPE_LABELS[spec.dataType] : null}
         <ChevronDownIcon className="size-4" />
       </span>
       {open ? (
