@@ -104,9 +104,7 @@ export function resolveIngestCall(call: IngestCall, catalogue: IngestCatalogue):
     if (!metric) {
       problems.push({
         field: 'metrics',
-        message: `Unknown metric ${describeReference(input.id ?? null, input.name ?? null)} in this project${
-          (input.name ?? '') === '' ? '' : ' (a metric is created from a call only with its type)'
-        }.`,
+        message: `Unknown metric ${describeReference(input.id ?? null, input.name ?? null)} in this project.`,
       });
       continue;
     }

@@ -86,10 +86,8 @@ describe('runImport', () => {
     expect(report.problems.map((p) => [p.where, p.message])).toEqual([
       ['line 3', 'call_id: This field is required.'],
       [`line ${rows.length - 1}`, 'agent: Unknown agent id 99 in this project.'],
-      [
-        `line ${rows.length}`,
-        'metrics: Unknown metric "Nope" in this project (a metric is created from a call only with its type).',
-      ],
+      // Named without its type: nothing to create it from.
+      [`line ${rows.length}`, 'metrics: Unknown metric "Nope" in this project.'],
     ]);
     expect(await callCount(target)).toBe(0);
 
