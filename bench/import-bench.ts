@@ -2,16 +2,18 @@ import { queryRows } from '../src/server/analytics/analytics-database.ts';
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
+import { defaultAnalyticsPath } from '../src/server/analytics/analytics-path.ts';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/server/db/open-database.ts';
 import { runImport } from '../src/server/ingest/run-import.ts';
 import { seedDatabase } from '../src/server/seed/seed-database.ts';
 import { exportCallLines } from '../src/server/test-support/export-call-lines.ts';
 
-// `node --import tsx bench/import-bench.ts --calls 330000`: seeds calls, exports project 1 as JSON
-// Lines (the v2 list shape, with evaluations), then imports the file into an empty database of the
-// same catalogue and reports the rate and peak memory. `--sample <path>` only writes the export
-// (the docs/examples sample file).
+// `npm run bench:import -- --calls 330000`: seeds calls, exports project 1 as JSON Lines (the v2 list
+// shape, with evaluations), then imports the file into an empty database of the same catalogue (SQLite
+// for agents and metrics, the DuckDB analytics file for calls and evaluations, as `npm run import`)
+// and reports the rate and peak memory. `--reuse` imports the file of the last run again;
+// `--sample <path>` only writes the export (the docs/examples sample file).
 const { values } = parseArgs({
   options: {
     calls: { type: 'string', default: '330000' },
@@ -36,6 +38,7 @@ async function writeExport(path: string, calls: number): Promise<number> {
   out.end();
   await once(out, 'finish');
   source.close();
+  await source.analytics.released();
   return rows;
 }
 
@@ -48,7 +51,9 @@ if (values.sample) {
   const rows = values.reuse
     ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length
     : await writeExport(file, Number(values.calls));
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  const analyticsFile = defaultAnalyticsPath(target);
+  for (const path of [target, `${target}-wal`, `${target}-shm`, analyticsFile, `${analyticsFile}.wal`])
+    rmSync(path, { force: true });
   const database = openDatabase(target);
   await seedDatabase(database, { calls: 0, now: NOW }).callsWritten;
   const size = statSync(file).size;
@@ -74,6 +79,7 @@ if (values.sample) {
     )[0]?.[0],
   );
   database.close();
+  await database.analytics.released();
   console.info(
     JSON.stringify({
       rows,
@@ -84,6 +90,8 @@ if (values.sample) {
       callsPerSecond: Math.round(report.stored / seconds),
       rssBeforeMiB: Math.round(rssBefore / 1048576),
       peakRssMiB: Math.round(peakRss / 1048576),
+      analyticsFileMiB: Math.round(statSync(analyticsFile).size / 1048576),
+      outcome: report.outcome,
     }),
   );
 }

@@ -40,8 +40,27 @@ export const ImportReportSchema = ImportProgressSchema.extend({
   duplicateRows: z.number(),
   /** Why nothing was stored, when the file could not be read (names the line). */
   fatal: z.string().nullable(),
+  /**
+   * Agents and metrics the rows named by name but the project lacked, created by this import (ADR
+   * 0019). Empty when nothing was stored: what was created is removed again.
+   */
+  created: z.object({ agents: z.array(z.string()), metrics: z.array(z.string()) }),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** "New in this project: agents "A", "B"; metric "M"." for what an import or sync created; null when nothing. */
+export function describeCreated(created: ImportReport['created']): string | null {
+  const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+  const parts = [
+    created.agents.length === 0
+      ? null
+      : `${created.agents.length === 1 ? 'agent' : 'agents'} ${quoted(created.agents)}`,
+    created.metrics.length === 0
+      ? null
+      : `${created.metrics.length === 1 ? 'metric' : 'metrics'} ${quoted(created.metrics)}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? null : `New in this project: ${parts.join('; ')}.`;
+}
 
 /** The upload's answer is JSON Lines: progress events, then one `done` (or `error`) event. */
 export const ImportEventSchema = z.discriminatedUnion('type', [

@@ -28,10 +28,13 @@ export type WidgetMetadata = z.infer<typeof WidgetMetadataSchema>;
 
 const nullableEnum = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal(''), z.null()]);
 
+/** The longest widget name the API accepts (UTF-16 units, as DRF's `max_length`). */
+export const WIDGET_NAME_MAX_LENGTH = 255;
+
 /** Writable widget fields, shared by every widget shape. */
 const widgetWritable = {
   dashboard: z.number().int().nullable().optional(),
-  name: wellFormedString(255).nullable().optional(),
+  name: wellFormedString(WIDGET_NAME_MAX_LENGTH).nullable().optional(),
   filters: NullableFilterSchema.optional(),
   chart_type: ChartTypeSchema,
   data_type: nullableEnum(DataTypeSchema).optional(),

@@ -7,22 +7,11 @@ import { readBody, requireObject } from './http/read-body.ts';
 import { zodToDrf } from './http/zod-to-drf.ts';
 import { writeProjectOf } from './ingest/write-project.ts';
 import { listAgents, listMetrics } from './metric-store.ts';
+import { slugify } from './metric-slug.ts';
 import { hasMetricNamed, insertMetric } from './metric-write-store.ts';
 import type { AppEnv, ServerContext } from './server-context.ts';
 
 const PATHS = { v1: '/test_framework/v1/metrics/', v2: '/test_framework/v2/metrics/' } as const;
-
-/** A slug from a name: lower case words joined by hyphens ("CSAT score" → "csat-score"). */
-export function slugify(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 255) || 'metric'
-  );
-}
 
 /**
  * `POST /test_framework/v1|v2/metrics/`: creates a metric in the key's project (201 with it as the

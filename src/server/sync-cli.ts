@@ -4,6 +4,7 @@ import { DEFAULT_DB_PATH } from './server-config.ts';
 import { syncCalls } from './sync/sync-calls.ts';
 import { fileCheckpointStore } from './sync/sync-checkpoint.ts';
 import { UpstreamAuthError } from './sync/upstream-get.ts';
+import { describeCreated } from '../contract/import-report-schema.ts';
 
 // `UPSTREAM_URL=… CEKURA_API_KEY=… npm run sync -- --days 30 [--agent <id>…] [--project <local id>]
 //   [--upstream-project <id>] [--no-redact] [--db <path>]`
@@ -78,8 +79,10 @@ try {
   });
   if (interactive) process.stderr.write('\n');
   console.info(
-    `${report.resumed ? 'Resumed and finished' : 'Finished'}: ${report.stored} new calls, ${report.unchanged} already present, ${report.skipped} skipped, ${report.metricsCreated} metrics created.`,
+    `${report.resumed ? 'Resumed and finished' : 'Finished'}: ${report.stored} new calls, ${report.unchanged} already present, ${report.skipped} skipped, ${report.metricsCreated} metrics copied from the upstream's list.`,
   );
+  const created = describeCreated(report.created);
+  if (created) console.info(`  ${created}`);
   for (const problem of report.problems.slice(0, 50)) console.info(`  skipped ${problem}`);
   database.close();
 } catch (error: unknown) {

@@ -1,5 +1,5 @@
 import { formatProgressLine } from '../../contract/import-progress-text.ts';
-import type { ImportReport } from '../../contract/import-report-schema.ts';
+import { describeCreated, type ImportReport } from '../../contract/import-report-schema.ts';
 
 /** The end of an import as terminal lines: the outcome, then every reported problem with its line. */
 export function formatImportReport(report: ImportReport, skipInvalid: boolean): string[] {
@@ -13,6 +13,8 @@ export function formatImportReport(report: ImportReport, skipInvalid: boolean): 
     lines.push(
       `Imported ${report.stored} new calls (${report.unchanged} already present, ${report.skipped} skipped) from ${report.rowsRead} rows in ${(report.elapsedMs / 1000).toFixed(1)} s.`,
     );
+  const created = describeCreated(report.created);
+  if (created) lines.push(`  ${created}`);
   for (const problem of report.problems)
     lines.push(
       `  ${skipInvalid ? 'skipped' : 'invalid'} ${problem.where}${problem.callId ? ` (call_id ${problem.callId})` : ''}: ${problem.message}`,

@@ -2,7 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import * as z from 'zod';
 import { EvalTypeSchema } from '../../contract/enums.ts';
 import { readJsonColumn } from '../json-column.ts';
-import type { IngestCatalogue } from './resolve-ingest-call.ts';
+import { slugify } from '../metric-slug.ts';
+import type { IngestCatalogue, MissingNames } from './resolve-ingest-call.ts';
 
 const AgentRowSchema = z.object({ id: z.number(), name: z.string() });
 const MetricRowSchema = z.object({
@@ -35,16 +36,54 @@ export function loadIngestCatalogue(sqlite: BetterSqlite3.Database, projectId: n
   return { agents, metrics };
 }
 
-/** Creates the named agents the project lacks (sync copies them from upstream); returns the catalogue. */
-export function ensureAgents(
+/** Agents and metrics one import or sync created, by id and name. */
+export interface CreatedCatalogue {
+  agents: { id: number; name: string }[];
+  metrics: { id: number; name: string }[];
+}
+
+/**
+ * Creates the agents and metrics of `missing` the project still lacks (one SQLite transaction; a
+ * created enum metric accepts any value, as its values are unknown), adds them to `created` and
+ * returns the project's catalogue after it. See `findMissingNames` for what may be created.
+ */
+export function createMissingNames(
   sqlite: BetterSqlite3.Database,
   projectId: number,
-  names: readonly string[],
+  missing: MissingNames,
+  created: CreatedCatalogue,
+  createdAt: Date,
 ): IngestCatalogue {
-  const known = new Set(loadIngestCatalogue(sqlite, projectId).agents.map((a) => a.name));
-  const insert = sqlite.prepare('INSERT INTO agents (project_id, agent_name) VALUES (?, ?)');
+  const agent = sqlite.prepare('INSERT INTO agents (project_id, agent_name) VALUES (?, ?) RETURNING id');
+  const metric = sqlite.prepare(
+    `INSERT INTO metrics (project_id, name, slug, description, type, eval_type, enum_values, function_name, created_at)
+     VALUES (?, ?, ?, NULL, 'basic', ?, NULL, NULL, ?) RETURNING id`,
+  );
+  const IdSchema = z.object({ id: z.number() });
   sqlite.transaction(() => {
-    for (const name of new Set(names)) if (!known.has(name)) insert.run(projectId, name);
+    const known = loadIngestCatalogue(sqlite, projectId);
+    for (const name of new Set(missing.agents))
+      if (!known.agents.some((a) => a.name === name))
+        created.agents.push({ id: IdSchema.parse(agent.get(projectId, name)).id, name });
+    for (const { name, evalType } of missing.metrics)
+      if (!known.metrics.some((m) => m.name === name))
+        created.metrics.push({
+          id: IdSchema.parse(metric.get(projectId, name, slugify(name), evalType, createdAt.toISOString()))
+            .id,
+          name,
+        });
   })();
   return loadIngestCatalogue(sqlite, projectId);
+}
+
+/** Removes what an import created when it stored nothing (the database is as before it). */
+export function removeCreatedNames(sqlite: BetterSqlite3.Database, created: CreatedCatalogue): void {
+  const metric = sqlite.prepare('DELETE FROM metrics WHERE id = ?');
+  const agent = sqlite.prepare('DELETE FROM agents WHERE id = ?');
+  sqlite.transaction(() => {
+    for (const { id } of created.metrics) metric.run(id);
+    for (const { id } of created.agents) agent.run(id);
+  })();
+  created.agents = [];
+  created.metrics = [];
 }

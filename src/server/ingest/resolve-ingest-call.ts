@@ -1,5 +1,5 @@
 import type { CallMetricInput, IngestCall } from '../../contract/call-log-input-schema.ts';
-import type { EvalType } from '../../contract/enums.ts';
+import { EvalTypeSchema, type EvalType } from '../../contract/enums.ts';
 
 /** The agents and metrics of one project, as an import resolves names and ids against them. */
 export interface IngestCatalogue {
@@ -119,4 +119,31 @@ export function resolveIngestCall(call: IngestCall, catalogue: IngestCatalogue):
   if (problems.length > 0) return { ok: false, problems };
   const { metrics: _metrics, agentName: _agentName, ...rest } = call;
   return { ok: true, call: { ...rest, agentId, evaluations } };
+}
+
+/** Agents and metrics a call names that its project lacks and that can be created from the call. */
+export interface MissingNames {
+  agents: string[];
+  metrics: { name: string; evalType: EvalType }[];
+}
+
+/**
+ * What an import or a sync creates before resolving this call (ADR 0019): an agent named by
+ * `agent_name` and a metric named with a known eval `type`, when neither id nor name finds them.
+ * A reference by id alone is never created (another database's ids mean nothing here), nor a metric
+ * without its type: `resolveIngestCall` reports those. Total and pure; empty lists when nothing is missing.
+ */
+export function findMissingNames(call: IngestCall, catalogue: IngestCatalogue): MissingNames {
+  const agentName = call.agentName ?? '';
+  const agents =
+    agentName !== '' && !findByIdOrName(catalogue.agents, call.agentId, agentName) ? [agentName] : [];
+  const metrics: MissingNames['metrics'] = [];
+  for (const input of call.metrics) {
+    const name = input.name ?? '';
+    const evalType = EvalTypeSchema.safeParse(input.type);
+    if (name === '' || !evalType.success || findByIdOrName(catalogue.metrics, input.id ?? null, name))
+      continue;
+    if (!metrics.some((m) => m.name === name)) metrics.push({ name, evalType: evalType.data });
+  }
+  return { agents, metrics };
 }

@@ -86,6 +86,7 @@ describe('runImport', () => {
     expect(report.problems.map((p) => [p.where, p.message])).toEqual([
       ['line 3', 'call_id: This field is required.'],
       [`line ${rows.length - 1}`, 'agent: Unknown agent id 99 in this project.'],
+      // Named without its type: nothing to create it from.
       [`line ${rows.length}`, 'metrics: Unknown metric "Nope" in this project.'],
     ]);
     expect(await callCount(target)).toBe(0);
@@ -97,6 +98,55 @@ describe('runImport', () => {
     );
     expect(skipping).toMatchObject({ outcome: 'committed', stored: lines.length, skipped: 3 });
     expect(await callCount(target)).toBe(lines.length);
+  });
+
+  it('creates the agents and metrics rows name but the project lacks, and lists them (ADR 0019)', async () => {
+    const target = emptyTarget();
+    const rows = [
+      '{"call_id":"n1","agent_name":"Night Shift","metrics":[{"name":"Empathy","type":"numeric","value":"3"}]}',
+      // An id from another database with a name this project now has: matched by the name.
+      '{"call_id":"n2","agent":4242,"agent_name":"Night Shift","metrics":[{"id":777,"name":"Empathy","value":4}]}',
+      '{"call_id":"n3","agent_name":"Billing Assistant"}',
+    ];
+    const report = await runImport(target, bytesOf(rows.join('\n')), options());
+    expect(report).toMatchObject({ outcome: 'committed', stored: 3, invalidRows: 0 });
+    expect(report.created).toEqual({ agents: ['Night Shift'], metrics: ['Empathy'] });
+    const agent = target.sqlite
+      .prepare("SELECT id FROM agents WHERE project_id = 1 AND agent_name = 'Night Shift'")
+      .all();
+    const metric = target.sqlite
+      .prepare("SELECT id, eval_type FROM metrics WHERE project_id = 1 AND name = 'Empathy'")
+      .all();
+    expect([agent.length, metric]).toEqual([1, [expect.objectContaining({ eval_type: 'numeric' })]]);
+    expect(
+      await queryAnalytics(
+        target,
+        `SELECT c.call_id, c.agent_id, me.value_num FROM calls c
+         LEFT JOIN metric_evaluations me ON me.call_id = c.id ORDER BY c.call_id`,
+      ),
+    ).toEqual([
+      { call_id: 'n1', agent_id: (agent[0] as { id: number }).id, value_num: 3 },
+      { call_id: 'n2', agent_id: (agent[0] as { id: number }).id, value_num: 4 },
+      { call_id: 'n3', agent_id: 1, value_num: null },
+    ]);
+  });
+
+  it('removes the agents and metrics it created when it stores nothing', async () => {
+    const target = emptyTarget();
+    const catalogue = () => [
+      target.sqlite.prepare('SELECT id, agent_name FROM agents ORDER BY id').all(),
+      target.sqlite.prepare('SELECT id, name FROM metrics ORDER BY id').all(),
+    ];
+    const before = catalogue();
+    const rows = [
+      '{"call_id":"r1","agent_name":"Night Shift","metrics":[{"name":"Empathy","type":"binary","value":true}]}',
+      '{"call_id":"r2","agent":99}',
+    ];
+    const report = await runImport(target, bytesOf(rows.join('\n')), options());
+    expect(report).toMatchObject({ outcome: 'rolled-back', invalidRows: 1 });
+    expect(report.created).toEqual({ agents: [], metrics: [] });
+    expect(catalogue()).toEqual(before);
+    expect(await callCount(target)).toBe(0);
   });
 
   it('reports call_ids repeated within the file and stores them once', async () => {

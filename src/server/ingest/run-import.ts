@@ -4,11 +4,16 @@ import { beginImportSession, type IngestTarget } from '../call-ingest-store.ts';
 import { zodToDrf } from '../http/zod-to-drf.ts';
 import type { ImportProgress, ImportReport, RowProblem } from '../../contract/import-report-schema.ts';
 import { progressOf } from './import-progress.ts';
-import { loadIngestCatalogue } from './ingest-catalogue.ts';
+import {
+  createMissingNames,
+  loadIngestCatalogue,
+  removeCreatedNames,
+  type CreatedCatalogue,
+} from './ingest-catalogue.ts';
 import { MalformedFileError } from './malformed-file-error.ts';
 import { readCallRecords, type CallFileFormat } from './read-call-records.ts';
 import { redactCall } from './redact-call.ts';
-import { resolveIngestCall, type StorableCall } from './resolve-ingest-call.ts';
+import { findMissingNames, resolveIngestCall, type StorableCall } from './resolve-ingest-call.ts';
 
 export interface ImportOptions {
   projectId: number;
@@ -35,7 +40,8 @@ function problemText(error: Record<string, string[]>): string {
 
 /**
  * Imports a file of call logs into one project in a single import session: every row is validated
- * with the contract and resolved against the project's agents and metrics; valid rows are stored in
+ * with the contract and resolved against the project's agents and metrics (those a row names but the
+ * project lacks are created and listed, ADR 0019, and removed again when nothing is stored); valid rows are stored in
  * batches, idempotently by call_id. A file with an invalid row stores nothing (its other rows are
  * still checked, so the report lists every problem) unless `skipInvalid`; a file that cannot be read
  * (bad encoding, truncated or malformed JSON, ragged CSV, an over-long record) stores nothing and
@@ -74,7 +80,8 @@ export async function runImport(
     }
   }
 
-  const catalogue = loadIngestCatalogue(target.sqlite, options.projectId);
+  let catalogue = loadIngestCatalogue(target.sqlite, options.projectId);
+  const created: CreatedCatalogue = { agents: [], metrics: [] };
   const session = await beginImportSession(target, options.projectId);
   const batchSize = options.batchSize ?? 500;
   let batch: { call: StorableCall; line: number; where: string }[] = [];
@@ -108,6 +115,9 @@ export async function runImport(
       if (!parsed.success) message = problemText(zodToDrf(parsed.error, record.value));
       else {
         const call = toIngestCall(parsed.data);
+        const missing = findMissingNames(call, catalogue);
+        if (missing.agents.length > 0 || missing.metrics.length > 0)
+          catalogue = createMissingNames(target.sqlite, options.projectId, missing, created, options.now());
         const resolved = resolveIngestCall(options.redact ? redactCall(call) : call, catalogue);
         if (resolved.ok) {
           // Once a row is invalid (and not skipped) nothing will be stored: only validate the rest.
@@ -135,6 +145,7 @@ export async function runImport(
   if (keep) await session.commit();
   else if (fatal === null) await session.rollback();
   if (!keep) {
+    removeCreatedNames(target.sqlite, created);
     counters.stored = 0;
     counters.unchanged = 0;
   }
@@ -147,5 +158,6 @@ export async function runImport(
     duplicates,
     duplicateRows,
     fatal,
+    created: { agents: created.agents.map((a) => a.name), metrics: created.metrics.map((m) => m.name) },
   };
 }

@@ -139,6 +139,35 @@ describe('npm run sync (syncCalls)', () => {
     local.close();
   });
 
+  it('creates the agents and metrics its calls name by the same rule as an import, and lists them', async () => {
+    requests = [];
+    faults = new Map();
+    const local = localDatabase();
+    // The local project knows the first agent and the first metric under other names.
+    local.sqlite.prepare("UPDATE agents SET agent_name = 'Renamed agent' WHERE id = 1").run();
+    const metricName = (
+      local.sqlite.prepare('SELECT name FROM metrics WHERE project_id = 1 ORDER BY id LIMIT 1').get() as {
+        name: string;
+      }
+    ).name;
+    local.sqlite.prepare("UPDATE metrics SET name = 'Renamed metric' WHERE name = ?").run(metricName);
+    const agentName = (
+      upstream.database.sqlite.prepare('SELECT agent_name FROM agents WHERE id = 1').get() as {
+        agent_name: string;
+      }
+    ).agent_name;
+    const report = await syncCalls(local, syncOptions([]));
+    // The metric comes with the upstream's metric list first (with its definition), the agent with its calls.
+    expect(report.metricsCreated).toBe(1);
+    expect(local.sqlite.prepare('SELECT count(*) AS n FROM metrics WHERE name = ?').get(metricName)).toEqual({
+      n: 1,
+    });
+    expect(report.created).toEqual({ agents: [agentName], metrics: [] });
+    expect(report.skipped).toBe(0);
+    expect(await localCallIds(local)).toEqual(await upstreamCallIds());
+    local.close();
+  });
+
   it('stops with a clear message on 401 and continues where it stopped on the next run', async () => {
     requests = [];
     faults = new Map<number, Fault>([[5, '401']]);

@@ -4,10 +4,14 @@ import { CallLogInputSchema, toIngestCall } from '../../contract/call-log-input-
 import { MetricListResponseSchema } from '../../contract/metric-schema.ts';
 import { storeCallLogs } from '../call-ingest-store.ts';
 import { callIdOf } from '../ingest/call-id-of.ts';
-import { ensureAgents } from '../ingest/ingest-catalogue.ts';
+import {
+  createMissingNames,
+  loadIngestCatalogue,
+  type CreatedCatalogue,
+} from '../ingest/ingest-catalogue.ts';
 import { redactCall } from '../ingest/redact-call.ts';
-import { resolveIngestCall, type StorableCall } from '../ingest/resolve-ingest-call.ts';
-import { slugify } from '../metric-write-routes.ts';
+import { findMissingNames, resolveIngestCall, type StorableCall } from '../ingest/resolve-ingest-call.ts';
+import { slugify } from '../metric-slug.ts';
 import { hasMetricNamed, insertMetric } from '../metric-write-store.ts';
 import type { CheckpointStore, SyncCheckpoint } from './sync-checkpoint.ts';
 import { upstreamGet, type RetryPolicy } from './upstream-get.ts';
@@ -46,7 +50,10 @@ export interface SyncProgress {
 }
 
 export interface SyncReport extends SyncProgress {
+  /** Metrics copied from the upstream's metric list (with their descriptions and enum values). */
   metricsCreated: number;
+  /** Agents and metrics the calls named but the project lacked (the import's rule, ADR 0019). */
+  created: { agents: string[]; metrics: string[] };
   problems: string[];
   resumed: boolean;
 }
@@ -92,8 +99,9 @@ async function syncMetrics(
  * per request. After each page, the calls are stored (idempotently by call_id, one transaction per
  * page) and the cursor moves to the oldest timestamp on the page (that timestamp is asked for again,
  * so calls sharing it are not lost; the repeats are unchanged). The cursor is saved after every
- * page: an interrupted sync continues where it stopped. Missing agents are created by name;
- * a call that still does not fit (unknown metric, bad value) is reported and skipped.
+ * page: an interrupted sync continues where it stopped. Agents and metrics the calls name but the
+ * project lacks are created and listed, as an import does (ADR 0019); a call that still does not fit
+ * (a reference by id alone, a bad value) is reported and skipped.
  */
 export async function syncCalls(database: OpenDatabase, options: SyncOptions): Promise<SyncReport> {
   const fetchFn = options.fetch ?? fetch;
@@ -114,6 +122,7 @@ export async function syncCalls(database: OpenDatabase, options: SyncOptions): P
     skipped: 0,
     reached: options.now.toISOString(),
     metricsCreated: await syncMetrics(database, options, fetchFn),
+    created: { agents: [], metrics: [] },
     problems: [],
     resumed: false,
   };
@@ -176,13 +185,13 @@ async function storePage(
     );
     return [];
   });
-  const catalogue = ensureAgents(
-    database.sqlite,
-    options.projectId,
-    calls.flatMap((c) => (c.agentName ? [c.agentName] : [])),
-  );
+  let catalogue = loadIngestCatalogue(database.sqlite, options.projectId);
+  const created: CreatedCatalogue = { agents: [], metrics: [] };
   const storable: StorableCall[] = [];
   for (const call of calls) {
+    const missing = findMissingNames(call, catalogue);
+    if (missing.agents.length > 0 || missing.metrics.length > 0)
+      catalogue = createMissingNames(database.sqlite, options.projectId, missing, created, options.now);
     const resolved = resolveIngestCall(options.redact ? redactCall(call) : call, catalogue);
     if (resolved.ok) storable.push(resolved.call);
     else {
@@ -190,6 +199,8 @@ async function storePage(
       report.problems.push(`call ${call.callId}: ${resolved.problems.map((p) => p.message).join(' ')}`);
     }
   }
+  report.created.agents.push(...created.agents.map((a) => a.name));
+  report.created.metrics.push(...created.metrics.map((m) => m.name));
   const result = await storeCallLogs(database, options.projectId, storable, { now: options.now });
   report.stored += result.stored;
   report.unchanged += result.unchanged;

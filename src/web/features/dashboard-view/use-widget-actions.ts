@@ -6,6 +6,7 @@ import { useDeleteWidget } from '../../api/use-delete-widget.ts';
 import { useToast } from '../../ui/toast.tsx';
 import { defaultSize, findFreeSlot, withLayout, type GridItem } from '../dashboard-grid/dashboard-grid.tsx';
 import { widgetTitle } from '../../lib/widget-title.ts';
+import { widgetCopyName } from '../../lib/widget-copy-name.ts';
 
 /** A saved widget as a create body: every writable field, read-only ones left out. */
 export function widgetInputOf(widget: Widget): WidgetInput {
@@ -49,9 +50,12 @@ export function useWidgetActions(dashboardId: number, layout: readonly GridItem[
     (widget: Widget) => {
       const current = layoutRef.current.find((item) => item.i === String(widget.id));
       const size = current ? { w: current.w, h: current.h } : defaultSize(widget.chart_type);
-      const name = `Copy of ${widgetTitle(widget)}`.slice(0, 255);
       createWidget(
-        { ...widgetInputOf(widget), name, metadata: withLayout(widget.metadata, slotFor(size)) },
+        {
+          ...widgetInputOf(widget),
+          name: widgetCopyName(widget),
+          metadata: withLayout(widget.metadata, slotFor(size)),
+        },
         {
           onSuccess: () => toast.show({ tone: 'success', title: `Duplicated “${widgetTitle(widget)}”` }),
           onError: (error) =>

@@ -10,8 +10,8 @@ import { Select } from '../../ui/select.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { dashboardName, projectLabel } from './dashboard-list-model.ts';
-import { DATE_RANGE_PRESETS, DEFAULT_DATE_RANGE, dateRangeFilter } from './date-range-presets.ts';
-import type { DateRangePresetId } from './date-range-presets.ts';
+import { QUICK_RANGES, type QuickRangeId } from '../../lib/quick-ranges.ts';
+import { DEFAULT_DATE_RANGE, dateRangeFilter } from './date-range-presets.ts';
 
 export interface CreateDashboardDialogProps {
   open: boolean;
@@ -51,7 +51,7 @@ function CreateDashboardForm({
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [project, setProject] = useState<number | null>(defaultProject ?? projects[0] ?? null);
-  const [range, setRange] = useState<DateRangePresetId>(DEFAULT_DATE_RANGE);
+  const [range, setRange] = useState<QuickRangeId>(DEFAULT_DATE_RANGE);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   function onSubmit(event: FormEvent) {
@@ -115,9 +115,9 @@ function CreateDashboardForm({
             {...control}
             value={range}
             onChange={(e) =>
-              setRange(DATE_RANGE_PRESETS.find((p) => p.id === e.target.value)?.id ?? DEFAULT_DATE_RANGE)
+              setRange(QUICK_RANGES.find((p) => p.id === e.target.value)?.id ?? DEFAULT_DATE_RANGE)
             }
-            options={DATE_RANGE_PRESETS.map((p) => ({ value: p.id, label: p.label }))}
+            options={QUICK_RANGES.map((p) => ({ value: p.id, label: p.label }))}
           />
         )}
       </Field>

@@ -3,7 +3,7 @@ import { classNames } from '../../lib/class-names.ts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
 import { CloseIcon } from '../../ui/icons.tsx';
 import { splitListText } from './parse-list.ts';
-import { isSameJson } from './is-same-json.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 
 export interface ChipsInputProps {
   readonly values: readonly unknown[];
@@ -50,7 +50,7 @@ export function ChipsInput({
     const next = [...values];
     for (const text of texts) {
       const item = parseItem(text);
-      if (!next.some((existing) => isSameJson(existing, item))) next.push(item);
+      if (!next.some((existing) => isJsonEqual(existing, item))) next.push(item);
     }
     if (next.length !== values.length) onChange(next);
   };

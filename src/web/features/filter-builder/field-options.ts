@@ -5,16 +5,8 @@ import {
   type FieldKind,
   type FieldSpec,
 } from '../../../contract/field-catalogue.ts';
-import type { DataType } from '../../../contract/enums.ts';
+import { DATA_TYPE_LABELS } from '../../../contract/enums.ts';
 import { FILTERABLE_FIELDS } from './condition-values.ts';
-
-export const DATA_TYPE_NAMES: Record<DataType, string> = {
-  numeric: 'Number',
-  boolean: 'True/false',
-  string: 'Text',
-  datetime: 'Date & time',
-  dynamic: 'Metric value',
-};
 
 export interface FieldOption {
   /** The wire field the option sets; `metadata.` means "type a key". */
@@ -55,7 +47,7 @@ function optionFor(
   value = spec.field,
   label = spec.label,
 ): FieldOption | null {
-  const typeLabel = DATA_TYPE_NAMES[spec.dataType];
+  const typeLabel = DATA_TYPE_LABELS[spec.dataType];
   const haystack = `${label} ${value} ${FIELD_KIND_LABELS[spec.kind]} ${typeLabel}`.toLowerCase();
   const rank = rankOf(query, label, haystack);
   return rank === null ? null : { value, label, kind: spec.kind, typeLabel, rank };

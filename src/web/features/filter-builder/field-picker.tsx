@@ -1,10 +1,18 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  ComboboxListbox,
+  comboboxOptionId,
+  scrollComboboxOptionIntoView,
+  stepComboboxOption,
+  type ComboboxGroup,
+} from '../../ui/combobox-listbox.tsx';
 import { isMetadataField, METADATA_PREFIX } from '../../../contract/field-catalogue.ts';
 import { classNames } from '../../lib/class-names.ts';
 import { ChevronDownIcon } from '../../ui/icons.tsx';
 import { CONTROL_CLASS_NAME } from '../../ui/text-input.tsx';
 import { fieldSpecFor } from './condition-values.ts';
-import { bestFieldOption, buildFieldOptions, DATA_TYPE_NAMES, type FieldOption } from './field-options.ts';
+import { DATA_TYPE_LABELS } from '../../../contract/enums.ts';
+import { bestFieldOption, buildFieldOptions } from './field-options.ts';
 
 export interface FieldPickerProps {
   readonly value: string;
@@ -45,38 +53,42 @@ export function FieldPicker({
   const [query, setQuery] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState<string | null>(null);
-  const groups = useMemo(
-    () => (open ? buildFieldOptions(query ?? '', metadataKeys) : []),
+  const groups = useMemo<ComboboxGroup[]>(
+    () =>
+      (open ? buildFieldOptions(query ?? '', metadataKeys) : []).map((group) => ({
+        id: group.kind,
+        label: group.label,
+        options: group.options.map((option) => ({
+          value: option.value,
+          label: option.label,
+          detail: option.typeLabel,
+        })),
+      })),
     [open, query, metadataKeys],
   );
-  const flat = useMemo(() => groups.flatMap((group) => group.options), [groups]);
-  const optionId = (option: FieldOption) => `${baseId}-opt-${flat.indexOf(option)}`;
-  const activeOption = flat.find((option) => option.value === active) ?? null;
+  const isListed = groups.some((group) => group.options.some((option) => option.value === active));
+  const activeValue = isListed ? active : null;
   const spec = fieldSpecFor(value);
 
   useEffect(() => {
-    if (!open || !activeOption) return;
-    const element = document.getElementById(`${baseId}-opt-${flat.indexOf(activeOption)}`);
-    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'nearest' });
-  }, [open, activeOption, flat, baseId]);
+    if (open && activeValue !== null) scrollComboboxOptionIntoView(baseId, activeValue);
+  }, [open, activeValue, baseId]);
 
   const close = () => {
     setOpen(false);
     setQuery(null);
   };
-  const choose = (option: FieldOption) => {
+  const choose = (field: string) => {
     close();
-    onChange(option.value);
+    onChange(field);
   };
   const openWith = (text: string | null) => {
     const options = buildFieldOptions(text ?? '', metadataKeys);
     setOpen(true);
     setActive(text === null ? value || null : (bestFieldOption(options)?.value ?? null));
   };
-  const step = (delta: number) => {
-    if (flat.length === 0) return;
-    const index = activeOption ? flat.indexOf(activeOption) : -1;
-    const next = flat[(index + delta + flat.length) % flat.length];
+  const step = (delta: 1 | -1) => {
+    const next = stepComboboxOption(groups, activeValue, delta);
     if (next) setActive(next.value);
   };
 
@@ -89,7 +101,9 @@ export function FieldPicker({
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && activeOption ? optionId(activeOption) : undefined}
+        aria-activedescendant={
+          open && activeValue !== null ? comboboxOptionId(baseId, activeValue) : undefined
+        }
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
         data-focus-key={focusKey}
@@ -111,9 +125,9 @@ export function FieldPicker({
             if (!open) openWith(null);
             else step(event.key === 'ArrowDown' ? 1 : -1);
           } else if (event.key === 'Enter') {
-            if (open && activeOption) {
+            if (open && activeValue !== null) {
               event.preventDefault();
-              choose(activeOption);
+              choose(activeValue);
             }
           } else if (event.key === 'Escape') {
             if (open || query !== null) {
@@ -130,58 +144,22 @@ export function FieldPicker({
         }}
       />
       <span className="pointer-events-none absolute inset-y-0 right-2 flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
-        {spec && query === null ? DATA_TYPE_NAMES[spec.dataType] : null}
+        {spec && query === null ? DATA_TYPE_LABELS[spec.dataType] : null}
         <ChevronDownIcon className="size-4" />
       </span>
       {open ? (
-        <ul
+        <ComboboxListbox
+          baseId={baseId}
           id={listId}
-          role="listbox"
-          aria-label="Fields"
-          className="absolute z-30 mt-1 max-h-72 w-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
-        >
-          {groups.length === 0 ? (
-            <li role="presentation" className="px-3 py-2 text-slate-500 dark:text-slate-400">
-              No field matches “{query}”. Metadata keys use letters, digits and underscores.
-            </li>
-          ) : null}
-          {groups.map((group) => (
-            <li key={group.kind} role="presentation">
-              <div
-                id={`${baseId}-group-${group.kind}`}
-                role="presentation"
-                className="px-3 pb-1 pt-2 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400"
-              >
-                {group.label}
-              </div>
-              <ul role="group" aria-labelledby={`${baseId}-group-${group.kind}`}>
-                {group.options.map((option) => (
-                  <li
-                    key={option.value}
-                    id={optionId(option)}
-                    role="option"
-                    aria-selected={option.value === active}
-                    className={classNames(
-                      'flex cursor-pointer items-center justify-between gap-3 px-3 py-1.5',
-                      option.value === active
-                        ? 'bg-indigo-50 text-indigo-900 dark:bg-indigo-950 dark:text-indigo-100'
-                        : 'text-slate-800 dark:text-slate-200',
-                      option.value === value && 'font-medium',
-                    )}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onMouseEnter={() => setActive(option.value)}
-                    onClick={() => choose(option)}
-                  >
-                    <span className="truncate">{option.label}</span>
-                    <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">
-                      {option.typeLabel}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
+          label="Fields"
+          groups={groups}
+          active={activeValue}
+          value={value}
+          emptyText={`No field matches “${query ?? ''}”. Metadata keys use letters, digits and underscores.`}
+          className="absolute z-30 mt-1 max-h-72 w-72 overflow-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          onActivate={setActive}
+          onChoose={(option) => choose(option.value)}
+        />
       ) : null}
     </div>
   );

@@ -2,7 +2,7 @@ import { fieldLabel, isMetricEvaluationField, lookupField } from '../../../contr
 import { resolveTimeValue } from '../../../contract/relative-time.ts';
 import type { ConditionNode, FilterNode, FilterTree, GroupNode } from './filter-tree.ts';
 import { describeCondition } from './summarize-filter.ts';
-import { isSameJson } from './is-same-json.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 
 export interface Contradiction {
   /** The conditions that cannot all hold together. */
@@ -95,10 +95,10 @@ const NON_NULL_OPS = new Set([
 ]);
 
 function conflicts(a: ConditionNode, b: ConditionNode): boolean {
-  if (a.op === 'eq' && b.op === 'eq') return !isSameJson(a.value, b.value);
-  if (a.op === 'eq' && b.op === 'neq') return isSameJson(a.value, b.value);
+  if (a.op === 'eq' && b.op === 'eq') return !isJsonEqual(a.value, b.value);
+  if (a.op === 'eq' && b.op === 'neq') return isJsonEqual(a.value, b.value);
   if (a.op === 'eq' && b.op === 'in' && Array.isArray(b.value)) {
-    return !b.value.some((item) => isSameJson(item, a.value));
+    return !b.value.some((item) => isJsonEqual(item, a.value));
   }
   if (a.op === 'isnull' && b.op === 'isnull') return a.value !== b.value;
   if (a.op === 'isnull' && a.value === true) return NON_NULL_OPS.has(b.op);

@@ -1,6 +1,6 @@
 import { NullableFilterSchema, type Filter } from '../../../contract/filter-schema.ts';
 import { fromWire, toWire } from './filter-tree.ts';
-import { isSameJson } from './is-same-json.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 
 export type JsonDraftResult =
   | { readonly ok: true; readonly filter: Filter | null; readonly parsed: unknown }
@@ -29,7 +29,7 @@ export function readJsonDraft(text: string): JsonDraftResult {
       parsed,
     };
   }
-  if (!isSameJson(toWire(fromWire(result.data)), parsed)) {
+  if (!isJsonEqual(toWire(fromWire(result.data)), parsed)) {
     return {
       ok: false,
       problem:

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import { fromWire, toWire, type FilterTree } from './filter-tree.ts';
-import { isSameJson } from './is-same-json.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 
 interface TreeState {
   readonly wire: Filter | null;
@@ -19,7 +19,7 @@ export function useControlledTree(value: Filter | null, onChange: (value: Filter
   let current = state;
   if (state.wire !== value) {
     // Adjusting state while rendering (React's documented pattern for "props changed").
-    current = isSameJson(state.wire, value)
+    current = isJsonEqual(state.wire, value)
       ? { wire: value, tree: state.tree }
       : { wire: value, tree: fromWire(value) };
     setState(current);

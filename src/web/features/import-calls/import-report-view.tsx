@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../contract/import-report-schema.ts';
+import { describeCreated, type ImportReport } from '../../../contract/import-report-schema.ts';
 import { ErrorState } from '../../ui/error-state.tsx';
 
 /** The end of an import: what was stored, or why nothing was, with every reported row and its line. */
@@ -21,6 +21,7 @@ export function ImportReportView({ report, skipInvalid }: { report: ImportReport
         ) : null}
       </ul>
     ) : null;
+  const created = describeCreated(report.created);
   if (report.outcome === 'rolled-back') {
     const message =
       report.fatal ??
@@ -48,6 +49,7 @@ export function ImportReportView({ report, skipInvalid }: { report: ImportReport
         {skipInvalid ? `, ${report.skipped} invalid rows skipped` : ''} ({report.rowsRead} rows in{' '}
         {(report.elapsedMs / 1000).toFixed(1)} s).
       </p>
+      {created ? <p className="mt-1">{created}</p> : null}
       {list}
     </div>
   );

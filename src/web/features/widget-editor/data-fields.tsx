@@ -17,7 +17,7 @@ import { fieldPickerGroups, metadataOptionForQuery } from './field-options.ts';
 import { fieldRelevance } from './field-relevance.ts';
 import { GroupByControl } from './group-by-control.tsx';
 import { metricPickerGroups } from './metric-options.ts';
-import { SearchablePicker } from './searchable-picker.tsx';
+import { SearchablePicker } from '../../ui/searchable-picker.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
 
 /** The draft keys these fields show: the part renders again only when one of them (or its error) changes. */

@@ -1,5 +1,5 @@
 import type { PatchedWidget, Widget } from '../../../contract/widget-schema.ts';
-import { isJsonEqual } from './is-json-equal.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 import {
   DRAFT_FIELD_LABELS,
   DRAFT_KEYS,

@@ -10,7 +10,7 @@ import {
   type FieldSpec,
 } from '../../../contract/field-catalogue.ts';
 import { allowedChartTypes, plottableFields } from '../../../contract/widget-rules.ts';
-import type { PickerGroup, PickerOption } from './searchable-picker.tsx';
+import type { PickerGroup, PickerOption } from '../../ui/searchable-picker.tsx';
 
 const KIND_ORDER: readonly FieldKind[] = ['call', 'agent', 'metadata', 'metric'];
 const METADATA_TEMPLATE = 'metadata.*';

@@ -2,7 +2,7 @@ import { CHART_TYPE_LABELS, type ChartType } from '../../../contract/enums.ts';
 import { EVAL_TYPE_LABELS } from '../../../contract/field-catalogue.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
 import { METRIC_VALUE_FIELD, allowedChartTypes } from '../../../contract/widget-rules.ts';
-import type { PickerGroup, PickerOption } from './searchable-picker.tsx';
+import type { PickerGroup, PickerOption } from '../../ui/searchable-picker.tsx';
 
 /**
  * The Metric picker's groups: the project's metrics first, then agent metrics without a project (under

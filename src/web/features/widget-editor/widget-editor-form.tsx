@@ -53,6 +53,7 @@ import {
   type WidgetDraftKey,
 } from './widget-form-model.ts';
 import { widgetResolver, type WidgetFormContext } from './widget-resolver.ts';
+import { widgetCopyName } from '../../lib/widget-copy-name.ts';
 
 export interface WidgetEditorFormProps {
   dashboard: Dashboard;
@@ -242,7 +243,7 @@ export function WidgetEditorForm({
   };
 
   const duplicate = async () => {
-    const copy = { ...draft, name: `Copy of ${draft.name || 'untitled widget'}` };
+    const copy = { ...draft, name: widgetCopyName(draft) };
     try {
       const created = await createMutation.mutateAsync(
         draftToWidgetInput(copy, { dashboard: dashboard.id, metadata: metadataForCopy(widget) }),

@@ -473,6 +473,25 @@ describe('WidgetEditorPage', () => {
     expect(JSON.stringify(dashboard.body)).toContain('Copy of Call duration');
   });
 
+  it('duplicates a widget whose name is at the 255-character limit (the copy name is cut to fit)', async () => {
+    const server = (await import('../../../server/test-support/create-test-server.ts')).createTestServer({
+      calls: 300,
+    });
+    const longName = 'L'.repeat(255);
+    const renamed = await callApi(server, 'PATCH', `/dashboards/widgets/${LINE_WIDGET}/`, {
+      body: { name: longName },
+    });
+    expect(renamed.status).toBe(200);
+    const log: LoggedRequest[] = [];
+    const { user } = renderEditor(LINE_WIDGET, log, server);
+    await screen.findByRole('heading', { name: longName });
+    await user.click(screen.getByRole('button', { name: 'Duplicate' }));
+    await screen.findByText('Widget duplicated');
+    const post = log.find((r) => r.method === 'POST' && r.path === '/dashboards/widgets/');
+    expect(post?.body).toMatchObject({ name: `Copy of ${longName}`.slice(0, 255) });
+    server.close();
+  });
+
   it('deletes the widget after confirmation and returns to the dashboard', async () => {
     const log: LoggedRequest[] = [];
     const { user, server, router } = renderEditor(LINE_WIDGET, log);

@@ -7,7 +7,7 @@ import { DataFields } from './data-fields.tsx';
 import { DisplayOptionsControl } from './display-options-control.tsx';
 import { InsightsControl } from './insights-control.tsx';
 import { FormSection } from './form-section.tsx';
-import { isJsonEqual } from './is-json-equal.ts';
+import { isJsonEqual } from '../../lib/is-json-equal.ts';
 import { NameField } from './name-field.tsx';
 import type { WidgetFiltersSectionProps } from './widget-filters-section.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';

@@ -1,6 +1,7 @@
 /**
  * Structural equality of JSON-like values: objects compare by their own enumerable keys regardless of
- * order (a filter the server echoes with keys reordered is still the same filter), arrays by position,
+ * order (a filter the server echoes with keys reordered is still the same filter, and the filter builder
+ * tells its own echo of a value from a new one), arrays by position,
  * everything else with `Object.is`. An `undefined` property counts as absent, as it does in JSON. Total.
  */
 export function isJsonEqual(a: unknown, b: unknown): boolean {

@@ -1,26 +1,18 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { classNames } from '../../lib/class-names.ts';
-import { FOCUS_RING } from '../../ui/focus-ring.ts';
-import { ChevronDownIcon } from '../../ui/icons.tsx';
-import { CONTROL_CLASS_NAME } from '../../ui/text-input.tsx';
+import { classNames } from '../lib/class-names.ts';
+import {
+  ComboboxListbox,
+  comboboxOptionId,
+  scrollComboboxOptionIntoView,
+  stepComboboxOption,
+  type ComboboxGroup,
+  type ComboboxOption,
+} from './combobox-listbox.tsx';
+import { ChevronDownIcon } from './icons.tsx';
+import { CONTROL_CLASS_NAME } from './text-input.tsx';
 
-export interface PickerOption {
-  value: string;
-  label: string;
-  /** Secondary text, e.g. the data type or eval type. */
-  detail?: string;
-  /** Extra words the search matches (wire name, kind). */
-  keywords?: string;
-  disabled?: boolean;
-  /** Why the option is disabled, shown under it. */
-  reason?: string;
-}
-
-export interface PickerGroup {
-  id: string;
-  label: string;
-  options: readonly PickerOption[];
-}
+export type PickerOption = ComboboxOption;
+export type PickerGroup = ComboboxGroup;
 
 export interface SearchablePickerProps {
   label: string;
@@ -80,7 +72,6 @@ export function SearchablePicker(props: SearchablePickerProps) {
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
-  const optionId = (optionValue: string) => `${id}-opt-${encodeURIComponent(optionValue)}`;
   const activeOption = enabled.find((o) => o.value === active) ?? enabled[0];
 
   const choose = (option: PickerOption) => {
@@ -92,17 +83,16 @@ export function SearchablePicker(props: SearchablePickerProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const index = activeOption ? enabled.indexOf(activeOption) : -1;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      const next = enabled[(index + step + enabled.length) % Math.max(enabled.length, 1)];
+      const next = stepComboboxOption(
+        visible,
+        activeOption?.value ?? null,
+        event.key === 'ArrowDown' ? 1 : -1,
+      );
       if (next) {
         setActive(next.value);
-        const element = document.getElementById(optionId(next.value));
-        // Not every DOM has it (jsdom); scrolling is a nicety.
-        if (element && typeof element.scrollIntoView === 'function')
-          element.scrollIntoView({ block: 'nearest' });
+        scrollComboboxOptionIntoView(id, next.value);
       }
     } else if (event.key === 'Enter') {
       event.preventDefault();
@@ -185,7 +175,7 @@ export function SearchablePicker(props: SearchablePickerProps) {
             aria-expanded="true"
             aria-controls={`${id}-listbox`}
             aria-autocomplete="list"
-            aria-activedescendant={activeOption ? optionId(activeOption.value) : undefined}
+            aria-activedescendant={activeOption ? comboboxOptionId(id, activeOption.value) : undefined}
             value={query}
             onChange={(event) => {
               setQuery(event.target.value);
@@ -195,60 +185,18 @@ export function SearchablePicker(props: SearchablePickerProps) {
             placeholder="Search…"
             className={classNames(CONTROL_CLASS_NAME, 'h-8')}
           />
-          <div
+          <ComboboxListbox
+            baseId={id}
             id={`${id}-listbox`}
-            role="listbox"
-            aria-label={label}
+            label={label}
+            groups={visible}
+            active={activeOption?.value ?? null}
+            value={value}
+            emptyText={props.emptyText ?? 'Nothing matches.'}
             className="mt-2 max-h-72 overflow-y-auto"
-          >
-            {visible.length === 0 ? (
-              <p className="px-2 py-3 text-sm text-slate-500 dark:text-slate-400">
-                {props.emptyText ?? 'Nothing matches.'}
-              </p>
-            ) : null}
-            {visible.map((group) => (
-              <div key={group.id} role="group" aria-labelledby={`${id}-g-${group.id}`} className="py-1">
-                <div
-                  id={`${id}-g-${group.id}`}
-                  className="px-2 py-1 text-xs font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400"
-                >
-                  {group.label}
-                </div>
-                {group.options.map((option) => {
-                  const isActive = activeOption?.value === option.value;
-                  return (
-                    <div
-                      key={option.value}
-                      id={optionId(option.value)}
-                      role="option"
-                      aria-selected={option.value === value}
-                      aria-disabled={option.disabled || undefined}
-                      onPointerDown={(event) => event.preventDefault()}
-                      onClick={() => choose(option)}
-                      onPointerEnter={() => !option.disabled && setActive(option.value)}
-                      className={classNames(
-                        'cursor-pointer rounded-md px-2 py-1.5 text-sm',
-                        option.disabled && 'cursor-not-allowed opacity-60',
-                        isActive && 'bg-indigo-50 dark:bg-slate-800',
-                        option.value === value && 'font-medium text-indigo-700 dark:text-indigo-300',
-                        FOCUS_RING,
-                      )}
-                    >
-                      <div className="flex items-center justify-between gap-2">
-                        <span>{option.label}</span>
-                        {option.detail ? (
-                          <span className="text-xs text-slate-500 dark:text-slate-400">{option.detail}</span>
-                        ) : null}
-                      </div>
-                      {option.reason ? (
-                        <p className="text-xs text-slate-500 dark:text-slate-400">{option.reason}</p>
-                      ) : null}
-                    </div>
-                  );
-                })}
-              </div>
-            ))}
-          </div>
+            onActivate={setActive}
+            onChoose={choose}
+          />
         </div>
       ) : null}
     </div>
