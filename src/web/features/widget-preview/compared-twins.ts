@@ -32,3 +32,16 @@ export function pickTwins<T>(
   });
   return { twins, uncompared: compared.length === 0 ? 0 : Math.max(0, groups.length - MAX_TWINS) };
 }
+
+/**
+ * Series with each twin right after its group (bars side by side, legend entries paired); an
+ * ungrouped comparison stays last. Pure: a new array.
+ */
+export function pairTwins<S extends { group: string | null; comparison: boolean }>(
+  series: readonly S[],
+): S[] {
+  const twins = series.filter((s) => s.comparison && s.group !== null);
+  return series
+    .filter((s) => !(s.comparison && s.group !== null))
+    .flatMap((s) => (s.comparison ? [s] : [s, ...twins.filter((t) => t.group === s.group)]));
+}

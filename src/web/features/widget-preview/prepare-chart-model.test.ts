@@ -222,12 +222,12 @@ describe('prepareChartModel: comparison of a grouped chart', () => {
     );
     expect(model.series.map((s) => [s.key, s.label, s.group, s.comparison])).toEqual([
       ['s0', 'EU', 'EU', false],
-      ['s1', 'US', 'US', false],
       ['c0', 'EU (earlier)', 'EU', true],
+      ['s1', 'US', 'US', false],
       ['c1', 'US (earlier)', 'US', true],
     ]);
     expect(model.rows[0]?.values).toEqual({ s0: 5, s1: 7, c0: 3, c1: 4 });
-    expect(model.series[2]?.color).toBe(model.series[0]?.color);
+    expect(model.series[1]?.color).toBe(model.series[0]?.color);
     expect(model.uncomparedSeriesCount).toBe(0);
   });
 
@@ -255,8 +255,8 @@ describe('prepareChartModel: comparison of a grouped chart', () => {
     );
     expect(model.series.map((s) => [s.key, s.group, s.comparison])).toEqual([
       ['s0', 'EU', false],
-      ['s1', 'US', false],
       ['c0', 'EU', true],
+      ['s1', 'US', false],
       ['c1', 'US', true],
     ]);
     expect(model.rows.map((r) => r.values)).toEqual([

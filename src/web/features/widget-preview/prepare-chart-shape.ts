@@ -14,7 +14,7 @@ import {
 } from './chart-model.ts';
 import { formatBucketLabel, formatChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 import { describeChange, MIN_COMPARE_SAMPLES } from './compare-change.ts';
-import { pickTwins } from './compared-twins.ts';
+import { pairTwins, pickTwins } from './compared-twins.ts';
 import { groupSeries } from './group-series.ts';
 import { niceTicks } from './nice-ticks.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
@@ -190,7 +190,7 @@ function prepareBar(
   const sorted = [...rows.values()].sort(compareBuckets).map((entry) => entry.row);
   return {
     kind: 'bar',
-    series,
+    series: pairTwins(series),
     rows: sorted,
     hiddenSeriesCount: hiddenCount,
     uncomparedSeriesCount: uncompared,

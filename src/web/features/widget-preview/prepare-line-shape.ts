@@ -1,7 +1,7 @@
 import type { BarBucket, LinePoint } from '../../../contract/widget-data-schema.ts';
 import { LINE_PLOT_INSET_PX, type ChartShape, type LineRow, type SeriesShape } from './chart-model.ts';
 import { downsampleLttb } from './downsample-lttb.ts';
-import { pickTwins } from './compared-twins.ts';
+import { pairTwins, pickTwins } from './compared-twins.ts';
 import { groupIndices, type GroupedIndices } from './group-series.ts';
 import { timeTicks } from './time-ticks.ts';
 
@@ -172,7 +172,7 @@ export function prepareLineShape(main: LineColumns, options: LineShapeOptions): 
   );
   return {
     kind: 'line',
-    series,
+    series: pairTwins(series),
     rows: sorted,
     selectKind: options.selectKind,
     ticks,
