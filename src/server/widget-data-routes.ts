@@ -283,8 +283,8 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const items: (WidgetRecord | DataJob)[] = [...ordered, ...previewJobs];
     const slice = items.slice(page.offset, page.offset + page.pageSize);
     const now = ctx.clock();
-    // Each widget listens for the client leaving (its work is then dropped): one listener per widget.
-    setMaxListeners(slice.length + 10, c.req.raw.signal);
+    // Each job listens for the client leaving (its work is then dropped): one or two listeners per job.
+    setMaxListeners(slice.length * 2 + 10, c.req.raw.signal);
     // In parallel: the analytics store runs several reads at once, each on DuckDB's threads.
     const results: WidgetDataResponse[] = await Promise.all(
       slice.map(async (item) => {
