@@ -163,9 +163,10 @@ test('compare with the previous period, thresholds, and the alert backtest', asy
     /This alert would have fired \d+ times? in the last \d+ days \([\d,]+ evaluations\)\./,
   );
   await expect(drawer.getByText('"min_breaches": 2')).toBeVisible();
-  await expect(drawer.getByRole('link', { name: 'Open Cekura’s Alerts page' })).toHaveAttribute(
+  await expect(drawer.getByText('Create the alert in Cekura’s app')).toBeVisible();
+  await expect(drawer.getByRole('link', { name: 'Cekura’s documentation' })).toHaveAttribute(
     'href',
-    /cekura\.ai/,
+    'https://docs.cekura.ai/',
   );
   await expect(drawer.locator('.recharts-reference-line-line').first()).toBeAttached();
   await drawer.getByLabel('Min breaches').fill('9');

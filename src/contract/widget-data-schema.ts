@@ -116,5 +116,11 @@ export const BulkWidgetDataRequestSchema = z.object({
    * widget for this request (each widget keeps its own filters). The dashboard's variables travel here.
    */
   dashboard_filters: NullableFilterSchema.optional(),
+  /**
+   * Our extension (docs/contract.md §12): `preview_data` bodies answered after the saved widgets, in
+   * order, as `preview_data` would answer each. A compared dashboard's twins and cohorts travel here,
+   * so the whole comparison is one request. A server that ignores it answers fewer items.
+   */
+  previews: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 export type BulkWidgetDataRequest = z.infer<typeof BulkWidgetDataRequestSchema>;

@@ -294,6 +294,57 @@ describe('POST /dashboards/widgets/bulk_data/', () => {
     expect(past.status).toBe(404);
   });
 
+  it('answers previews (preview_data bodies) after the saved widgets, each as preview_data would', async () => {
+    const saved = support.widgets[0]?.id ?? 0;
+    const lastDay = { field: 'timestamp', op: 'gte', value: 'now-1d' };
+    const preview = { dashboard: support.id, chart_type: 'stat', dashboard_filters: lastDay };
+    const other = { chart_type: 'stat', dashboard: support.id, dashboard_filters: LAST_7_DAYS };
+    const result = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [saved], previews: [preview, other] },
+    });
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    const page = DataPageSchema.parse(result.body);
+    expect(page.count).toBe(3);
+    expect(page.results.map((r) => r.widget_id)).toEqual([saved, null, null]);
+    for (const [index, body] of [preview, other].entries()) {
+      const alone = await callApi(server, 'POST', '/dashboards/widgets/preview_data/', { body });
+      expect(page.results[index + 1]?.data).toEqual(WidgetDataResponseSchema.parse(alone.body).data);
+    }
+    expect(page.results[1]?.data).not.toEqual(page.results[2]?.data);
+    const paged = DataPageSchema.parse(
+      (
+        await callApi(server, 'POST', '/dashboards/widgets/bulk_data/?page_size=2&page=2', {
+          body: { widget_ids: [saved], previews: [preview, other] },
+        })
+      ).body,
+    );
+    expect(paged.results.map((r) => r.data)).toEqual([page.results[2]?.data]);
+  });
+
+  it('refuses bad previews with the index of the one at fault, before computing anything', async () => {
+    const bad = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [], previews: [{ chart_type: 'stat' }, { chart_type: 'donut' }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ previews: { 1: { chart_type: [expect.any(String)] } } });
+    const notList = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [], previews: { chart_type: 'stat' } },
+    });
+    expect(notList.body).toEqual({ previews: ['Expected a list of items.'] });
+    const notObject = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [], previews: [3] },
+    });
+    expect(notObject.body).toEqual({ previews: { 0: { non_field_errors: ['Expected an object.'] } } });
+    const tooMany = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [1], previews: Array.from({ length: 1000 }, () => ({ chart_type: 'stat' })) },
+    });
+    expect(tooMany.status).toBe(400);
+    const otherOrg = await callApi(server, 'POST', '/dashboards/widgets/bulk_data/', {
+      body: { widget_ids: [], previews: [{ chart_type: 'stat', dashboard: 999_999 }] },
+    });
+    expect(otherOrg.body).toMatchObject({ previews: { 0: { dashboard: [expect.any(String)] } } });
+  });
+
   it('applies override filters to every widget', async () => {
     const stat = support.widgets.find((w) => w.chart_type === 'stat')?.id ?? 0;
     const lastDay = { field: 'timestamp', op: 'gte', value: 'now-1d' };

@@ -6,6 +6,7 @@ import type { Filter } from '../contract/filter-schema.ts';
 import { validateFilter } from '../contract/filter-validation.ts';
 import type { Metric } from '../contract/metric-schema.ts';
 import {
+  BULK_DATA_MAX_WIDGET_IDS,
   BulkWidgetDataRequestSchema,
   WidgetDataResponseSchema,
   type WidgetDataResponse,
@@ -15,7 +16,7 @@ import type { EngineStores } from './chart-data.ts';
 import { computeWidgetDataShared } from './chart-data-shared.ts';
 import { metricsForProject } from './dashboard-access.ts';
 import { findDashboard } from './dashboard-store.ts';
-import { badRequest, badRequestDetail, notFound } from './http/api-error.ts';
+import { ApiError, badRequest, badRequestDetail, notFound } from './http/api-error.ts';
 import { checkFilterValue, parseFilterText } from './http/filter-param.ts';
 import { pageEnvelope, readPageRequest } from './http/pagination.ts';
 import { readBody, requireObject } from './http/read-body.ts';
@@ -153,6 +154,57 @@ export async function savedWidgetJob(
   };
 }
 
+/**
+ * A `preview_data` body as a data job: the candidate checked with the widget rules, its dashboard's
+ * stored filters or the body's `dashboard_filters` (D6), on the dashboard's project or `projectId`.
+ * Throws the route's 400/404 errors. Shared by `preview_data` and `bulk_data`'s `previews`.
+ */
+async function previewJob(
+  ctx: ServerContext,
+  scope: Scope,
+  metricsOf: MetricsOf,
+  body: Record<string, unknown>,
+  asked: number | null,
+): Promise<DataJob> {
+  const candidate = newWidgetCandidate(body);
+  const dashboardId = candidate.dashboard;
+  let dashboard = null;
+  let dashboardErrors = null;
+  if (typeof dashboardId === 'number') {
+    dashboard = (await findDashboard(ctx.database.db, scope, dashboardId)) ?? null;
+    if (!dashboard) dashboardErrors = { dashboard: [`Invalid pk "${dashboardId}" - object does not exist.`] };
+  }
+  const projectId = dashboard ? dashboard.project_id : asked;
+  const metrics = await metricsOf(projectId);
+  const validation = validateWidgetCandidate(candidate, metrics);
+  let dashboardFilters: Filter | null = null;
+  let filterErrors = null;
+  if ('dashboard_filters' in body) {
+    // D6: `dashboard_filters` replaces the stored dashboard filters for this preview.
+    const messages =
+      body.dashboard_filters === null
+        ? []
+        : validateFilter(body.dashboard_filters, { metrics, checkRegex: re2PatternProblem });
+    if (messages.length > 0) filterErrors = { dashboard_filters: messages };
+    else
+      dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', {
+        metrics,
+        checkRegex: re2PatternProblem,
+      });
+  } else if (dashboard) {
+    dashboardFilters = storedDashboardFilter(dashboard.filters);
+  }
+  const errors = mergeDrfErrors(dashboardErrors, filterErrors, validation.ok ? null : validation.errors);
+  if (errors || !validation.ok) throw badRequest(errors ?? { non_field_errors: ['Invalid widget.'] });
+  return {
+    widgetId: null,
+    widget: validation.input,
+    effective: mergeFilters(dashboardFilters, validation.input.filters ?? null),
+    projectIds: projectIdsOf(scope, projectId),
+    metrics,
+  };
+}
+
 export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext): void {
   const { db } = ctx.database;
   const stores = ctx.database;
@@ -173,51 +225,15 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
 
   app.post('/dashboards/widgets/preview_data/', async (c) => {
     const scope = c.get('scope');
-    const maxPoints = readMaxPoints(new URL(c.req.url));
+    const url = new URL(c.req.url);
     const body = requireObject(await readBody(c));
-    const candidate = newWidgetCandidate(body);
-    const dashboardId = candidate.dashboard;
-    let dashboard = null;
-    let dashboardErrors = null;
-    if (typeof dashboardId === 'number') {
-      dashboard = (await findDashboard(db, scope, dashboardId)) ?? null;
-      if (!dashboard)
-        dashboardErrors = { dashboard: [`Invalid pk "${dashboardId}" - object does not exist.`] };
-    }
     // Our extension: `project_id` draws a widget of no dashboard yet (an import, a template) on one project.
-    const asked = intQuery(new URL(c.req.url), 'project_id');
+    const asked = intQuery(url, 'project_id');
     if (asked !== null && !canSeeProject(scope, asked)) throw notFound();
-    const projectId = dashboard ? dashboard.project_id : asked;
-    const metrics = await metricsForProject(ctx, scope, projectId);
-    const validation = validateWidgetCandidate(candidate, metrics);
-    let dashboardFilters: Filter | null = null;
-    let filterErrors = null;
-    if ('dashboard_filters' in body) {
-      // D6: `dashboard_filters` replaces the stored dashboard filters for this preview.
-      const messages =
-        body.dashboard_filters === null
-          ? []
-          : validateFilter(body.dashboard_filters, { metrics, checkRegex: re2PatternProblem });
-      if (messages.length > 0) filterErrors = { dashboard_filters: messages };
-      else
-        dashboardFilters = checkFilterValue(body.dashboard_filters, 'dashboard_filters', {
-          metrics,
-          checkRegex: re2PatternProblem,
-        });
-    } else if (dashboard) {
-      dashboardFilters = storedDashboardFilter(dashboard.filters);
-    }
-    const errors = mergeDrfErrors(dashboardErrors, filterErrors, validation.ok ? null : validation.errors);
-    if (errors || !validation.ok) throw badRequest(errors ?? { non_field_errors: ['Invalid widget.'] });
-    const job: DataJob = {
-      widgetId: null,
-      widget: validation.input,
-      effective: mergeFilters(dashboardFilters, validation.input.filters ?? null),
-      projectIds: projectIdsOf(scope, projectId),
-      metrics,
-      maxPoints,
-    };
-    return c.json(await runJob(stores, job, ctx.clock(), c.req.raw.signal));
+    const job = await previewJob(ctx, scope, metricsOnce(ctx, scope), body, asked);
+    return c.json(
+      await runJob(stores, { ...job, maxPoints: readMaxPoints(url) }, ctx.clock(), c.req.raw.signal),
+    );
   });
 
   app.post('/dashboards/widgets/bulk_data/', async (c) => {
@@ -226,10 +242,13 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
     const page = readPageRequest(url);
     const maxPoints = readMaxPoints(url);
     const body = requireObject(await readBody(c));
-    const parsed = BulkWidgetDataRequestSchema.omit({ filters: true, dashboard_filters: true }).safeParse(
-      body,
-    );
+    const parsed = BulkWidgetDataRequestSchema.omit({
+      filters: true,
+      dashboard_filters: true,
+      previews: true,
+    }).safeParse(body);
     if (!parsed.success) throw badRequest(zodToDrf(parsed.error, body));
+    const previews = readPreviews(body, parsed.data.widget_ids.length);
     const metricsOf = metricsOnce(ctx, scope);
     const scopeMetrics = await metricsOf(null);
     const override =
@@ -248,21 +267,57 @@ export function registerWidgetDataRoutes(app: Hono<AppEnv>, ctx: ServerContext):
       const record = visible.get(id);
       return record ? [record] : [];
     });
-    const slice = ordered.slice(page.offset, page.offset + page.pageSize);
+    // Our extension: `previews` (preview_data bodies) are answered after the saved widgets, in order.
+    // Every preview is checked before anything is computed, so a bad one is a 400 naming its index.
+    const previewJobs = await Promise.all(
+      previews.map(async (preview, index) => {
+        try {
+          return await previewJob(ctx, scope, metricsOf, preview, null);
+        } catch (error: unknown) {
+          if (error instanceof ApiError && error.status === 400)
+            throw badRequest({ previews: { [index]: error.body } });
+          throw error;
+        }
+      }),
+    );
+    const items: (WidgetRecord | DataJob)[] = [...ordered, ...previewJobs];
+    const slice = items.slice(page.offset, page.offset + page.pageSize);
     const now = ctx.clock();
-    // Each widget listens for the client leaving (its work is then dropped): one listener per widget.
-    setMaxListeners(slice.length + 10, c.req.raw.signal);
+    // Each job listens for the client leaving (its work is then dropped): one or two listeners per job.
+    setMaxListeners(slice.length * 2 + 10, c.req.raw.signal);
     // In parallel: the analytics store runs several reads at once, each on DuckDB's threads.
     const results: WidgetDataResponse[] = await Promise.all(
-      slice.map(async (record) =>
-        runJob(
-          stores,
-          { ...(await savedWidgetJob(metricsOf, scope, record, override, dashboardOverride)), maxPoints },
-          now,
-          c.req.raw.signal,
-        ),
-      ),
+      slice.map(async (item) => {
+        const job =
+          'widget' in item ? item : await savedWidgetJob(metricsOf, scope, item, override, dashboardOverride);
+        return runJob(stores, { ...job, maxPoints }, now, c.req.raw.signal);
+      }),
     );
-    return c.json(pageEnvelope(url, page, ordered.length, results));
+    return c.json(pageEnvelope(url, page, items.length, results));
   });
+}
+
+/**
+ * `previews` of a bulk_data body: a list of objects (each a `preview_data` body), together with the
+ * widget ids at most BULK_DATA_MAX_WIDGET_IDS items. Missing: none.
+ */
+function readPreviews(body: Record<string, unknown>, idCount: number): Record<string, unknown>[] {
+  if (!('previews' in body)) return [];
+  const { previews } = body;
+  if (!Array.isArray(previews)) throw badRequest({ previews: ['Expected a list of items.'] });
+  if (previews.length + idCount > BULK_DATA_MAX_WIDGET_IDS)
+    throw badRequest({
+      previews: [
+        `Ensure widget_ids and previews have no more than ${BULK_DATA_MAX_WIDGET_IDS} elements together.`,
+      ],
+    });
+  return previews.map((item: unknown, index) => {
+    if (!isPlainObject(item))
+      throw badRequest({ previews: { [index]: { non_field_errors: ['Expected an object.'] } } });
+    return item;
+  });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -30,6 +30,8 @@ export const queryKeys = {
     }) => ['widgets', 'bulk-data', params] as const,
     /** `preview_data` of an unsaved draft; `body` is the request body sent. */
     preview: (body: unknown) => ['widgets', 'preview', body] as const,
+    /** Many `preview_data` bodies asked at once (`bulk_data`'s `previews`, or one by one). */
+    previewBatch: (bodies: unknown) => ['widgets', 'preview-batch', bodies] as const,
     /** `POST /studio/alert-backtest/` of a saved widget and an alert definition. */
     alertBacktest: (body: unknown) => ['widgets', 'alert-backtest', body] as const,
   },

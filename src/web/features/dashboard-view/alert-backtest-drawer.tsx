@@ -23,8 +23,13 @@ import { TextInput } from '../../ui/text-input.tsx';
 import { WidgetPreview } from '../widget-preview/widget-preview.tsx';
 import { DEFAULT_ALERT_DRAFT, describePreset, readAlertDraft, type AlertDraft } from './alert-draft.ts';
 
-/** Cekura's Alerts page: the public API documents no alert-create endpoint, so alerts are made there. */
-export const CEKURA_ALERTS_URL = 'https://dashboard.cekura.ai/alerts';
+/**
+ * Cekura's documentation, the one public Cekura address we can vouch for. No source we have names the
+ * web app's URL or an Alerts page in it (an earlier `dashboard.cekura.ai/alerts` was a guess), and the
+ * public API has no alert-create endpoint: alerts are made in Cekura's app, so the drawer says that in
+ * words and links only to the docs (ADR 0018).
+ */
+export const CEKURA_DOCS_URL = 'https://docs.cekura.ai/';
 
 /** "the last 7 days": the backtest's window, rounded to whole days (hours under a day). */
 function describeWindow(from: string, to: string): string {
@@ -46,7 +51,7 @@ function alertThreshold(alert: AlertDefinition | null): Threshold[] {
 /**
  * "Create alert on this metric": Cekura's threshold and trend alert settings for a metric widget, every
  * moment the alert would have fired over the widget's window and filters (POST /studio/alert-backtest/)
- * marked on its chart with the count, and the alert's definition to copy into Cekura's Alerts page.
+ * marked on its chart with the count, and the alert's definition to copy into Cekura's app.
  */
 export function AlertBacktestDrawer({
   widget,
@@ -91,14 +96,17 @@ export function AlertBacktestDrawer({
       className="max-w-3xl"
       footer={
         <>
-          <a
-            href={CEKURA_ALERTS_URL}
-            target="_blank"
-            rel="noreferrer"
-            className="text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
-          >
-            Open Cekura’s Alerts page
-          </a>
+          <p className="mr-auto text-sm text-slate-600 dark:text-slate-300">
+            Create the alert in Cekura’s app (no public API creates one):{' '}
+            <a
+              href={CEKURA_DOCS_URL}
+              target="_blank"
+              rel="noreferrer"
+              className="font-medium text-indigo-700 underline dark:text-indigo-300"
+            >
+              Cekura’s documentation
+            </a>
+          </p>
           <Button variant="secondary" onClick={onClose}>
             Close
           </Button>

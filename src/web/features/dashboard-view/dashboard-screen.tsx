@@ -252,7 +252,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       ) : null}
       <DashboardWidgets
         dashboardId={dashboard.id}
-        dashboardFilters={dashboard.filters}
+        dashboardFilters={dashboardData.effectiveFilters}
         widgets={widgets}
         layout={draft.layout}
         results={results}

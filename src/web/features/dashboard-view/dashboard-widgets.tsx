@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
+import { readCompareSetting } from '../../../contract/widget-insights.ts';
+import { NO_COMPARISON } from '../../api/assemble-comparison.ts';
+import { useComparisons, type ComparedWidget } from '../../api/use-comparison.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { Button } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -32,6 +35,7 @@ export function DashboardWidgets({
   readOnly = false,
 }: {
   dashboardId: number;
+  /** The dashboard's filters with its active variables: compared windows and cohorts use them too. */
   dashboardFilters: Filter | null;
   widgets: readonly Widget[];
   layout: readonly GridItem[];
@@ -50,6 +54,20 @@ export function DashboardWidgets({
   /** Wall mode: no card menu. */
   readOnly?: boolean;
 }) {
+  const compared = useMemo(
+    () =>
+      widgets.flatMap((widget): ComparedWidget[] => {
+        const setting = readCompareSetting(widget.metadata);
+        return setting ? [{ id: widget.id, widget, setting }] : [];
+      }),
+    [widgets],
+  );
+  const dashboard = useMemo(
+    () => ({ id: dashboardId, filters: dashboardFilters }),
+    [dashboardId, dashboardFilters],
+  );
+  // Every compared card's twins and cohorts in one request (ADR 0018).
+  const comparisons = useComparisons(compared, dashboard);
   const cards = useMemo<GridCard[]>(
     () =>
       widgets.map((widget) => ({
@@ -59,7 +77,7 @@ export function DashboardWidgets({
           <WidgetCard
             widget={widget}
             dashboardId={dashboardId}
-            dashboardFilters={dashboardFilters}
+            comparison={comparisons.get(widget.id) ?? NO_COMPARISON}
             result={results?.[widget.id]}
             refreshing={refreshing}
             editing={editing}
@@ -75,7 +93,7 @@ export function DashboardWidgets({
     [
       widgets,
       dashboardId,
-      dashboardFilters,
+      comparisons,
       results,
       refreshing,
       editing,

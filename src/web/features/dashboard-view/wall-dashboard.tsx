@@ -38,7 +38,7 @@ export function WallDashboard({
   return (
     <DashboardWidgets
       dashboardId={dashboard.id}
-      dashboardFilters={dashboard.filters}
+      dashboardFilters={data.effectiveFilters}
       widgets={dashboard.widgets}
       layout={layout}
       results={data.results}

@@ -1,9 +1,8 @@
 import { memo, useMemo } from 'react';
-import type { Filter } from '../../../contract/filter-schema.ts';
 import { readWidgetDisplay } from '../../../contract/widget-display.ts';
-import { readCompareSetting, readThresholds } from '../../../contract/widget-insights.ts';
+import { readThresholds } from '../../../contract/widget-insights.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
-import { useComparison } from '../../api/use-comparison.ts';
+import type { Comparison } from '../../api/assemble-comparison.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { useRenderCount } from '../../lib/use-render-count.ts';
 import { useShownSoon } from '../../lib/use-shown-soon.ts';
@@ -12,9 +11,8 @@ import { WidgetPreview, type ChartSelection, type WidgetView } from '../widget-p
 
 export interface WidgetCardBodyProps {
   widget: Widget;
-  dashboardId: number;
-  /** The dashboard's stored filters (a compared window moves them back too). */
-  dashboardFilters: Filter | null;
+  /** Its comparison, asked for with every other card's in one request (ADR 0018). */
+  comparison: Comparison;
   /** The card's title, the chart's accessible name. */
   title: string;
   /** Undefined while the dashboard's data loads for the first time. */
@@ -35,8 +33,7 @@ export interface WidgetCardBodyProps {
  */
 export const WidgetCardBody = memo(function WidgetCardBody({
   widget,
-  dashboardId,
-  dashboardFilters,
+  comparison,
   title,
   result,
   refreshing,
@@ -49,14 +46,10 @@ export const WidgetCardBody = memo(function WidgetCardBody({
   const shown = useShownSoon(ref, result !== undefined);
   const display = useMemo(() => readWidgetDisplay(widget.metadata), [widget.metadata]);
   const thresholds = useMemo(() => readThresholds(widget.metadata), [widget.metadata]);
-  const compare = useMemo(() => readCompareSetting(widget.metadata), [widget.metadata]);
-  const dashboard = useMemo(
-    () => ({ id: dashboardId, filters: dashboardFilters }),
-    [dashboardId, dashboardFilters],
-  );
-  // One ordinary preview_data per compared card, only once the card is drawn (see ADR 0018).
-  const comparison = useComparison(compare && shown ? widget : null, dashboard, compare);
-  const status = result === undefined || !shown ? 'loading' : result.ok ? 'ready' : 'error';
+  // Cohorts replace the widget's own data; the card waits for them rather than flash the uncompared chart.
+  const status =
+    result === undefined || !shown || comparison.pending ? 'loading' : result.ok ? 'ready' : 'error';
+  const response = shown && result?.ok ? (comparison.primary ?? result.response) : undefined;
   return (
     <div ref={ref} className="min-h-0 flex-1 px-2 pb-2">
       <ErrorBoundary
@@ -72,7 +65,7 @@ export const WidgetCardBody = memo(function WidgetCardBody({
           chartType={widget.chart_type}
           display={display}
           status={status}
-          response={shown && result?.ok ? result.response : undefined}
+          response={response}
           error={shown && result && !result.ok ? result.message : undefined}
           dimmed={refreshing}
           onSelect={onSelect}
@@ -81,6 +74,7 @@ export const WidgetCardBody = memo(function WidgetCardBody({
           thresholds={thresholds}
           comparison={comparison.response}
           comparisonLabel={comparison.label}
+          comparisonKind={comparison.kind}
           note={comparison.note}
         />
       </ErrorBoundary>

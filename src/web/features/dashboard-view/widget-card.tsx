@@ -1,7 +1,7 @@
 import { memo, useCallback, useId, useState } from 'react';
-import type { Filter } from '../../../contract/filter-schema.ts';
 import { METRIC_VALUE_FIELD } from '../../../contract/widget-rules.ts';
 import type { Widget } from '../../../contract/widget-schema.ts';
+import type { Comparison } from '../../api/assemble-comparison.ts';
 import type { WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { ViewToggle, type ChartOrTable } from '../../ui/view-toggle.tsx';
 import { DRAG_HANDLE_CLASS } from '../dashboard-grid/dashboard-grid.tsx';
@@ -14,8 +14,8 @@ import { WidgetCardBody } from './widget-card-body.tsx';
 export interface WidgetCardProps {
   widget: Widget;
   dashboardId: number;
-  /** The dashboard's stored filters (a compared window moves them back too). */
-  dashboardFilters: Filter | null;
+  /** Its previous-period or cohort comparison (NO_COMPARISON when off). */
+  comparison: Comparison;
   /** Undefined while the dashboard's data loads for the first time. */
   result: WidgetDataResult | undefined;
   /** Whether newer data is on its way (the chart is faded, not blanked). */
@@ -40,7 +40,7 @@ export interface WidgetCardProps {
 export const WidgetCard = memo(function WidgetCard({
   widget,
   dashboardId,
-  dashboardFilters,
+  comparison,
   result,
   refreshing,
   editing,
@@ -120,8 +120,7 @@ export const WidgetCard = memo(function WidgetCard({
       ) : null}
       <WidgetCardBody
         widget={widget}
-        dashboardId={dashboardId}
-        dashboardFilters={dashboardFilters}
+        comparison={comparison}
         title={title}
         result={result}
         refreshing={refreshing}

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import {
   COMPARE_OFFSET_LABELS,
   COMPARE_OFFSETS,
@@ -95,11 +95,14 @@ export const InsightsControl = memo(function InsightsControl(props: {
   value: Insights;
   chartType: WidgetDraft['chart_type'];
   onChange: (insights: Insights) => void;
+  /** The cohort editor (it holds filter builders, loaded beside the form), shown for cohorts. */
+  cohorts?: ReactNode;
 }) {
   const { value, chartType, onChange } = props;
   const [rows, setRows] = useState<ThresholdRow[]>(() => value.thresholds.map(toRow));
   const thresholdsApply = chartType !== 'pie';
-  const compareKey = value.compare?.mode === 'previous' ? value.compare.offset : 'off';
+  const compareKey =
+    value.compare === null ? 'off' : value.compare.mode === 'previous' ? value.compare.offset : 'cohorts';
 
   const commit = (next: ThresholdRow[]) => {
     setRows(next);
@@ -119,7 +122,9 @@ export const InsightsControl = memo(function InsightsControl(props: {
         hint={
           chartType === 'pie'
             ? 'Pie charts cannot show a comparison.'
-            : 'Drawn faded behind the chart; one extra request.'
+            : compareKey === 'cohorts'
+              ? 'Each cohort is drawn as its own series, with the widget’s filters; one extra request.'
+              : 'Drawn faded behind the chart; one extra request.'
         }
         className="max-w-64"
       >
@@ -130,16 +135,28 @@ export const InsightsControl = memo(function InsightsControl(props: {
             value={compareKey}
             onChange={(event) => {
               const offset = COMPARE_OFFSETS.find((o) => o === event.target.value);
-              const compare: CompareSetting | null = offset ? { mode: 'previous', offset } : null;
+              const compare: CompareSetting | null = offset
+                ? { mode: 'previous', offset }
+                : event.target.value === 'cohorts'
+                  ? {
+                      mode: 'cohorts',
+                      cohorts: [
+                        { label: 'Cohort A', filters: null },
+                        { label: 'Cohort B', filters: null },
+                      ],
+                    }
+                  : null;
               onChange({ ...value, compare });
             }}
             options={[
               { value: 'off', label: 'Nothing' },
               ...COMPARE_OFFSETS.map((o) => ({ value: o, label: COMPARE_OFFSET_LABELS[o] })),
+              { value: 'cohorts', label: 'Cohorts (filter sets side by side)' },
             ]}
           />
         )}
       </Field>
+      {compareKey === 'cohorts' && chartType !== 'pie' ? props.cohorts : null}
       {thresholdsApply ? (
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">Thresholds</legend>

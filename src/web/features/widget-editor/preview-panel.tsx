@@ -144,13 +144,14 @@ export const PreviewPanel = memo(function PreviewPanel(props: {
           </div>
         ) : (
           <WidgetPreview
-            response={response}
+            response={savedShown ? response : (props.period.primary ?? response)}
             chartType={shownType}
             display={display}
-            status={state.kind === 'ready' ? 'ready' : 'loading'}
+            status={state.kind === 'ready' && (savedShown || !props.period.pending) ? 'ready' : 'loading'}
             dimmed={state.kind === 'ready' && state.stale}
             comparison={savedShown ? comparison : props.period.response}
             comparisonLabel={savedShown ? 'Saved' : props.period.label}
+            comparisonKind={savedShown ? 'earlier' : props.period.kind}
             note={savedShown ? undefined : props.period.note}
             thresholds={props.thresholds}
             height={PREVIEW_HEIGHT}

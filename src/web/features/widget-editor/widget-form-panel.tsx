@@ -2,6 +2,7 @@ import { lazy, memo, Suspense, useCallback, useDeferredValue } from 'react';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
+import type { Cohort } from '../../../contract/widget-insights.ts';
 import { Skeleton } from '../../ui/skeleton.tsx';
 import { DataFields } from './data-fields.tsx';
 import { DisplayOptionsControl } from './display-options-control.tsx';
@@ -21,6 +22,9 @@ loadFiltersSection().catch(() => undefined);
 const WidgetFiltersSection = lazy(() =>
   loadFiltersSection().then((m) => ({ default: m.WidgetFiltersSection })),
 );
+
+const loadCohortsControl = () => import('./cohorts-control.tsx');
+const CohortsControl = lazy(() => loadCohortsControl().then((m) => ({ default: m.CohortsControl })));
 
 export interface WidgetFormPanelProps {
   values: WidgetDraft;
@@ -95,6 +99,13 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
     (insights: WidgetFormPanelProps['values']['insights']) => change({ insights }, null),
     [change],
   );
+  const insights = values.insights;
+  const onCohorts = useCallback(
+    // Unknown keys inside `compare` are kept (written back in the current shape, ADR 0018).
+    (cohorts: Cohort[]) =>
+      change({ insights: { ...insights, compare: { ...insights.compare, mode: 'cohorts', cohorts } } }, null),
+    [change, insights],
+  );
   const onDisplay = useCallback(
     (display: WidgetDisplay, group?: string) => change({ display }, group ?? null),
     [change],
@@ -135,7 +146,25 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
       </FormSection>
 
       <FormSection title="Compare and thresholds">
-        <InsightsControl value={values.insights} chartType={values.chart_type} onChange={onInsights} />
+        <InsightsControl
+          value={values.insights}
+          chartType={values.chart_type}
+          onChange={onInsights}
+          cohorts={
+            values.insights.compare?.mode === 'cohorts' ? (
+              <Suspense fallback={FILTERS_SKELETON}>
+                <CohortsControl
+                  cohorts={values.insights.compare.cohorts}
+                  onChange={onCohorts}
+                  projectId={projectId}
+                  metrics={metrics}
+                  metadataKeys={metadataKeys}
+                  now={now}
+                />
+              </Suspense>
+            ) : undefined
+          }
+        />
       </FormSection>
 
       <FormSection title="Display options">

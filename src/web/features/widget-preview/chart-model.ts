@@ -9,7 +9,7 @@ import type { ValueFormat } from './format-chart-value.ts';
 export interface SeriesShape {
   key: string;
   label: string;
-  /** The `group` value this series was pivoted from (D1); null for an ungrouped or comparison series. */
+  /** The `group` value this series was pivoted from (D1), also on its compared twin; else null. */
   group: string | null;
   /** Comparison series are drawn dashed / faded. */
   comparison: boolean;
@@ -86,6 +86,8 @@ export type ChartShape =
       /** The most points drawn in one series (dots are drawn only for short series). */
       maxSeriesPointCount: number;
       hiddenSeriesCount: number;
+      /** Groups drawn without a compared twin (beyond MAX_TWINS). */
+      uncomparedSeriesCount: number;
       valueFormat: ValueFormat;
       /** Round value-axis ticks (`niceTicks`; quarters of 0–100% for a fraction), lowest to highest. */
       valueTicks: number[];
@@ -95,6 +97,7 @@ export type ChartShape =
       series: SeriesShape[];
       rows: BarRow[];
       hiddenSeriesCount: number;
+      uncomparedSeriesCount: number;
       valueFormat: ValueFormat;
       valueTicks: number[];
     }

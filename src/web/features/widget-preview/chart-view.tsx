@@ -17,6 +17,7 @@ export const ChartView = memo(function ChartView({
   size,
   thresholds,
   markers,
+  cohortLabel,
 }: {
   model: Extract<ChartModel, { kind: 'line' | 'bar' | 'pie' | 'stat' }>;
   onSelect?: ((selection: ChartSelection) => void) | undefined;
@@ -24,6 +25,8 @@ export const ChartView = memo(function ChartView({
   size?: ElementSize | null | undefined;
   thresholds?: readonly Threshold[] | undefined;
   markers?: readonly number[] | undefined;
+  /** A stat compared with another cohort: that cohort's name (its figures read "vs <name>"). */
+  cohortLabel?: string | undefined;
 }) {
   switch (model.kind) {
     case 'line':
@@ -49,6 +52,6 @@ export const ChartView = memo(function ChartView({
     case 'pie':
       return <PieChartView model={model} onSelect={onSelect} size={size} />;
     case 'stat':
-      return <StatView figures={model.figures} thresholds={thresholds} />;
+      return <StatView figures={model.figures} thresholds={thresholds} cohortLabel={cohortLabel} />;
   }
 });

@@ -3,7 +3,7 @@ import { describeChange, MIN_COMPARE_SAMPLES, TOO_FEW_TO_COMPARE } from './compa
 import { formatChartValue, type ValueFormat } from './format-chart-value.ts';
 
 /**
- * The tooltip note of a real series at a row where a comparison series has a value too: the change
+ * The tooltip note of a real series at a row where its compared series has a value too: the change
  * ("up 12 %"), or "too few calls to compare" when either bucket holds fewer than MIN_COMPARE_SAMPLES
  * calls (bar rows carry counts; per-call line points have none). Undefined otherwise.
  */
@@ -14,7 +14,8 @@ export function comparisonNote(
   format: ValueFormat,
 ): string | undefined {
   if (series.comparison) return undefined;
-  const compared = model.series.find((s) => s.comparison);
+  // A grouped series is compared with its own twin (same group); an ungrouped one with the comparison.
+  const compared = model.series.find((s) => s.comparison && s.group === series.group);
   if (!compared) return undefined;
   const previous = row.values[compared.key];
   if (previous === undefined) return undefined;

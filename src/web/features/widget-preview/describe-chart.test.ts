@@ -62,3 +62,26 @@ it('a stat: each compared figure with its change, and the band of a thresholded 
   );
   expect(text).toContain('Total calls 700, up 7.7 % from 650 the previous 7 days');
 });
+
+it('describes each cohort of a line or bar, and a stat against the other cohort', () => {
+  const cohorts = model(
+    response('bar', [
+      ...days([1000, 2000]).map((d) => ({ ...d, group: 'EU' })),
+      ...days([1500, 1500]).map((d) => ({ ...d, group: 'US' })),
+    ]),
+  );
+  if (cohorts.kind !== 'bar') throw new Error('expected a bar model');
+  expect(describeChartInsights(cohorts, { thresholds: [], comparisonKind: 'cohort' })).toBe(
+    'EU averages 1,500 ms; US averages 1,500 ms',
+  );
+  const stat = (p95: number) => ({ total_calls: 40, success_rate: 80, avg_duration: 60, p95_latency: p95 });
+  const statModel = model(response('stat', stat(1630)), response('stat', stat(1455)));
+  if (statModel.kind !== 'stat') throw new Error('expected a stat model');
+  expect(
+    describeChartInsights(statModel, {
+      thresholds: [],
+      comparisonLabel: 'US',
+      comparisonKind: 'cohort',
+    }),
+  ).toContain('P95 latency 1,630 ms, up 12 % against US (1,455 ms)');
+});

@@ -25,18 +25,30 @@ function mean(values: readonly (number | null | undefined)[]): number | null {
  */
 export function describeChartInsights(
   model: Drawn,
-  options: { thresholds: readonly Threshold[]; comparisonLabel?: string | undefined; unit?: string },
+  options: {
+    thresholds: readonly Threshold[];
+    comparisonLabel?: string | undefined;
+    /** Cohorts: a stat is compared "against <cohort>"; a line or bar describes each cohort's mean. */
+    comparisonKind?: 'earlier' | 'cohort' | undefined;
+    unit?: string;
+  },
 ): string {
   const { thresholds, comparisonLabel } = options;
+  const cohorts = options.comparisonKind === 'cohort';
   if (model.kind === 'stat') {
     return model.figures
       .filter((f) => f.previous !== null || thresholds.some((t) => t.figure === f.key))
       .map((f) => {
         let text = `${f.label} ${f.value}`;
         if (f.previous !== null) {
-          text += f.tooFewToCompare
-            ? `, was ${f.previous} ${comparisonLabel ?? 'before'} (too few calls to compare)`
-            : `, ${f.change?.text ?? 'unchanged'} from ${f.previous} ${comparisonLabel ?? 'before'}`;
+          if (cohorts)
+            text += f.tooFewToCompare
+              ? `; ${comparisonLabel ?? 'the other cohort'} ${f.previous} (too few calls to compare)`
+              : `, ${f.change?.text ?? 'the same'} against ${comparisonLabel ?? 'the other cohort'} (${f.previous})`;
+          else
+            text += f.tooFewToCompare
+              ? `, was ${f.previous} ${comparisonLabel ?? 'before'} (too few calls to compare)`
+              : `, ${f.change?.text ?? 'unchanged'} from ${f.previous} ${comparisonLabel ?? 'before'}`;
         }
         const own = thresholds.filter((t) => t.figure === f.key);
         if (own.length > 0 && f.raw !== null) {
@@ -51,7 +63,12 @@ export function describeChartInsights(
   const main = model.series.find((s) => !s.comparison);
   if (!main) return '';
   const parts: string[] = [];
-  const compared = model.series.find((s) => s.comparison);
+  if (cohorts)
+    for (const cohort of model.series.filter((s) => !s.comparison)) {
+      const average = mean(model.rows.map((r) => r.values[cohort.key]));
+      if (average !== null) parts.push(`${cohort.label} averages ${format(average)}`);
+    }
+  const compared = model.series.find((s) => s.comparison && s.group === main.group);
   if (compared) {
     const now = mean(model.rows.map((r) => r.values[main.key]));
     const before = mean(model.rows.map((r) => r.values[compared.key]));

@@ -204,6 +204,68 @@ describe('prepareChartModel: line', () => {
   });
 });
 
+describe('prepareChartModel: comparison of a grouped chart', () => {
+  const groups = ['EU', 'US', 'APAC', 'LATAM', 'MEA', 'NA'];
+  const bucket = (day: number, value: number, group: string) => ({
+    time_interval: `2026-01-0${day}T00:00:00Z`,
+    value,
+    sample_count: 10,
+    group,
+  });
+
+  it('gives each group a faded twin in its own colour, matched by group, not one merged series', () => {
+    const model = expectKind(
+      prepare(response('bar', [bucket(1, 5, 'EU'), bucket(1, 7, 'US')]), 'bar', {
+        comparison: response('bar', [bucket(1, 4, 'US'), bucket(1, 3, 'EU')]),
+      }),
+      'bar',
+    );
+    expect(model.series.map((s) => [s.key, s.label, s.group, s.comparison])).toEqual([
+      ['s0', 'EU', 'EU', false],
+      ['c0', 'EU (earlier)', 'EU', true],
+      ['s1', 'US', 'US', false],
+      ['c1', 'US (earlier)', 'US', true],
+    ]);
+    expect(model.rows[0]?.values).toEqual({ s0: 5, s1: 7, c0: 3, c1: 4 });
+    expect(model.series[1]?.color).toBe(model.series[0]?.color);
+    expect(model.uncomparedSeriesCount).toBe(0);
+  });
+
+  it('twins only the first four groups of a crowded chart and counts the others', () => {
+    const data = groups.map((g, i) => bucket(1, i, g));
+    const model = expectKind(
+      prepare(response('bar', data), 'bar', { comparison: response('bar', data) }),
+      'bar',
+    );
+    expect(model.series.filter((s) => s.comparison).map((s) => s.group)).toEqual([
+      'EU',
+      'US',
+      'APAC',
+      'LATAM',
+    ]);
+    expect(model.uncomparedSeriesCount).toBe(2);
+  });
+
+  it('twins grouped lines by group', () => {
+    const model = expectKind(
+      prepare(response('line', [linePoint(1, 1, 5, 'EU'), linePoint(2, 2, 6, 'US')]), 'line', {
+        comparison: response('line', [linePoint(3, 1, 8, 'US'), linePoint(4, 2, 9, 'EU')]),
+      }),
+      'line',
+    );
+    expect(model.series.map((s) => [s.key, s.group, s.comparison])).toEqual([
+      ['s0', 'EU', false],
+      ['c0', 'EU', true],
+      ['s1', 'US', false],
+      ['c1', 'US', true],
+    ]);
+    expect(model.rows.map((r) => r.values)).toEqual([
+      { s0: 5, c1: 8 },
+      { s1: 6, c0: 9 },
+    ]);
+  });
+});
+
 describe('prepareChartModel: bar', () => {
   const bucket = (day: number, value: number | null, count: number, group?: string) => ({
     time_interval: `2026-01-0${day}T00:00:00Z`,

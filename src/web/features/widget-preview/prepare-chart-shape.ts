@@ -14,6 +14,7 @@ import {
 } from './chart-model.ts';
 import { formatBucketLabel, formatChartValue, roundTo, type ValueFormat } from './format-chart-value.ts';
 import { describeChange, MIN_COMPARE_SAMPLES } from './compare-change.ts';
+import { pairTwins, pickTwins } from './compared-twins.ts';
 import { groupSeries } from './group-series.ts';
 import { niceTicks } from './nice-ticks.ts';
 import { bucketColumns, pointColumns, prepareLineShape, type LineColumns } from './prepare-line-shape.ts';
@@ -29,7 +30,6 @@ export interface PrepareChartShapeOptions {
   comparisonLabel?: string | undefined;
 }
 
-const COMPARISON_KEY = 'cmp';
 const COMPARISON_LABEL = 'Comparison';
 
 /**
@@ -74,7 +74,6 @@ export function prepareChartShape(
         displayName,
         widthPx: options.widthPx,
         comparison: comparisonColumns(comparison),
-        comparisonKey: COMPARISON_KEY,
         comparisonLabel,
       };
       const shape =
@@ -153,9 +152,18 @@ function prepareBar(
     comparison: false,
   }));
   const columns = groups.map((g) => ({ key: g.key, items: g.items }));
+  let uncompared = 0;
   if (comparison?.kind === 'bar' && comparison.buckets.length > 0) {
-    series.push({ key: COMPARISON_KEY, label: comparisonLabel, group: null, comparison: true });
-    columns.push({ key: COMPARISON_KEY, items: comparison.buckets });
+    const compared = groupSeries(comparison.buckets).groups.map((g) => ({
+      label: g.label,
+      payload: g.items,
+    }));
+    const { twins, uncompared: left } = pickTwins(groups, compared, comparisonLabel);
+    for (const twin of twins) {
+      series.push(twin.series);
+      columns.push({ key: twin.series.key, items: twin.payload });
+    }
+    uncompared = left;
   }
 
   // Each bucket's time is parsed once, not in every comparison of the sort.
@@ -180,7 +188,13 @@ function prepareBar(
     }
   }
   const sorted = [...rows.values()].sort(compareBuckets).map((entry) => entry.row);
-  return { kind: 'bar', series, rows: sorted, hiddenSeriesCount: hiddenCount };
+  return {
+    kind: 'bar',
+    series: pairTwins(series),
+    rows: sorted,
+    hiddenSeriesCount: hiddenCount,
+    uncomparedSeriesCount: uncompared,
+  };
 }
 
 function compareBuckets(a: { row: BarRow; time: number }, b: { row: BarRow; time: number }): number {

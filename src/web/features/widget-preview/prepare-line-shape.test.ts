@@ -20,7 +20,6 @@ const options = (widthPx: number, extra: Partial<LineShapeOptions> = {}): LineSh
   displayName: 'Duration',
   widthPx,
   comparison: null,
-  comparisonKey: 'cmp',
   comparisonLabel: 'Saved',
   ...extra,
 });

@@ -1,6 +1,7 @@
 import type { BarBucket, LinePoint } from '../../../contract/widget-data-schema.ts';
 import { LINE_PLOT_INSET_PX, type ChartShape, type LineRow, type SeriesShape } from './chart-model.ts';
 import { downsampleLttb } from '../../../contract/downsample-lttb.ts';
+import { pairTwins, pickTwins } from './compared-twins.ts';
 import { groupIndices, type GroupedIndices } from './group-series.ts';
 import { timeTicks } from './time-ticks.ts';
 
@@ -88,7 +89,6 @@ export interface LineShapeOptions {
   /** Width of the whole chart; the plot is `LINE_PLOT_INSET_PX` narrower. */
   widthPx: number;
   comparison: LineColumns | null;
-  comparisonKey: string;
   comparisonLabel: string;
 }
 
@@ -123,21 +123,28 @@ export function prepareLineShape(main: LineColumns, options: LineShapeOptions): 
   }));
 
   const { comparison } = options;
+  let uncompared = 0;
   if (comparison) {
-    const indices = finiteIndices(comparison.x);
-    if (indices.length > 0) {
-      series.push({
-        key: options.comparisonKey,
-        label: options.comparisonLabel,
-        group: null,
-        comparison: true,
-      });
+    const valid = finiteIndices(comparison.x);
+    const compareGroups = comparison.groups;
+    const compared = compareGroups
+      ? groupIndices(valid.length, (k) => compareGroups[valid[k] ?? 0]).groups.map((g) => ({
+          label: g.label,
+          payload: Uint32Array.from(g.indices, (k) => valid[k] ?? 0),
+        }))
+      : valid.length > 0
+        ? [{ label: null, payload: valid }]
+        : [];
+    const { twins, uncompared: left } = pickTwins(grouped.groups, compared, options.comparisonLabel);
+    for (const twin of twins) {
+      series.push(twin.series);
       drawn.push({
-        key: options.comparisonKey,
+        key: twin.series.key,
         columns: comparison,
-        indices: drawnIndices(comparison, indices, threshold),
+        indices: drawnIndices(comparison, twin.payload, threshold),
       });
     }
+    uncompared = left;
   }
 
   const rows = new Map<number, LineRow>();
@@ -165,7 +172,7 @@ export function prepareLineShape(main: LineColumns, options: LineShapeOptions): 
   );
   return {
     kind: 'line',
-    series,
+    series: pairTwins(series),
     rows: sorted,
     selectKind: options.selectKind,
     ticks,
@@ -176,6 +183,7 @@ export function prepareLineShape(main: LineColumns, options: LineShapeOptions): 
     drawnPointCount: lengths.reduce((sum, n) => sum + n, 0),
     maxSeriesPointCount: Math.max(0, ...lengths),
     hiddenSeriesCount: grouped.hiddenCount,
+    uncomparedSeriesCount: uncompared,
   };
 }
 

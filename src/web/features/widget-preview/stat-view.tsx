@@ -8,15 +8,19 @@ const CHANGE_ARROW = { up: '▲', down: '▼', flat: '•' } as const;
 
 /**
  * The four stat figures (D3) as a definition list: label above a large value with its unit, the
- * compared value and its change below it, and the value in a threshold's colour when it lies beyond.
+ * compared value and its change below it ("was …" for an earlier window, "vs <cohort> …" for another
+ * cohort, the change then being the difference), and the value in a threshold's colour when beyond.
  */
 export function StatView({
   figures,
   thresholds = NO_THRESHOLDS,
+  cohortLabel,
 }: {
   figures: StatFigure[];
   thresholds?: readonly Threshold[] | undefined;
+  cohortLabel?: string | undefined;
 }) {
+  const compared = cohortLabel === undefined ? 'was' : `vs ${cohortLabel}`;
   return (
     <dl className="grid h-full grid-cols-2 content-center gap-x-4 gap-y-3 p-1">
       {figures.map((figure) => {
@@ -40,7 +44,7 @@ export function StatView({
               <dd className="truncate text-xs text-slate-500 dark:text-slate-400" data-stat-change="">
                 {figure.tooFewToCompare ? (
                   <span title={TOO_FEW_TO_COMPARE}>
-                    was {figure.previous} · {TOO_FEW_TO_COMPARE}
+                    {compared} {figure.previous} · {TOO_FEW_TO_COMPARE}
                   </span>
                 ) : (
                   <>
@@ -50,7 +54,7 @@ export function StatView({
                         {figure.change.text}{' '}
                       </span>
                     ) : null}
-                    was {figure.previous}
+                    {compared} {figure.previous}
                   </>
                 )}
               </dd>

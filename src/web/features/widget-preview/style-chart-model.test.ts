@@ -22,6 +22,7 @@ function lineShape(pointsPerSeries: number, comparison = false): LineShape {
     drawnPointCount: pointsPerSeries * 2,
     maxSeriesPointCount: pointsPerSeries,
     hiddenSeriesCount: 0,
+    uncomparedSeriesCount: 0,
     valueFormat: 'number',
     valueTicks: [0, 1],
   };

@@ -66,13 +66,14 @@ export function styleChartModel(
 }
 
 /**
- * The comparison in slate, an ungrouped series in the widget's colour, and a grouped series in its
- * category's colour (`categoryColors`), so a region keeps its colour however the groups are ordered.
+ * An ungrouped comparison in slate, an ungrouped series in the widget's colour, and a grouped series
+ * and its faded twin in its category's colour (`categoryColors`), so a region keeps its colour however
+ * the groups are ordered.
  */
 function colourSeries(series: readonly SeriesShape[], display: WidgetDisplay): ChartSeries[] {
-  const colors = categoryColors(series.flatMap((s) => (s.group === null ? [] : [s.group])));
+  const colors = categoryColors(series.flatMap((s) => (s.group === null || s.comparison ? [] : [s.group])));
   return series.map((s) => {
-    if (s.comparison) return { ...s, color: COLOR_HEX.slate };
+    if (s.comparison && s.group === null) return { ...s, color: COLOR_HEX.slate };
     const color = s.group === null ? COLOR_HEX[display.color] : colors.get(s.group);
     return { ...s, color: color ?? COLOR_HEX.indigo };
   });

@@ -3,6 +3,7 @@ import type { ChartType } from '../../../contract/enums.ts';
 import type { WidgetDataResponse } from '../../../contract/widget-data-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
 import type { Threshold } from '../../../contract/widget-insights.ts';
+import { MAX_TWINS } from './compared-twins.ts';
 import { describeChartInsights } from './describe-chart.ts';
 import type { ChartSelection } from './chart-model.ts';
 import { ChartView } from './chart-view.tsx';
@@ -41,6 +42,8 @@ export interface WidgetPreviewProps {
   comparison?: WidgetDataResponse | undefined;
   /** Legend name of the comparison series (default "Comparison"). */
   comparisonLabel?: string | undefined;
+  /** An earlier window (stat: "was …", the default) or another cohort (stat: "vs Agent B …"). */
+  comparisonKind?: 'earlier' | 'cohort' | undefined;
   /** Accessible name of the chart, e.g. the widget name. */
   label?: string | undefined;
   /** The chart, or the same data as a sortable table (its accessible alternative). Default chart. */
@@ -76,6 +79,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
     comparison,
     label,
     comparisonLabel,
+    comparisonKind = 'earlier',
     view = 'chart',
     exportName,
     thresholds,
@@ -149,11 +153,12 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
   } else {
     const cartesian = model.kind === 'line' || model.kind === 'bar';
     const hidden = cartesian ? model.hiddenSeriesCount : 0;
+    const uncompared = cartesian ? model.uncomparedSeriesCount : 0;
     const axisUnit = cartesian ? model.axisUnit : '';
     insights =
       model.kind === 'pie'
         ? ''
-        : describeChartInsights(model, { thresholds: thresholds ?? [], comparisonLabel });
+        : describeChartInsights(model, { thresholds: thresholds ?? [], comparisonLabel, comparisonKind });
     body = (
       <div className="flex h-full flex-col">
         {axisUnit !== '' ? (
@@ -169,6 +174,7 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
             size={size}
             thresholds={thresholds}
             markers={markers}
+            cohortLabel={comparisonKind === 'cohort' ? comparisonLabel : undefined}
           />
         </div>
         {insights ? (
@@ -179,6 +185,12 @@ function WidgetPreviewComponent(props: WidgetPreviewProps) {
         {hidden > 0 ? (
           <p className="px-1 text-xs text-slate-500 dark:text-slate-400">
             {hidden} more {hidden === 1 ? 'group is' : 'groups are'} not shown.
+          </p>
+        ) : null}
+        {uncompared > 0 ? (
+          <p className="px-1 text-xs text-slate-500 dark:text-slate-400" data-testid="uncompared-groups">
+            Compared for the first {MAX_TWINS} groups; {uncompared} more {uncompared === 1 ? 'is' : 'are'}{' '}
+            drawn without the earlier window.
           </p>
         ) : null}
       </div>
@@ -248,6 +260,7 @@ function sameProps(a: WidgetPreviewProps, b: WidgetPreviewProps): boolean {
     a.onSelect === b.onSelect &&
     a.comparison === b.comparison &&
     a.comparisonLabel === b.comparisonLabel &&
+    a.comparisonKind === b.comparisonKind &&
     a.label === b.label &&
     a.view === b.view &&
     a.exportName === b.exportName &&
