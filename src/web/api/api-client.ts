@@ -29,6 +29,11 @@ export interface ApiClientOptions {
   now?: () => Date;
   /** The embedded server rather than another Cekura-compatible API (default false). */
   embedded?: boolean;
+  /**
+   * The embedded server computes the data itself (it does not forward): our extensions of data
+   * requests, such as `dashboard_filters` on `bulk_data`, apply. Default false.
+   */
+  computesData?: boolean;
   /** The page's origin, to tell cross-origin failures apart (defaults to `location.origin`). */
   pageOrigin?: string | null;
 }
@@ -64,6 +69,8 @@ export interface ApiClient {
   readonly hasKey: boolean;
   /** Talks to the embedded server (directly or forwarding), the only one with our `/studio/…` extensions. */
   readonly embedded: boolean;
+  /** The embedded server answers data requests itself (not forwarding): `dashboard_filters` applies. */
+  readonly computesData: boolean;
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   get<T>(path: string, options: ReadOptions<T>): Promise<ApiResponse<T>>;
   post<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
@@ -268,6 +275,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     hasKey: Boolean(apiKey),
     stream,
     embedded: options.embedded ?? false,
+    computesData: options.computesData ?? false,
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, opts) => request('POST', path, opts),

@@ -86,6 +86,7 @@ export function ConnectionProvider({
   }, [queryClient, resolveFromServer]);
 
   const connection = state?.connection;
+  const localConfig = state?.localConfig;
   const client = useMemo(
     () =>
       connection
@@ -94,9 +95,11 @@ export function ConnectionProvider({
             apiKey: connection.apiKey,
             fetch: fetchImpl,
             embedded: connection.target === 'embedded',
+            // A forwarding server passes bulk_data on unchanged: the real API has no dashboard_filters.
+            computesData: connection.target === 'embedded' && !localConfig?.forwarding,
           })
         : null,
-    [connection, fetchImpl],
+    [connection, localConfig, fetchImpl],
   );
 
   const value = useMemo<ConnectionContextValue | null>(

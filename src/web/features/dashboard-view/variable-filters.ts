@@ -1,5 +1,7 @@
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { ViewVariable } from '../../../contract/saved-view-schema.ts';
+import type { Widget } from '../../../contract/widget-schema.ts';
+import type { ViewFilters } from '../../api/view-filters.ts';
 import { isFilterGroup } from '../../../contract/filter-schema.ts';
 import { lookupField } from '../../../contract/field-catalogue.ts';
 
@@ -43,4 +45,26 @@ export function applyVariables(
   const base =
     stored == null ? [] : isFilterGroup(stored) && stored.operator === 'and' ? stored.conditions : [stored];
   return { operator: 'and', conditions: [...base, ...extra] };
+}
+
+/**
+ * How a view's variables reach the server (ADR 0021): nothing to send when no variable has a choice
+ * (the request stays Cekura's own); `dashboard_filters` (stored filters and variables, one request)
+ * when the embedded server computes the data; otherwise, for the real API or a forwarding server,
+ * each widget's own filters and the variables as its `filters` override (D5: the dashboard's stored
+ * filters still apply there), one request per distinct override. Total.
+ */
+export function viewFiltersFor(
+  widgets: readonly Pick<Widget, 'id' | 'filters'>[],
+  stored: Filter | null | undefined,
+  variables: readonly ViewVariable[],
+  computesData: boolean,
+): ViewFilters {
+  const effective = applyVariables(stored, variables);
+  if (effective === (stored ?? null)) return undefined;
+  if (computesData) return { kind: 'dashboard', filters: effective };
+  return {
+    kind: 'per-widget',
+    filters: Object.fromEntries(widgets.map((w) => [w.id, applyVariables(w.filters, variables)])),
+  };
 }
