@@ -250,6 +250,73 @@ test('edit layout: drag and resize, save, reload: positions and unknown metadata
   expect(layoutOf(reloaded, summary.id)).toEqual(summaryAfter);
 });
 
+test('edit layout: a card dropped on another swaps with it, nothing else moves, and the count says so', async ({
+  page,
+  request,
+}) => {
+  const sample = await sampleDashboard(request);
+  const created = await apiJson(request, 'POST', '/dashboards/dashboards/', DashboardSchema, {
+    name: 'Swap test',
+    project: sample.project,
+    filters: { operator: 'and', conditions: [{ field: 'timestamp', op: 'gte', value: 'now-7d' }] },
+  });
+  // A | B on the first row, C | D on the second, E alone on the third.
+  const places = { A: [0, 0], B: [6, 0], C: [0, 3], D: [6, 3], E: [0, 6] } as const;
+  const ids: Record<string, number> = {};
+  for (const [name, [x, y]] of Object.entries(places)) {
+    const widget = await apiJson(request, 'POST', '/dashboards/widgets/', WidgetSchema, {
+      dashboard: created.id,
+      name: `Card ${name}`,
+      chart_type: 'stat',
+      field: '',
+      metadata: { layout: { x, y, w: 6, h: 3 } },
+    });
+    ids[name] = widget.id;
+  }
+  const dashboard = dashboardPage(page);
+  await dashboard.goto(created.id, { edit: true });
+  await waitForAllChartsPainted(page);
+  const boxes = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.keys(places).map(async (name) => [
+          name,
+          await dashboard.gridItem(`Card ${name}`).boundingBox(),
+        ]),
+      ),
+    ) as Record<string, { x: number; y: number } | null>;
+  const before = await boxes();
+
+  // Drag E by its handle so that its top-left corner lands on B's.
+  const handle = await dashboard.dragHandle('Card E').boundingBox();
+  const from = before.E;
+  const to = before.B;
+  if (!handle || !from || !to) throw new Error('no boxes');
+  const grab = { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 };
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 15; step += 1) {
+    await page.mouse.move(grab.x + ((to.x - from.x) * step) / 15, grab.y + ((to.y - from.y) * step) / 15);
+  }
+  await page.mouse.up();
+
+  await expect(page.getByText('2 cards moved')).toBeVisible();
+  await expect.poll(async () => (await dashboard.gridItem('Card B').boundingBox())?.y).toBe(from.y);
+  const after = await boxes();
+  for (const name of ['A', 'C', 'D']) expect(after[name], `Card ${name} stays`).toEqual(before[name]);
+  await screenshot(page, 'dashboard-layout-swap');
+
+  const saved = page.waitForResponse((r) => r.url().includes('/bulk_widgets/'));
+  await dashboard.saveLayout.click();
+  expect((await saved).status()).toBe(200);
+  const stored = await apiJson(request, 'GET', `/dashboards/dashboards/${created.id}/`, DashboardSchema);
+  const at = (name: string) => layoutOf(stored, ids[name]!);
+  expect(at('E')).toEqual({ x: 6, y: 0, w: 6, h: 3 });
+  expect(at('B')).toEqual({ x: 0, y: 6, w: 6, h: 3 });
+  for (const [name, [x, y]] of Object.entries(places).filter(([n]) => n !== 'B' && n !== 'E'))
+    expect(at(name), `Card ${name} saved where it was`).toEqual({ x, y, w: 6, h: 3 });
+});
+
 test('keyboard: focus a card, arrows move it, Shift+arrows resize it, Cancel restores', async ({
   page,
   request,

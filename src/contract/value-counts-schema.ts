@@ -14,8 +14,19 @@ export const VALUE_COUNTS_MAX_LIMIT = 100;
 /** Calls of the last this many days are counted (the D11 data window). */
 export const VALUE_COUNTS_WINDOW_DAYS = 30;
 
-/** Text call fields whose values are few and recurring; `metadata.<key>` is accepted too. */
-export const VALUE_COUNT_FIELDS = ['topic', 'call_ended_reason', 'dropoff_point'] as const;
+/**
+ * Call fields a dashboard variable can be set on (their values, with counts): the text and yes/no
+ * fields (booleans are counted as "true"/"false"); `metadata.<key>` is accepted too. Left out: agents
+ * (the dashboard has its own agent control), ids, times and durations (ranges, not values to pick) and
+ * customer numbers (one value per caller, and a variable's values travel in shareable URLs).
+ */
+export const VALUE_COUNT_FIELDS = [
+  'topic',
+  'call_ended_reason',
+  'dropoff_point',
+  'success',
+  'is_reviewed',
+] as const;
 
 /** Whether value counts (and so value suggestions) exist for a filter field. Total. */
 export function hasValueCounts(field: string): boolean {

@@ -31,7 +31,7 @@ async function pieCounts(field: string, key: string, from?: string) {
 }
 
 describe(`GET ${PATH}`, () => {
-  it.each(['topic', 'call_ended_reason', 'dropoff_point', 'metadata.region'])(
+  it.each(['topic', 'call_ended_reason', 'dropoff_point', 'success', 'is_reviewed', 'metadata.region'])(
     'counts the values of %s like a pie of it does, most frequent first',
     async (field) => {
       const project = server.projectIds[0] ?? 0;

@@ -15,8 +15,9 @@ export interface ValueCountQuery {
 /**
  * The most frequent text values of a call field over a project window, with their counts: most
  * frequent first, ties by value; NULL and empty values left out. Parameterised: the expression is one
- * of `plotSource`'s fixed columns or `json_extract_string(c.metadata, ?)` with the key bound
- * (or a promoted metadata column).
+ * of `plotSource`'s fixed columns or `json_extract_string(c.metadata, ?)` with the key bound (or a
+ * promoted metadata column). A yes/no column (stored 0/1) counts as "true"/"false", the labels a pie
+ * of it has and a variable filters by.
  */
 export async function countFieldValues(
   stores: EngineStores,
@@ -25,10 +26,11 @@ export async function countFieldValues(
 ): Promise<ValueCount[]> {
   if (query.projectIds.length === 0) return [];
   const source = plotSource(query.field, null, stores.analytics.metadataColumns());
-  if (source.kind !== 'string') return [];
+  const expr = valueExpression(source);
+  if (expr === null) return [];
   const projects = query.projectIds.map(() => '?').join(', ');
   const sql = `SELECT v, count(*) AS n FROM (
-      SELECT ${source.expr} AS v FROM calls c
+      SELECT ${expr} AS v FROM calls c
       WHERE c.project_id IN (${projects}) AND c.ts_ms >= CAST(? AS BIGINT) AND c.ts_ms <= CAST(? AS BIGINT)
     ) WHERE v IS NOT NULL AND v <> '' GROUP BY v ORDER BY n DESC, v LIMIT ?`;
   const rows = await stores.analytics.read(limits, (connection) =>
@@ -43,4 +45,11 @@ export async function countFieldValues(
   return rows.flatMap((row) =>
     typeof row[0] === 'string' ? [{ value: row[0], count: Number(row[1]) }] : [],
   );
+}
+
+/** The text a value is counted as: the column itself, a 0/1 column as "false"/"true", else none. */
+function valueExpression(source: ReturnType<typeof plotSource>): string | null {
+  if (source.kind === 'string') return source.expr;
+  if (source.kind === 'boolean') return `CASE ${source.expr} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END`;
+  return null;
 }

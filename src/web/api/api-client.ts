@@ -31,6 +31,11 @@ export interface ApiClientOptions {
   embedded?: boolean;
   /** The embedded server forwards to another API (its own data routes, such as import, are not there). */
   forwarding?: boolean;
+  /**
+   * The embedded server computes the data itself (it does not forward): our extensions of data
+   * requests, such as `dashboard_filters` on `bulk_data`, apply. Default false.
+   */
+  computesData?: boolean;
   /** The page's origin, to tell cross-origin failures apart (defaults to `location.origin`). */
   pageOrigin?: string | null;
 }
@@ -71,6 +76,8 @@ export interface ApiClient {
    * extensions (dashboard import, trash, saved views, value counts) are not there.
    */
   readonly forwarding: boolean;
+  /** The embedded server answers data requests itself (not forwarding): `dashboard_filters` applies. */
+  readonly computesData: boolean;
   request<T>(method: HttpMethod, path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
   get<T>(path: string, options: ReadOptions<T>): Promise<ApiResponse<T>>;
   post<T>(path: string, options: RequestOptions<T>): Promise<ApiResponse<T>>;
@@ -276,6 +283,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     stream,
     embedded: options.embedded ?? false,
     forwarding: (options.embedded ?? false) && (options.forwarding ?? false),
+    computesData: options.computesData ?? false,
     request,
     get: (path, opts) => request('GET', path, opts),
     post: (path, opts) => request('POST', path, opts),

@@ -1,4 +1,5 @@
 import type { Filter } from '../../contract/filter-schema.ts';
+import type { ViewFilters } from './view-filters.ts';
 
 /**
  * Every query key of the SPA, written once. Keys are hierarchical so that invalidating a prefix
@@ -23,11 +24,8 @@ export const queryKeys = {
     data: (widgetId: number, filters: Filter | null = null) =>
       ['widgets', 'data', widgetId, filters] as const,
     /** Data of many widgets in one `bulk_data` request, with the variables' dashboard filters if any. */
-    bulkData: (params: {
-      dashboardId: number;
-      widgetIds: readonly number[];
-      dashboardFilters?: Filter | null;
-    }) => ['widgets', 'bulk-data', params] as const,
+    bulkData: (params: { dashboardId: number; widgetIds: readonly number[]; viewFilters?: ViewFilters }) =>
+      ['widgets', 'bulk-data', params] as const,
     /** `preview_data` of an unsaved draft; `body` is the request body sent. */
     preview: (body: unknown) => ['widgets', 'preview', body] as const,
     /** Many `preview_data` bodies asked at once (`bulk_data`'s `previews`, or one by one). */

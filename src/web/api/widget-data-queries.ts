@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { Filter } from '../../contract/filter-schema.ts';
 import { WidgetDataResponseSchema, type WidgetDataResponse } from '../../contract/widget-data-schema.ts';
 import type { ApiClient } from './api-client.ts';
 import { isApiError, summariseFieldErrors } from './api-error.ts';
 import { queryKeys } from './query-keys.ts';
+import { bulkDataBodies, type BulkDataBody, type ViewFilters } from './view-filters.ts';
 import { WIDGETS_PATH, widgetPath } from './widget-queries.ts';
 
 export const BULK_DATA_PATH = `${WIDGETS_PATH}bulk_data/`;
@@ -27,25 +27,40 @@ const MISSING: WidgetDataResult = { ok: false, message: 'No data came back for t
 
 /**
  * Data of every widget of a dashboard in one `POST /dashboards/widgets/bulk_data/` (following `next`
- * pages). A 400 fails the whole bulk request when one widget's data is invalid (e.g. its own time
- * filter starts more than 30 days ago), so on a 400 each widget is asked alone: only the widgets that
- * really fail show an error. Other failures (network, 401) fail the query: they concern the page.
+ * pages), or, when a view's variables travel as per-widget `filters` (the real API, ADR 0021), one per
+ * distinct widget override. A 400 fails a whole bulk request when one widget's data is invalid (e.g.
+ * its own time filter starts more than 30 days ago), so on a 400 each widget of that request is asked
+ * alone: only the widgets that really fail show an error. Other failures (network, 401) fail the
+ * query: they concern the page.
  */
 export async function fetchDashboardData(
   api: ApiClient,
   widgetIds: readonly number[],
   signal?: AbortSignal,
-  dashboardFilters?: Filter | null,
+  view?: ViewFilters,
 ): Promise<DashboardData> {
   if (widgetIds.length === 0) return { results: {}, mode: 'bulk' };
-  // The dashboard's variables travel as `dashboard_filters` (ADR 0016); without any, the stored ones apply.
-  const extra = dashboardFilters === undefined ? {} : { dashboard_filters: dashboardFilters };
+  const answers = await Promise.all(
+    bulkDataBodies(widgetIds, view).map((body) => fetchBulk(api, body, signal, view !== undefined)),
+  );
+  const results: Record<number, WidgetDataResult> = {};
+  for (const answer of answers) Object.assign(results, answer.results);
+  return { results, mode: answers.every((a) => a.mode === 'bulk') ? 'bulk' : 'per-widget' };
+}
+
+async function fetchBulk(
+  api: ApiClient,
+  body: BulkDataBody,
+  signal: AbortSignal | undefined,
+  overridden: boolean,
+): Promise<DashboardData> {
+  const widgetIds = body.widget_ids;
   try {
     const items = await api.getAllPages(
       BULK_DATA_PATH,
       WidgetDataResponseSchema,
       { max_points: MAX_POINTS },
-      { method: 'POST', body: { widget_ids: [...widgetIds], ...extra }, signal },
+      { method: 'POST', body, signal },
     );
     const byId = new Map(items.map((item) => [item.widget_id, item]));
     const results: Record<number, WidgetDataResult> = {};
@@ -60,13 +75,13 @@ export async function fetchDashboardData(
   const settled = await Promise.all(
     widgetIds.map(async (id): Promise<[number, WidgetDataResult]> => {
       try {
-        if (dashboardFilters !== undefined) {
-          // `…/data/` knows only the stored dashboard filters: one widget's bulk_data keeps the variables.
+        if (overridden) {
+          // `…/data/` knows only the stored filters: one widget's bulk_data keeps the view's filters.
           const [item] = await api.getAllPages(
             BULK_DATA_PATH,
             WidgetDataResponseSchema,
             { max_points: MAX_POINTS },
-            { method: 'POST', body: { widget_ids: [id], ...extra }, signal },
+            { method: 'POST', body: { ...body, widget_ids: [id] }, signal },
           );
           return [id, item ? { ok: true, response: item } : MISSING];
         }
@@ -97,8 +112,8 @@ export const widgetDataQueries = {
     api: ApiClient,
     dashboardId: number,
     widgetIds: readonly number[],
-    /** Replaces the stored dashboard filters (the variables applied); undefined: the stored ones. */
-    dashboardFilters?: Filter | null,
+    /** The view's variables as the server understands them; undefined: the stored filters. */
+    viewFilters?: ViewFilters,
   ) =>
     // The client is not part of the key (as in every factory here): it changes only with the connection.
     // eslint-disable-next-line @tanstack/query/exhaustive-deps
@@ -106,9 +121,9 @@ export const widgetDataQueries = {
       queryKey: queryKeys.widgets.bulkData({
         dashboardId,
         widgetIds,
-        ...(dashboardFilters === undefined ? {} : { dashboardFilters }),
+        ...(viewFilters === undefined ? {} : { viewFilters }),
       }),
-      queryFn: ({ signal }) => fetchDashboardData(api, widgetIds, signal, dashboardFilters),
+      queryFn: ({ signal }) => fetchDashboardData(api, widgetIds, signal, viewFilters),
       // Keep drawing the previous answer while a refresh or a new widget list loads.
       placeholderData: keepPreviousData,
       staleTime: 30_000,

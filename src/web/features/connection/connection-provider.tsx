@@ -96,6 +96,8 @@ export function ConnectionProvider({
             fetch: fetchImpl,
             embedded: connection.target === 'embedded',
             forwarding,
+            // A forwarding server passes bulk_data on unchanged: the real API has no dashboard_filters.
+            computesData: connection.target === 'embedded' && !forwarding,
           })
         : null,
     [connection, fetchImpl, forwarding],

@@ -1,10 +1,17 @@
 import { memo, useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { ResponsiveGridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
+import {
+  ResponsiveGridLayout,
+  useContainerWidth,
+  type Compactor,
+  type Layout,
+  type LayoutItem,
+} from 'react-grid-layout';
 import 'react-grid-layout/css/styles.css';
 import 'react-resizable/css/styles.css';
 import './dashboard-grid.css';
 import { describeChange, moveItem, resizeItem } from './grid-keyboard.ts';
 import { GRID_COLS, MIN_H, MIN_W, type GridItem } from './grid-layout.ts';
+import { placeCard } from './place-card.ts';
 import { pauseIdleWork, resumeIdleWork } from '../../lib/idle-queue.ts';
 
 export type { GridItem } from './grid-layout.ts';
@@ -16,6 +23,7 @@ export {
   withLayout,
   GRID_COLS,
 } from './grid-layout.ts';
+export { summariseLayoutChanges } from './layout-change-summary.ts';
 
 /** Class of the element a card must render for dragging (drag by the handle only). */
 export const DRAG_HANDLE_CLASS = 'ws-drag-handle';
@@ -69,15 +77,31 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
     };
   }, [layout]);
 
+  // Every frame of a drag or resize is placed from the layout the gesture started on (placeCard).
+  const [gesture] = useState(createGestureCompactor);
   const commit = useCallback(
     (next: Layout) => {
+      gesture.start(null);
       setMoving(null);
       if (wide) onLayoutCommit(next.map(({ i, x, y, w, h }) => ({ i, x, y, w, h })));
     },
-    [onLayoutCommit, wide],
+    [gesture, onLayoutCommit, wide],
   );
-  const startDrag = useCallback(() => setMoving('drag'), []);
-  const startResize = useCallback(() => setMoving('resize'), []);
+  const startGesture = useCallback(
+    (kind: 'drag' | 'resize', item: LayoutItem | null) => {
+      gesture.start(item ? { id: item.i, from: layout } : null);
+      setMoving(kind);
+    },
+    [gesture, layout],
+  );
+  const startDrag = useCallback(
+    (_: Layout, item: LayoutItem | null) => startGesture('drag', item),
+    [startGesture],
+  );
+  const startResize = useCallback(
+    (_: Layout, item: LayoutItem | null) => startGesture('resize', item),
+    [startGesture],
+  );
   // While a card moves, no deferred chart draws (src/web/lib/idle-queue.ts): every frame goes to the drag.
   useEffect(() => {
     if (!moving) return;
@@ -149,6 +173,7 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
           rowHeight={ROW_HEIGHT}
           margin={MARGIN}
           containerPadding={[0, 0]}
+          compactor={gesture.compactor}
           dragConfig={{ enabled: canEdit, handle: `.${DRAG_HANDLE_CLASS}` }}
           resizeConfig={{ enabled: canEdit, handles: ['se'] }}
           onBreakpointChange={setBreakpoint}
@@ -162,6 +187,40 @@ export function DashboardGrid({ cards, layout, editing, onLayoutCommit }: Dashbo
       ) : null}
     </div>
   );
+}
+
+interface Gesture {
+  id: string;
+  from: readonly GridItem[];
+}
+
+/**
+ * react-grid-layout's compaction step, replaced: overlap is "allowed" so that the grid itself moves
+ * only the dragged card, and `compact` then places it into the layout the gesture started on, so the
+ * preview and the result depend only on where the card is now, never on the path of the drag.
+ */
+function createGestureCompactor(): { compactor: Compactor; start: (gesture: Gesture | null) => void } {
+  let current: Gesture | null = null;
+  return {
+    compactor: { type: null, allowOverlap: true, compact: (layout) => placeGesture(layout, current) },
+    start: (gesture) => {
+      current = gesture;
+    },
+  };
+}
+
+/**
+ * The grid's layout during a gesture: the moving card where the grid has it now, placed into the
+ * layout the gesture started from. Outside a gesture the layout is already placed: kept as it is.
+ */
+function placeGesture(current: Layout, gesture: Gesture | null): Layout {
+  const moving = gesture && current.find((item) => item.i === gesture.id);
+  if (!gesture || !moving) return current;
+  const placed = new Map(placeCard(gesture.from, gesture.id, moving).map((item) => [item.i, item]));
+  return current.map((item) => {
+    const next = placed.get(item.i);
+    return next && (next.x !== item.x || next.y !== item.y) ? { ...item, x: next.x, y: next.y } : item;
+  });
 }
 
 const ARROWS: Record<string, { dx: number; dy: number } | undefined> = {

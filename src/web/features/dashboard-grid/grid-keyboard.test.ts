@@ -40,6 +40,12 @@ describe('moveItem', () => {
     expect(moveItem(base, id, dx, dy)).toEqual(expected);
   });
 
+  it('moves one row into empty space, and nothing else moves (no compaction)', () => {
+    const gap = [item('a', 0, 0, 6, 2), item('b', 6, 0, 6, 2), item('c', 0, 6, 6, 2)];
+    expect(moveItem(gap, 'a', 0, 1)).toEqual([item('a', 0, 1, 6, 2), gap[1], gap[2]]);
+    expect(moveItem(gap, 'c', 0, -1)).toEqual([gap[0], gap[1], item('c', 0, 5, 6, 2)]);
+  });
+
   it.each([
     { name: 'left at the left edge', id: 'a', dx: -1, dy: 0 },
     { name: 'right at the right edge', id: 'b', dx: 1, dy: 0 },

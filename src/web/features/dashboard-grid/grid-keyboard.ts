@@ -1,9 +1,11 @@
-import { compact, GRID_COLS, MAX_H, MIN_H, MIN_W, type GridItem } from './grid-layout.ts';
+import { GRID_COLS, MAX_H, MIN_H, MIN_W, type GridItem } from './grid-layout.ts';
+import { placeCard } from './place-card.ts';
 
 /**
- * Moves card `id` by whole cells, as a drag would end: left/right shift the column (clamped into the
- * grid, pushing overlapped cards down); up/down move it past the neighbouring card, because under
- * vertical compaction a card cannot stop in empty space. Returns the same reference when the card
+ * Moves card `id` by whole cells, as a drag would end (`placeCard`): left/right shift the column
+ * (clamped into the grid, pushing overlapped cards down); up/down swap it with the card right above
+ * or below it in its columns, or move it one row into empty space (down only while some card lies
+ * further below, so the grid does not grow without end). Returns the same reference when the card
  * cannot move that way or the id is unknown. Total.
  */
 export function moveItem(
@@ -15,21 +17,19 @@ export function moveItem(
 ): readonly GridItem[] {
   const item = layout.find((candidate) => candidate.i === id);
   if (!item || (dx === 0 && dy === 0)) return layout;
-  const x = clamp(item.x + Math.sign(dx), 0, cols - item.w);
-  if (dy === 0) {
-    if (x === item.x) return layout;
-    return settle(layout, { ...item, x }, true);
+  if (dy === 0) return placeCard(layout, id, { ...item, x: item.x + Math.sign(dx) }, cols);
+  const sameColumns = layout.filter(
+    (other) => other.i !== id && other.x < item.x + item.w && item.x < other.x + other.w,
+  );
+  if (dy < 0) {
+    const above = sameColumns.find((other) => other.y + other.h === item.y);
+    if (above) return placeCard(layout, id, { ...item, y: above.y }, cols);
+    return item.y === 0 ? layout : placeCard(layout, id, { ...item, y: item.y - 1 }, cols);
   }
-  // Try ever further rows until the compacted result actually moves the card.
-  const bottom = layout.reduce((max, other) => Math.max(max, other.y + other.h), 0);
-  for (let step = 1; step <= bottom + 1; step += 1) {
-    const y = item.y + Math.sign(dy) * step;
-    if (y < 0) break;
-    const next = settle(layout, { ...item, y }, dy < 0);
-    const moved = next.find((candidate) => candidate.i === id);
-    if (moved && moved.y !== item.y) return next;
-  }
-  return layout;
+  const below = sameColumns.find((other) => other.y === item.y + item.h);
+  if (below) return placeCard(layout, id, { ...item, y: below.y }, cols);
+  const further = sameColumns.some((other) => other.y > item.y + item.h);
+  return further ? placeCard(layout, id, { ...item, y: item.y + 1 }, cols) : layout;
 }
 
 /** Grows or shrinks card `id` by whole cells (width within the columns, height within MIN_H..MAX_H). */
@@ -45,15 +45,7 @@ export function resizeItem(
   const w = clamp(item.w + Math.sign(dw), Math.min(MIN_W, cols - item.x), cols - item.x);
   const h = clamp(item.h + Math.sign(dh), MIN_H, MAX_H);
   if (w === item.w && h === item.h) return layout;
-  return settle(layout, { ...item, w, h }, true);
-}
-
-function settle(layout: readonly GridItem[], changed: GridItem, priorityFirst: boolean): GridItem[] {
-  return compact(
-    layout.map((item) => (item.i === changed.i ? changed : item)),
-    changed.i,
-    priorityFirst,
-  );
+  return placeCard(layout, id, { ...item, w, h }, cols);
 }
 
 function clamp(value: number, min: number, max: number): number {

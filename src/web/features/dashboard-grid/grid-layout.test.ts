@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compact,
   diffLayout,
   findFreeSlot,
   layoutFromWidgets,
   readLayout,
+  resolveOverlaps,
   withLayout,
   type GridItem,
 } from './grid-layout.ts';
@@ -75,9 +75,17 @@ describe('layoutFromWidgets', () => {
     expect(layout).toEqual([item('1', 6, 0, 6, 2), item('2', 0, 2, 12, 2)]);
   });
 
-  it('compacts saved layouts upwards as the grid draws them', () => {
+  it('keeps a saved card where it was saved, gap above included (the grid does not compact)', () => {
     const layout = layoutFromWidgets([{ id: 5, metadata: { layout: { x: 3, y: 9, w: 3, h: 2 } } }]);
-    expect(layout).toEqual([item('5', 3, 0, 3, 2)]);
+    expect(layout).toEqual([item('5', 3, 9, 3, 2)]);
+  });
+
+  it('pulls overlapping saved layouts apart by dropping the later card', () => {
+    const layout = layoutFromWidgets([
+      { id: 1, metadata: { layout: { x: 0, y: 0, w: 6, h: 4 } } },
+      { id: 2, metadata: { layout: { x: 3, y: 2, w: 6, h: 4 } } },
+    ]);
+    expect(layout).toEqual([item('1', 0, 0, 6, 4), item('2', 3, 4, 6, 4)]);
   });
 
   it('is empty for no widgets', () => {
@@ -85,9 +93,13 @@ describe('layoutFromWidgets', () => {
   });
 });
 
-describe('compact', () => {
+describe('resolveOverlaps', () => {
   it.each([
-    { name: 'floats a card up', layout: [item('a', 0, 5, 4, 2)], expected: [item('a', 0, 0, 4, 2)] },
+    {
+      name: 'leaves a card in empty space',
+      layout: [item('a', 0, 5, 4, 2)],
+      expected: [item('a', 0, 5, 4, 2)],
+    },
     {
       name: 'resolves an overlap by dropping the later card',
       layout: [item('a', 0, 0, 4, 2), item('b', 2, 1, 4, 2)],
@@ -99,7 +111,7 @@ describe('compact', () => {
       expected: [item('a', 0, 0, 6, 2), item('b', 6, 0, 6, 2)],
     },
   ])('$name', ({ layout, expected }) => {
-    expect(compact(layout, null, true)).toEqual(expected);
+    expect(resolveOverlaps(layout)).toEqual(expected);
   });
 });
 

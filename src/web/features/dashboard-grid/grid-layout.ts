@@ -23,8 +23,10 @@ export function defaultSize(chartType: string | undefined): { w: number; h: numb
 
 /**
  * The grid layout of a dashboard's widgets: `metadata.layout` where it is valid (D14, clamped into the
- * columns), every other widget in the first free slot in widget order, then compacted upwards as the
- * grid draws it, so that the layout the user sees is the saved baseline. Total.
+ * columns), every other widget in the first free slot in widget order; overlapping saved layouts (from
+ * another client) are pulled apart by dropping the later card. Cards are not floated up: the grid does
+ * not compact (ADR 0021), so a card stays where it was saved, and the layout the user sees is the
+ * saved baseline. Total.
  */
 export function layoutFromWidgets(
   widgets: readonly { id: number; chart_type?: string; metadata: unknown }[],
@@ -46,7 +48,7 @@ export function layoutFromWidgets(
     const w = Math.min(size.w, cols);
     placed.push({ i: String(widget.id), ...findFreeSlot(placed, w, size.h, cols), w, h: size.h });
   }
-  const byId = new Map(compact(placed, null, true).map((item) => [item.i, item]));
+  const byId = new Map(resolveOverlaps(placed).map((item) => [item.i, item]));
   return widgets.flatMap((widget) => byId.get(String(widget.id)) ?? []);
 }
 
@@ -107,24 +109,17 @@ export function collides(a: GridItem, b: GridItem): boolean {
 }
 
 /**
- * Vertical compaction, like the grid's own: cards in row order each rise as far as they can and drop
- * below any card already placed that they overlap. `priority` decides ties in row order: first when a
- * card moves up or is resized, last when it moves down (so it lands below the card it passed).
- * Returns cards in input order.
+ * Overlaps removed, nothing else moved: cards in row order (left to right within a row) keep their
+ * place unless they overlap a card already placed, and then drop just below it. Returns cards in
+ * input order. Total.
  */
-export function compact(
-  layout: readonly GridItem[],
-  priority: string | null,
-  priorityFirst: boolean,
-): GridItem[] {
-  const rank = (item: GridItem) => (item.i === priority ? (priorityFirst ? -1 : 1) : 0);
-  const order = [...layout].sort((a, b) => a.y - b.y || rank(a) - rank(b) || a.x - b.x);
+export function resolveOverlaps(layout: readonly GridItem[]): GridItem[] {
+  const order = [...layout].sort((a, b) => a.y - b.y || a.x - b.x);
   const placed: GridItem[] = [];
   for (const item of order) {
     let next = { ...item, y: Math.max(0, item.y) };
-    while (next.y > 0 && !placed.some((p) => collides(p, { ...next, y: next.y - 1 })))
-      next = { ...next, y: next.y - 1 };
-    while (placed.some((p) => collides(p, next))) next = { ...next, y: next.y + 1 };
+    for (let hit = placed.find((p) => collides(p, next)); hit; hit = placed.find((p) => collides(p, next)))
+      next = { ...next, y: hit.y + hit.h };
     placed.push(next);
   }
   const byId = new Map(placed.map((item) => [item.i, item]));

@@ -192,6 +192,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
         <LayoutToolbar
           editing={editing}
           changeCount={draft.changes.length}
+          changeSummary={draft.summary}
           saving={saveLayout.isPending}
           onEdit={() => setMode(true)}
           onAdd={() => setAddOpen(true)}

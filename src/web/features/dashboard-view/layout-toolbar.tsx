@@ -1,10 +1,11 @@
 import { Button } from '../../ui/button.tsx';
 import { CheckIcon, PencilIcon, PlusIcon } from '../../ui/icons.tsx';
 
-/** "Edit layout", or in edit mode: Add widget, Cancel, Save layout (with the number of changed cards). */
+/** "Edit layout", or in edit mode: Add widget, Cancel, Save layout (with what the changed cards did). */
 export function LayoutToolbar({
   editing,
   changeCount,
+  changeSummary,
   saving,
   onEdit,
   onAdd,
@@ -13,6 +14,8 @@ export function LayoutToolbar({
 }: {
   editing: boolean;
   changeCount: number;
+  /** What the changed cards did, in words ("2 cards moved"). */
+  changeSummary: string;
   saving: boolean;
   onEdit: () => void;
   onAdd: () => void;
@@ -33,7 +36,7 @@ export function LayoutToolbar({
       <span className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
         {changeCount === 0
           ? 'Drag cards by their handle, or focus a card and use the arrow keys.'
-          : `${changeCount} ${changeCount === 1 ? 'card' : 'cards'} changed`}
+          : changeSummary}
       </span>
       <Button onClick={onAdd}>
         <PlusIcon /> Add widget

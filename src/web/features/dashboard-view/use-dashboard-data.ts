@@ -8,7 +8,7 @@ import { describeError, isApiError } from '../../api/api-error.ts';
 import { previewQueries } from '../../api/preview-queries.ts';
 import { widgetDataQueries, type WidgetDataResult } from '../../api/widget-data-queries.ts';
 import { nextRefreshDelay } from './refresh-schedule.ts';
-import { applyVariables } from './variable-filters.ts';
+import { applyVariables, viewFiltersFor } from './variable-filters.ts';
 import { regroupedBody } from '../../lib/widget-preview-body.ts';
 
 export interface DashboardDataOptions {
@@ -24,7 +24,8 @@ export interface DashboardDataOptions {
 }
 
 /**
- * The data of every widget of a dashboard: one `bulk_data` (the variables as `dashboard_filters`),
+ * The data of every widget of a dashboard: one `bulk_data` (the variables as `dashboard_filters`, or
+ * against the real API one per distinct widget filter, `viewFiltersFor`),
  * refreshed every `refreshMs` while the tab is visible and online (React Query skips interval fetches
  * of a hidden tab and pauses offline), the wait doubling after each failed refresh. With a group-by,
  * line and bar widgets are drawn from `preview_data` with that grouping instead (nothing is saved).
@@ -36,7 +37,10 @@ export function useDashboardData(widgets: readonly Widget[], options: DashboardD
   const dashboardId = widgets[0]?.dashboard ?? 0;
   const effective = useMemo(() => applyVariables(storedFilters, variables), [storedFilters, variables]);
   // Without a variable the stored filters apply on the server: the request stays Cekura's own.
-  const override = effective === storedFilters ? undefined : effective;
+  const viewFilters = useMemo(
+    () => viewFiltersFor(widgets, storedFilters, variables, api.computesData),
+    [widgets, storedFilters, variables, api.computesData],
+  );
 
   // Consecutive failed fetches, counted from the query's own timestamps (one per settled fetch).
   const failures = useRef({ count: 0, errorAt: 0, dataAt: 0 });
@@ -53,7 +57,7 @@ export function useDashboardData(widgets: readonly Widget[], options: DashboardD
     [refreshMs, maxBackoffMs],
   );
   const data = useQuery({
-    ...widgetDataQueries.dashboard(api, dashboardId, widgetIds, override),
+    ...widgetDataQueries.dashboard(api, dashboardId, widgetIds, viewFilters),
     refetchInterval,
   });
 

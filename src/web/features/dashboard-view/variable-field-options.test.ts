@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { variableFieldOptions, variableLabel } from './variable-field-options.ts';
 
 describe('variableFieldOptions', () => {
-  it('offers the text fields, then the metadata keys in use, without the taken ones', () => {
+  it('offers the text and yes/no fields, then the metadata keys in use, without the taken ones', () => {
     const options = variableFieldOptions(
       [
         { field: 'metadata.region', group_by: null, filters: null },
@@ -18,6 +18,8 @@ describe('variableFieldOptions', () => {
     expect(options.map((o) => o.field)).toEqual([
       'call_ended_reason',
       'dropoff_point',
+      'success',
+      'is_reviewed',
       'metadata.campaign',
       'metadata.region',
       'metadata.tier',
@@ -31,7 +33,13 @@ describe('variableFieldOptions', () => {
       null,
       [],
     );
-    expect(options.map((o) => o.field)).toEqual(['topic', 'call_ended_reason', 'dropoff_point']);
+    expect(options.map((o) => o.field)).toEqual([
+      'topic',
+      'call_ended_reason',
+      'dropoff_point',
+      'success',
+      'is_reviewed',
+    ]);
   });
 });
 

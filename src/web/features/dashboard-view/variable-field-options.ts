@@ -27,7 +27,7 @@ function groupByFieldOf(groupBy: unknown): string | null {
 }
 
 /**
- * The fields "Add variable" offers: the text call fields with value counts, then every top-level
+ * The fields "Add variable" offers: the call fields with value counts (text and yes/no), then every top-level
  * metadata key the dashboard already uses (plotted, grouped by or filtered on), by name; fields
  * already variables are left out. Total.
  */

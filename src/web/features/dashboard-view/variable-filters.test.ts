@@ -32,6 +32,32 @@ describe('variableCondition', () => {
         ],
       },
     ],
+    // Yes/no fields are counted as "true"/"false" but filter by booleans, and have no `in`.
+    ['yes', { field: 'success', values: ['true'] }, { field: 'success', op: 'eq', value: true }],
+    ['no', { field: 'is_reviewed', values: ['false'] }, { field: 'is_reviewed', op: 'eq', value: false }],
+    [
+      'yes and no',
+      { field: 'success', values: ['true', 'false'] },
+      {
+        operator: 'or',
+        conditions: [
+          { field: 'success', op: 'eq', value: true },
+          { field: 'success', op: 'eq', value: false },
+        ],
+      },
+    ],
+    [
+      'no and (none)',
+      { field: 'success', values: ['false', null] },
+      {
+        operator: 'or',
+        conditions: [
+          { field: 'success', op: 'eq', value: false },
+          { field: 'success', op: 'isnull', value: true },
+        ],
+      },
+    ],
+    ['a value a yes/no field cannot have', { field: 'success', values: ['maybe'] }, null],
   ])('%s', (_, variable, expected) => {
     expect(variableCondition(variable)).toEqual(expected);
   });
