@@ -105,7 +105,7 @@ async function storeOn(
     result.stored += 1;
     result.ids.push(id);
   });
-  appender.close();
+  await appender.close();
   return result;
 }
 

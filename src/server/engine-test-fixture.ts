@@ -250,7 +250,7 @@ export async function insertEngineFixture(database: OpenDatabase, fixture: Engin
       });
     }
     for (const e of fixture.evaluations) appender.evaluation(e);
-    appender.close();
+    await appender.close();
   });
 }
 

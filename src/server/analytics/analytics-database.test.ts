@@ -99,7 +99,7 @@ describe('openAnalytics', () => {
       async (connection) => {
         const appender = await openRowAppender(connection);
         for (const id of [1, 2, 3]) appender.call({ ...EMPTY_CALL, id });
-        appender.close();
+        await appender.close();
       },
       { barrier: true },
     );

@@ -1,7 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { QueryTimeoutError } from '../query-time-limit.ts';
 import { ANALYTICS_MIGRATIONS, ANALYTICS_SCHEMA_VERSION } from './analytics-schema.ts';
-import { fillMetadataColumns, loadMetadataColumns, type MetadataColumns } from './metadata-slots.ts';
+import { loadMetadataColumns, promoteStoredKeys, type MetadataColumns } from './metadata-slots.ts';
 import { takeAppendedCalls } from './row-appender.ts';
 
 /**
@@ -177,10 +177,9 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     const writer = await instance.connect();
     try {
       const before = await migrate(writer, path);
-      metadataColumns = await loadMetadataColumns(writer);
       // A file from before promoted metadata columns: promote the keys its calls already use.
-      if (before >= 1 && before < 2)
-        metadataColumns = await inTransaction(writer, () => fillMetadataColumns(writer, new Map()));
+      if (before >= 1 && before < 2) await inTransaction(writer, () => promoteStoredKeys(writer));
+      metadataColumns = await loadMetadataColumns(writer);
     } catch (error: unknown) {
       writer.closeSync();
       instance.closeSync();
@@ -308,7 +307,7 @@ export function openAnalytics(path: string, options: AnalyticsOptions = {}): Ana
     const value = await inTransaction(writer, async () => {
       takeAppendedCalls(writer);
       const result = await run(writer);
-      if (takeAppendedCalls(writer)) columns = await fillMetadataColumns(writer, metadataColumns);
+      if (takeAppendedCalls(writer)) columns = await loadMetadataColumns(writer);
       return result;
     });
     // Readers compile against the promoted columns only once their values are committed.

@@ -47,11 +47,13 @@ export const ANALYTICS_MIGRATIONS: readonly AnalyticsMigration[] = [
     // Promoted metadata keys (docs/decisions/0014): the most used top-level keys of `metadata` get a
     // text column each, filled by the writer with DuckDB's own `json_extract_string`, so a pie, group
     // or filter on `metadata.<key>` reads a dictionary-compressed column instead of parsing JSON per row.
+    // Appended calls land in `calls_staging` first and move into `calls` with those columns computed
+    // (an UPDATE afterwards would leave every row's old version in the file).
     version: 2,
     sql: `
       ${Array.from({ length: 12 }, (_, slot) => `ALTER TABLE calls ADD COLUMN md_${slot} VARCHAR;`).join('\n      ')}
-      ALTER TABLE calls ADD COLUMN md_filled BOOLEAN;
       CREATE TABLE metadata_slots (slot INTEGER NOT NULL, key VARCHAR NOT NULL);
+      CREATE TABLE calls_staging AS SELECT * EXCLUDE (${Array.from({ length: 12 }, (_, slot) => `md_${slot}`).join(', ')}) FROM calls LIMIT 0;
     `,
   },
 ];
@@ -62,8 +64,8 @@ export const METADATA_SLOT_COUNT = 12;
 export const ANALYTICS_SCHEMA_VERSION = Math.max(...ANALYTICS_MIGRATIONS.map((m) => m.version));
 
 /**
- * The columns of `calls`, in table order: what the appenders write (then `METADATA_SLOT_COUNT` + 1
- * nulls: the promoted metadata columns and `md_filled`, set by the write that commits the rows).
+ * The columns of `calls` (and of `calls_staging`, where the appenders write), in table order; `calls`
+ * then has the `METADATA_SLOT_COUNT` promoted metadata columns.
  */
 export const CALL_COLUMNS = [
   'id',

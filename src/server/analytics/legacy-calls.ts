@@ -112,7 +112,7 @@ export async function moveLegacyCalls(
       .iterate()) {
       appender.evaluation(LegacyEvaluationSchema.parse(row));
     }
-    appender.close();
+    await appender.close();
   });
   dropLegacyTables(sqlite);
   return count;

@@ -10,7 +10,7 @@ function slotColumn(slot: number): string {
   return `md_${Math.trunc(slot)}`;
 }
 
-/** The promoted keys of the analytics file. */
+/** The promoted keys of the analytics file (inside a write: with the ones that write promoted). */
 export async function loadMetadataColumns(connection: DuckDBConnection): Promise<Map<string, string>> {
   const reader = await connection.runAndReadAll('SELECT slot, key FROM metadata_slots ORDER BY slot');
   const columns = new Map<string, string>();
@@ -19,51 +19,62 @@ export async function loadMetadataColumns(connection: DuckDBConnection): Promise
   return columns;
 }
 
-// Rows appended since the last fill: the appenders leave `md_filled` NULL.
-const UNFILLED = 'md_filled IS NULL';
+/**
+ * Promotes the most used top-level keys of the metadata in `table` while slots are free: each new key
+ * gets a slot, and the calls already stored get its column filled. Returns every promoted key.
+ */
+async function promoteKeys(
+  connection: DuckDBConnection,
+  table: 'calls' | 'calls_staging',
+): Promise<Map<string, string>> {
+  const columns = await loadMetadataColumns(connection);
+  if (columns.size >= METADATA_SLOT_COUNT) return columns;
+  const reader = await connection.runAndReadAll(
+    `SELECT key, count(*) AS uses FROM (
+       SELECT unnest(CASE WHEN json_valid(metadata) THEN json_keys(metadata) END) AS key
+       FROM ${table} WHERE metadata IS NOT NULL
+     ) GROUP BY key ORDER BY uses DESC, key LIMIT 256`,
+  );
+  const used = new Set([...columns.values()]);
+  for (const [key] of reader.getRowsJS()) {
+    if (columns.size >= METADATA_SLOT_COUNT) break;
+    if (typeof key !== 'string' || columns.has(key) || !METADATA_KEY_PATTERN.test(key)) continue;
+    let slot = 0;
+    while (used.has(slotColumn(slot))) slot += 1;
+    const column = slotColumn(slot);
+    used.add(column);
+    columns.set(key, column);
+    await connection.run('INSERT INTO metadata_slots VALUES (?, ?)', [slot, key]);
+    // Rare (a key seen for the first time): the calls stored before get the new column too.
+    await connection.run(
+      `UPDATE calls SET ${column} = json_extract_string(metadata, ?) WHERE metadata IS NOT NULL`,
+      [`$.${key}`],
+    );
+  }
+  return columns;
+}
 
 /**
- * Inside a write, after calls were appended: promotes the most used top-level keys of their metadata
- * while slots are free (filling the new column for every stored call), then fills every promoted
- * column of the new calls and marks them filled. The value is DuckDB's own
- * `json_extract_string(metadata, '$.key')`, so a promoted column answers exactly what the JSON path
- * would. Returns the columns to use once the write has committed (readers must not compile against a
- * column before its values are committed).
+ * Inside a write: moves the calls appended to `calls_staging` into `calls`, computing the promoted
+ * metadata columns on the way with DuckDB's own `json_extract_string(metadata, '$.key')`, so a column
+ * holds exactly what the JSON path would return (numbers as DuckDB prints them, objects as JSON text,
+ * JSON null as NULL). Keys seen for the first time are promoted while slots are free.
  */
-export async function fillMetadataColumns(
-  connection: DuckDBConnection,
-  current: MetadataColumns,
-): Promise<Map<string, string>> {
-  const columns = new Map(current);
-  if (columns.size < METADATA_SLOT_COUNT) {
-    const reader = await connection.runAndReadAll(
-      `SELECT key, count(*) AS uses FROM (
-         SELECT unnest(CASE WHEN json_valid(metadata) THEN json_keys(metadata) END) AS key
-         FROM calls WHERE ${UNFILLED} AND metadata IS NOT NULL
-       ) GROUP BY key ORDER BY uses DESC, key LIMIT 256`,
-    );
-    const used = new Set([...columns.values()]);
-    for (const [key] of reader.getRowsJS()) {
-      if (columns.size >= METADATA_SLOT_COUNT) break;
-      if (typeof key !== 'string' || columns.has(key) || !METADATA_KEY_PATTERN.test(key)) continue;
-      let slot = 0;
-      while (used.has(slotColumn(slot))) slot += 1;
-      const column = slotColumn(slot);
-      used.add(column);
-      columns.set(key, column);
-      await connection.run('INSERT INTO metadata_slots VALUES (?, ?)', [slot, key]);
-      // Calls filled before this write get the new column too.
-      await connection.run(
-        `UPDATE calls SET ${column} = json_extract_string(metadata, ?) WHERE md_filled AND metadata IS NOT NULL`,
-        [`$.${key}`],
-      );
-    }
-  }
-  const entries = [...columns.entries()];
-  const assignments = entries.map(([, column]) => `${column} = json_extract_string(metadata, ?), `).join('');
-  await connection.run(
-    `UPDATE calls SET ${assignments}md_filled = true WHERE ${UNFILLED}`,
-    entries.map(([key]) => `$.${key}`),
-  );
-  return columns;
+export async function moveStagedCalls(connection: DuckDBConnection): Promise<void> {
+  const columns = await promoteKeys(connection, 'calls_staging');
+  const bySlot = new Map([...columns.entries()].map(([key, column]) => [column, key]));
+  const params: string[] = [];
+  const values = Array.from({ length: METADATA_SLOT_COUNT }, (_, slot) => {
+    const key = bySlot.get(slotColumn(slot));
+    if (key === undefined) return 'CAST(NULL AS VARCHAR)';
+    params.push(`$.${key}`);
+    return 'json_extract_string(s.metadata, ?)';
+  });
+  await connection.run(`INSERT INTO calls SELECT s.*, ${values.join(', ')} FROM calls_staging s`, params);
+  await connection.run('DELETE FROM calls_staging');
+}
+
+/** Promotes the keys of calls stored before promoted columns existed (a file of schema 1). */
+export async function promoteStoredKeys(connection: DuckDBConnection): Promise<void> {
+  await promoteKeys(connection, 'calls');
 }

@@ -1,6 +1,5 @@
 import {
   BIGINT,
-  BOOLEAN,
   DOUBLE,
   DuckDBDataChunk,
   INTEGER,
@@ -11,17 +10,19 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { METADATA_SLOT_COUNT, type StoredCall, type StoredEvaluation } from './analytics-schema.ts';
+import type { StoredCall, StoredEvaluation } from './analytics-schema.ts';
+import { moveStagedCalls } from './metadata-slots.ts';
 
 /**
  * Bulk writers of the analytics tables through DuckDB's appender (far faster than INSERT statements:
  * the seed writes millions of rows). Use inside `AnalyticsDatabase.write`, so the rows land in that
- * write's transaction; `close()` flushes.
+ * write's transaction; `close()` flushes (calls go through `calls_staging`, see metadata-slots.ts, and
+ * are in `calls` once it has settled).
  */
 export interface RowAppender {
   call(row: StoredCall): void;
   evaluation(row: StoredEvaluation): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 // Rows are gathered column by column and appended a vector at a time: one native call per column
@@ -43,24 +44,19 @@ const CALL_TYPES: readonly DuckDBType[] = [
   VARCHAR, // call_id
   VARCHAR, // metadata
   BIGINT, // created_ms
-  ...Array.from({ length: METADATA_SLOT_COUNT }, () => VARCHAR), // md_0 … (filled on commit)
-  BOOLEAN, // md_filled
 ];
-const CALL_VALUE_COLUMNS = 14;
 const EVALUATION_TYPES: readonly DuckDBType[] = [INTEGER, INTEGER, DOUBLE, VARCHAR, BIGINT];
 
 /** Rows of one table gathered into column arrays, appended as a data chunk when full. */
 class ChunkedTable {
   private readonly columns: DuckDBValue[][];
   private rows = 0;
-  private readonly nulls: DuckDBValue[] = new Array<DuckDBValue>(CHUNK_ROWS).fill(null);
 
   constructor(
     private readonly appender: DuckDBAppender,
     private readonly types: readonly DuckDBType[],
-    private readonly valueColumns: number,
   ) {
-    this.columns = Array.from({ length: valueColumns }, () => new Array<DuckDBValue>(CHUNK_ROWS).fill(null));
+    this.columns = types.map(() => new Array<DuckDBValue>(CHUNK_ROWS).fill(null));
   }
 
   /** Sets a value of the row being written. */
@@ -79,10 +75,9 @@ class ChunkedTable {
     if (this.rows === 0) return;
     const rows = this.rows;
     const chunk = DuckDBDataChunk.create(this.types, rows);
-    for (let c = 0; c < this.types.length; c += 1) {
-      const column = c < this.valueColumns ? (this.columns[c] ?? this.nulls) : this.nulls;
+    this.columns.forEach((column, c) => {
       chunk.setColumnValues(c, rows === CHUNK_ROWS ? column : column.slice(0, rows));
-    }
+    });
     this.appender.appendDataChunk(chunk);
     this.rows = 0;
   }
@@ -106,15 +101,15 @@ export function takeAppendedCalls(connection: DuckDBConnection): boolean {
 }
 
 export async function openRowAppender(connection: DuckDBConnection): Promise<RowAppender> {
-  const calls = new ChunkedTable(await connection.createAppender('calls'), CALL_TYPES, CALL_VALUE_COLUMNS);
+  const calls = new ChunkedTable(await connection.createAppender('calls_staging'), CALL_TYPES);
   const evaluations = new ChunkedTable(
     await connection.createAppender('metric_evaluations'),
     EVALUATION_TYPES,
-    EVALUATION_TYPES.length,
   );
+  let callsAppended = false;
   return {
     call(row) {
-      appendedCalls.add(connection);
+      callsAppended = true;
       calls.set(0, row.id);
       calls.set(1, row.project_id);
       calls.set(2, row.agent_id);
@@ -139,10 +134,14 @@ export async function openRowAppender(connection: DuckDBConnection): Promise<Row
       evaluations.set(4, BigInt(Math.trunc(row.ts_ms)));
       evaluations.endRow();
     },
-    close() {
+    async close() {
       // Calls first: evaluations refer to them (no foreign keys here, but readers expect both).
       calls.close();
       evaluations.close();
+      if (callsAppended) {
+        await moveStagedCalls(connection);
+        appendedCalls.add(connection);
+      }
     },
   };
 }

@@ -100,7 +100,7 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
     async (connection) => {
       const appender = await openRowAppender(connection);
       seedCalls(appender, prng, seeded.projects, options.calls, now, await nextCallId(connection));
-      appender.close();
+      await appender.close();
     },
     { barrier: true },
   );

@@ -26,7 +26,7 @@ export async function insertTestCall(
       ...call,
       id,
     });
-    appender.close();
+    await appender.close();
     return id;
   });
 }
