@@ -220,7 +220,7 @@ test('an organisation without dashboards sees the empty state', async () => {
   expect(screen.getAllByRole('button', { name: 'New dashboard' }).length).toBeGreaterThan(0);
 });
 
-test('through a forwarding server, import and templates are off and the page says why', async () => {
+test('through a forwarding server, import and templates are off with the reason, and delete promises no trash', async () => {
   const upstream = createTestServer({
     calls: 50,
     app: { hostPolicy: createHostPolicy({ allowedHosts: ['upstream.test'] }) },
@@ -238,7 +238,7 @@ test('through a forwarding server, import and templates are off and the page say
       fetch: async (input, init) => upstream.app.request(new Request(input, init)),
     },
   });
-  renderWithServer(routes, {
+  const { user } = renderWithServer(routes, {
     path: '/dashboards',
     server: upstream,
     connection: 'resolve',
@@ -251,6 +251,11 @@ test('through a forwarding server, import and templates are off and the page say
     expect(button).toHaveAccessibleDescription(/work on Widget Studio's own server only: this one forwards/);
   }
   expect(screen.getByRole('button', { name: 'New dashboard' })).toBeEnabled();
+  // The upstream deletes for good: no trash is promised.
+  await user.click(screen.getByRole('button', { name: 'Delete Support overview' }));
+  const dialog = screen.getByRole('alertdialog', { name: 'Delete “Support overview”?' });
+  expect(dialog).toHaveTextContent('This cannot be undone.');
+  expect(dialog).not.toHaveTextContent('Trash');
 });
 
 test('on the embedded server, import and templates are on', async () => {

@@ -51,10 +51,11 @@ function DeleteConfirmation({
   const toast = useToast();
   const name = dashboardName(dashboard);
   const widgets = detail.data?.widgets ?? [];
-  // Only the embedded server keeps a trash; another Cekura API deletes for good.
-  const afterwards = api.embedded
-    ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
-    : 'This cannot be undone.';
+  // Only the embedded server keeps a trash; another Cekura API (also through forwarding) deletes for good.
+  const afterwards =
+    api.embedded && !api.forwarding
+      ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
+      : 'This cannot be undone.';
 
   function confirm() {
     deleteDashboard.mutate(dashboard.id, {

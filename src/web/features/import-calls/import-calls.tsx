@@ -30,7 +30,9 @@ export function ImportCallsPage() {
   useDocumentTitle('Import calls');
   const api = useApiClient();
   const queryClient = useQueryClient();
-  const targets = useQuery({ ...importQueries.targets(api), enabled: api.embedded });
+  // In forwarding mode the calls live upstream: this server's import would store them where no chart reads.
+  const ownData = api.embedded && !api.forwarding;
+  const targets = useQuery({ ...importQueries.targets(api), enabled: ownData });
   const [file, setFile] = useState<File | null>(null);
   const [project, setProject] = useState<string>('');
   const [skipInvalid, setSkipInvalid] = useState(false);
@@ -55,12 +57,13 @@ export function ImportCallsPage() {
     );
   };
 
-  if (!api.embedded)
+  if (!ownData)
     return (
       <Page>
         <p className="text-sm">
-          Importing works with Widget Studio&apos;s embedded server only; this connection talks to another
-          API. See <Link to="/connection">Connection</Link>.
+          Importing works with Widget Studio&apos;s embedded server serving its own data only; this connection
+          {api.embedded ? ' forwards to another API, which keeps the calls' : ' talks to another API'}. See{' '}
+          <Link to="/connection">Connection</Link>.
         </p>
       </Page>
     );

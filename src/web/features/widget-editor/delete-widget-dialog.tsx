@@ -13,10 +13,12 @@ export function DeleteWidgetDialog(props: {
   onDelete: () => void;
 }) {
   const { open, name, busy, error, onCancel, onDelete } = props;
-  // Only the embedded server keeps a trash; another Cekura API deletes for good.
-  const afterwards = useApiClient().embedded
-    ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
-    : 'This cannot be undone.';
+  // Only the embedded server keeps a trash; another Cekura API (also through forwarding) deletes for good.
+  const api = useApiClient();
+  const afterwards =
+    api.embedded && !api.forwarding
+      ? `It goes to the Trash, where it can be restored for ${TRASH_KEEP_DAYS} days.`
+      : 'This cannot be undone.';
   return (
     <Dialog
       open={open}
