@@ -19,7 +19,7 @@ describe('buildFieldOptions', () => {
     ['agent', [], 'agent.id'],
     ['metric value', [], 'metric_evaluations.value'],
     ['reg', ['region'], 'metadata.region'],
-    ['true/false', [], 'success'],
+    ['boolean', [], 'success'],
   ])('%j finds %s first', (query, keys, expected) => {
     expect(bestFieldOption(buildFieldOptions(query, keys))?.value).toBe(expected);
   });
