@@ -29,15 +29,23 @@ export const DashboardDocumentSchema = z.object({
 export type DashboardDocument = z.infer<typeof DashboardDocumentSchema>;
 
 /**
- * The published JSON Schema of a dashboard document, generated from the zod schema. Widget `metadata`
- * is checked in zod with a custom check (so that every key, `__proto__` included, survives parsing),
- * which JSON Schema cannot express: it is published as what it is, an object or null with any keys.
+ * The document as JSON Schema publishes it. Widget `metadata` is checked in zod with a custom check
+ * (so that every key, `__proto__` included, survives parsing), which JSON Schema cannot express; on
+ * the wire it is what this twin says: an object with any keys, or null.
  */
+const PublishedMetadataSchema = z.record(z.string(), z.unknown()).nullable();
+const PublishedDocumentSchema = DashboardDocumentSchema.extend({
+  widgets: z.array(DocumentWidgetSchema.extend({ metadata: PublishedMetadataSchema.optional() })),
+});
+
+/** The published JSON Schema of a dashboard document, generated from the zod schema. */
 export function dashboardDocumentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(DashboardDocumentSchema, {
-    unrepresentable: 'any',
+  return z.toJSONSchema(PublishedDocumentSchema, {
     override: (ctx) => {
-      if (ctx.zodSchema._zod.def.type === 'custom') ctx.jsonSchema.type = 'object';
+      // Published as the wire sees it, in one line rather than a record-or-null union.
+      if (ctx.zodSchema !== PublishedMetadataSchema) return;
+      delete ctx.jsonSchema.anyOf;
+      ctx.jsonSchema.type = ['object', 'null'];
     },
   });
 }

@@ -15,7 +15,7 @@ import { QueryTimeoutError } from './query-time-limit.ts';
  *   a request whose clock is earlier than that instant.
  * - **Exact otherwise:** the key is the whole request but its clock (widget, effective filter,
  *   projects, metric definition, max_points), and a result counts only while both stores are at the
- *   generation it was computed at: any committed write to SQLite (an agent renamed: `total_changes()`
+ *   generation it was computed at: every committed write to SQLite (an agent renamed: `total_changes()`
  *   and `PRAGMA data_version`) or to the analytics store (calls seeded or ingested) makes every older
  *   result a miss.
  *
