@@ -7,6 +7,7 @@ import { createApp } from '../src/server/app.ts';
 import { openDatabase } from '../src/server/db/open-database.ts';
 import { seedDatabase } from '../src/server/seed/seed-database.ts';
 import { describeLoad, describeMachine, markdownTable, verdict, writeDocSection } from './benchmarks-doc.ts';
+import { formatMs, measureRuns } from './measure-runs.ts';
 
 /**
  * `npm run bench:server`: seeds 1,000,000 calls (BENCH_CALLS) into a temporary database, starts the
@@ -107,23 +108,8 @@ const CASES: Case[] = [
   },
 ];
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function measure(run: () => unknown): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
-}
-
-const fmt = (ms: number) => ms.toFixed(1);
+const measure = (run: () => unknown) => measureRuns(run, { warmup: WARMUP, runs: RUNS });
+const fmt = formatMs;
 
 async function main(): Promise<void> {
   const machine = describeMachine();
