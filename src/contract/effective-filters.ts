@@ -30,7 +30,7 @@ export function mergeFilters(
  * the root through `and` groups only. A leaf under an `or` is one alternative, not a guarantee, and
  * `same_row` groups hold metric-evaluation leaves only (D11), so neither is descended into.
  */
-function guaranteedTimestampLeaves(filter: Filter | null): FilterCondition[] {
+export function guaranteedTimestampLeaves(filter: Filter | null): FilterCondition[] {
   if (filter === null) return [];
   if (!isFilterGroup(filter)) return filter.field === 'timestamp' ? [filter] : [];
   if (filter.operator !== 'and') return [];

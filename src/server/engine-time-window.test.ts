@@ -23,11 +23,26 @@ describe('splitTimeWindow', () => {
       null,
     ],
     [
-      'gt is kept (the range is inclusive)',
+      'gt is the inclusive range a millisecond later, nothing is left',
       { field: 'timestamp', op: 'gt', value: '2026-08-01T00:00:00Z' },
-      ms('2026-08-01T00:00:00Z'),
+      ms('2026-08-01T00:00:00Z') + 1,
       null,
-      { field: 'timestamp', op: 'gt', value: '2026-08-01T00:00:00Z' },
+      null,
+    ],
+    [
+      // The end a compared window gets (compare-window.ts): absolute start, an lt bound, another field.
+      'lt is the inclusive range a millisecond earlier, only the other field is left',
+      {
+        operator: 'and',
+        conditions: [
+          { field: 'timestamp', op: 'gte', value: '2026-08-01T00:00:00Z' },
+          { field: 'timestamp', op: 'lt', value: '2026-08-08T00:00:00Z' },
+          { field: 'agent', op: 'eq', value: 3 },
+        ],
+      },
+      ms('2026-08-01T00:00:00Z'),
+      ms('2026-08-08T00:00:00Z') - 1,
+      { operator: 'and', conditions: [{ field: 'agent', op: 'eq', value: 3 }] },
     ],
     [
       'a looser lower bound is implied by the tighter one',

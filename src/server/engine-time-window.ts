@@ -1,4 +1,4 @@
-import { findTimestampLowerBound, findTimestampUpperBound } from '../contract/effective-filters.ts';
+import { guaranteedTimestampLeaves } from '../contract/effective-filters.ts';
 import { isFilterGroup, type Filter } from '../contract/filter-schema.ts';
 import { resolveTimeValue } from '../contract/relative-time.ts';
 
@@ -14,14 +14,29 @@ export interface TimeWindow {
   residual: Filter | null;
 }
 
-/** Splits a filter into its guaranteed time bounds and the rest (see TimeWindow). Pure, total. */
+/**
+ * Splits a filter into its guaranteed time bounds and the rest (see TimeWindow). Times are whole
+ * milliseconds, so a strict bound is the inclusive one a millisecond inside (`lt X` is `<= X - 1`):
+ * the compared window's `lt` end and a `gt` start then become range conditions too, instead of a
+ * residual filter that would, for a metric, join every evaluation to its call. Pure, total.
+ */
 export function splitTimeWindow(filter: Filter | null, now: Date): TimeWindow {
-  const lower = findTimestampLowerBound(filter, now)?.getTime() ?? null;
-  const upper = findTimestampUpperBound(filter, now)?.getTime() ?? null;
+  const lowers: number[] = [];
+  const uppers: number[] = [];
+  for (const leaf of guaranteedTimestampLeaves(filter)) {
+    const value = resolveTimeValue(leaf.value, leaf.op, now)?.getTime();
+    if (value === undefined) continue;
+    if (leaf.op === 'gte') lowers.push(value);
+    else if (leaf.op === 'gt') lowers.push(value + 1);
+    else if (leaf.op === 'lte') uppers.push(value);
+    else if (leaf.op === 'lt') uppers.push(value - 1);
+  }
+  const lower = lowers.length === 0 ? null : Math.max(...lowers);
+  const upper = uppers.length === 0 ? null : Math.min(...uppers);
   return { lower, upper, residual: filter === null ? null : prune(filter, lower, upper, now) };
 }
 
-/** Whether `ts >= lower AND ts <= upper` implies this timestamp leaf. */
+/** Whether `ts >= lower AND ts <= upper` (whole milliseconds) implies this timestamp leaf. */
 function isImplied(leaf: Filter, lower: number | null, upper: number | null, now: Date): boolean {
   if (isFilterGroup(leaf) || leaf.field !== 'timestamp') return false;
   const value = resolveTimeValue(leaf.value, leaf.op, now)?.getTime();
