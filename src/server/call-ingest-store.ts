@@ -29,20 +29,31 @@ export interface StoreResult {
   unchangedIndexes: number[];
 }
 
-/** call_id → id of the project's calls among `callIds` (one scan of the call_id column). */
+/**
+ * call_id → id of the project's calls among `callIds` (one scan of the call_id column). `belowId`: only
+ * calls with a smaller id, i.e. stored before an import session began; the zone maps of the
+ * session's own row groups then skip them (the session remembers its own ids).
+ */
 async function storedIds(
   connection: DuckDBConnection,
   projectId: number,
   callIds: readonly string[],
+  belowId: number | null = null,
 ): Promise<Map<string, number>> {
   if (callIds.length === 0) return new Map();
   const rows = await queryRows(
     connection,
     // A hash join on the batch's ids: `list_contains` per row made each batch cost rows × batch size.
-    'SELECT c.call_id, c.id FROM calls c WHERE c.project_id = ? AND c.call_id IN (SELECT unnest(?))',
-    [projectId, listValue([...new Set(callIds)])],
+    `SELECT c.call_id, c.id FROM calls c WHERE c.project_id = ? AND c.call_id IN (SELECT unnest(?))${belowId === null ? '' : ' AND c.id < ?'}`,
+    [projectId, listValue([...new Set(callIds)]), ...(belowId === null ? [] : [belowId])],
   );
   return new Map(rows.map((row) => [String(row[0]), Number(row[1])]));
+}
+
+/** What an import session remembers between batches: the ids it handed out, by call_id. */
+interface SessionIds {
+  firstId: number;
+  byCallId: Map<string, number>;
 }
 
 /**
@@ -55,18 +66,21 @@ async function storeOn(
   rows: readonly StorableCall[],
   options: StoreOptions,
   firstId: number,
+  session: SessionIds | null = null,
 ): Promise<StoreResult> {
+  const sessionIds = session?.byCallId;
   const known = await storedIds(
     connection,
     projectId,
-    rows.map((row) => row.callId),
+    rows.map((row) => row.callId).filter((callId) => !sessionIds?.has(callId)),
+    session?.firstId ?? null,
   );
   const result: StoreResult = { stored: 0, unchanged: 0, ids: [], unchangedIndexes: [] };
   const appender = await openRowAppender(connection);
   let nextId = firstId;
   const createdMs = options.now.getTime();
   rows.forEach((call, index) => {
-    const existing = known.get(call.callId);
+    const existing = known.get(call.callId) ?? sessionIds?.get(call.callId);
     if (existing !== undefined) {
       result.unchanged += 1;
       result.ids.push(existing);
@@ -75,7 +89,7 @@ async function storeOn(
     }
     const id = nextId;
     nextId += 1;
-    known.set(call.callId, id);
+    (sessionIds ?? known).set(call.callId, id);
     const tsMs = call.timestampMs ?? createdMs;
     appender.call({
       id,
@@ -233,8 +247,11 @@ export async function beginImportSession(target: IngestTarget, projectId: number
   let ending: Reply | null = null;
   const transaction = target.analytics.write(async (connection) => {
     let nextId = await nextCallId(connection);
-    // Ids only grow: an id from here on was handed out by this session.
+    // Ids only grow: an id from here on was handed out by this session. Its call_ids are kept in memory
+    // (about 100 bytes each) so that a batch looks up only the calls stored before it in DuckDB: a
+    // lookup among the session's own rows cost a scan of all of them per batch.
     const sessionFirstId = nextId;
+    const session: SessionIds = { firstId: sessionFirstId, byCallId: new Map() };
     for (;;) {
       const step = await nextStep();
       if (step.kind !== 'store') {
@@ -243,7 +260,7 @@ export async function beginImportSession(target: IngestTarget, projectId: number
         return;
       }
       try {
-        const result = await storeOn(connection, projectId, step.rows, step.options, nextId);
+        const result = await storeOn(connection, projectId, step.rows, step.options, nextId, session);
         nextId += result.stored;
         // A call_id this session stored already (in this batch or an earlier one) is a duplicate
         // within the file.

@@ -157,6 +157,17 @@ describe('runImport', () => {
     expect(report.duplicates[0]?.where).toBe('line 3');
   });
 
+  // Each batch checks earlier imports in the store and this import's own calls in memory (ADR 0019).
+  it('tells calls stored by an earlier import from repeats across batches of this one', async () => {
+    const target = emptyTarget();
+    await runImport(target, bytesOf(lines.slice(0, 4).join('\n')), options());
+    const pick = (indexes: number[]) => indexes.map((i) => lines[i] ?? '').join('\n');
+    const report = await runImport(target, bytesOf(pick([2, 4, 4, 0, 5, 4])), options({ batchSize: 2 }));
+    expect(report).toMatchObject({ outcome: 'committed', stored: 2, unchanged: 2, duplicateRows: 2 });
+    expect(report.duplicates.map((d) => d.where)).toEqual(['line 3', 'line 6']);
+    expect(await callCount(target)).toBe(6);
+  });
+
   it('leaves the database as it was when the file breaks off half-way', async () => {
     const target = emptyTarget();
     const text = `${lines.join('\n')}\n{"call_id":"cut", "topic": "a`;

@@ -45,7 +45,8 @@ function problemText(error: Record<string, string[]>): string {
  * batches, idempotently by call_id. A file with an invalid row stores nothing (its other rows are
  * still checked, so the report lists every problem) unless `skipInvalid`; a file that cannot be read
  * (bad encoding, truncated or malformed JSON, ragged CSV, an over-long record) stores nothing and
- * reports the line. Memory stays bounded: one batch and one record at a time.
+ * reports the line. Memory stays bounded: two batches (one read, one written), one record, and the
+ * call_ids of the import.
  */
 export async function runImport(
   target: IngestTarget,
@@ -83,18 +84,14 @@ export async function runImport(
   let catalogue = loadIngestCatalogue(target.sqlite, options.projectId);
   const created: CreatedCatalogue = { agents: [], metrics: [] };
   const session = await beginImportSession(target, options.projectId);
-  const batchSize = options.batchSize ?? 500;
-  let batch: { call: StorableCall; line: number; where: string }[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const result = await session.store(
-      batch.map((b) => b.call),
-      { now: options.now() },
-    );
+  const batchSize = options.batchSize ?? 5000;
+  type Row = { call: StorableCall; line: number; where: string };
+  let batch: Row[] = [];
+  const account = (rows: Row[], result: Awaited<ReturnType<typeof session.store>>) => {
     counters.stored += result.stored;
     counters.unchanged += result.unchanged - result.repeatedIndexes.length;
     for (const index of result.repeatedIndexes) {
-      const row = batch[index];
+      const row = rows[index];
       duplicateRows += 1;
       if (row && duplicates.length < REPORTED_LIMIT)
         duplicates.push({
@@ -104,7 +101,32 @@ export async function runImport(
           message: 'call_id already earlier in this file (kept once).',
         });
     }
+  };
+  // One batch is written while the next is read and checked (DuckDB works off the main thread). Its
+  // failure is kept, not left as an unhandled rejection, and thrown at the next wait.
+  let writing: Promise<{ failure: unknown } | null> | null = null;
+  const settle = async () => {
+    const outcome = await writing;
+    writing = null;
+    if (outcome) throw outcome.failure;
+  };
+  const flush = async () => {
+    await settle();
+    if (batch.length === 0) return;
+    const rows = batch;
     batch = [];
+    writing = session
+      .store(
+        rows.map((b) => b.call),
+        { now: options.now() },
+      )
+      .then(
+        (result) => {
+          account(rows, result);
+          return null;
+        },
+        (failure: unknown) => ({ failure }),
+      );
   };
   let fatal: string | null = null;
   try {
@@ -136,7 +158,9 @@ export async function runImport(
       report(false);
     }
     if (invalidRows === 0 || options.skipInvalid) await flush();
+    await settle();
   } catch (error: unknown) {
+    // A batch may still be on its way: the rollback waits for it (the session runs steps in order).
     await session.rollback();
     if (!(error instanceof MalformedFileError)) throw error;
     fatal = error.message;
