@@ -45,6 +45,23 @@ describe('readCallRecords', () => {
     ).toEqual(['line 2', 'line 4, results[0]', 'line 4, results[1]']);
   });
 
+  // Whole lines take a fast path (JSON.parse per line); lines that are not one object take the scan.
+  it('reads lines of one object, values over several lines and several values on a line alike', async () => {
+    const text =
+      '{"call_id":"a"}\n{\n "call_id":"b"\n}\n{"call_id":"c"}{"call_id":"d"}\n{"call_id":"e"}\r\n[1]';
+    for (const size of [2, 4096]) {
+      const records = await read(text, 'json', size);
+      expect(records.slice(0, 5).map((r) => [r.where, r.value])).toEqual([
+        ['line 1', { call_id: 'a' }],
+        ['line 2', { call_id: 'b' }],
+        ['line 5', { call_id: 'c' }],
+        ['line 5', { call_id: 'd' }],
+        ['line 6', { call_id: 'e' }],
+      ]);
+      expect(records[5]?.value).toEqual([1]);
+    }
+  });
+
   it('reads CSV with quotes, metadata.<key> and metric.<name> columns', async () => {
     const csv =
       'call_id,success,agent,metadata.region,metric.CSAT,topic\r\nc1,true,2,eu,4,"a, ""b"""\nc2,,,,,\n';

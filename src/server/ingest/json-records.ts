@@ -83,6 +83,22 @@ export async function* readJsonRecords(
         inTopArray = true;
         continue;
       }
+      if (ch === 123 && !inTopArray) {
+        // JSON Lines: a whole line that parses alone is one record, without the scan below (V8's
+        // JSON.parse reads a line far faster than a loop over its characters). Anything else (a
+        // value over several lines or chunks, several on a line, an error) takes the scan, which
+        // knows where the problem is.
+        const end = chunk.indexOf('\n', i);
+        if (end !== -1 && end - i <= maxChars) {
+          const value = parseObject(chunk.slice(i, end));
+          if (value !== undefined) {
+            sawAny = true;
+            yield { line, value };
+            i = end - 1;
+            continue;
+          }
+        }
+      }
       if ((ch === 123 || ch === 91) && !expectComma) {
         sawAny = true;
         depth = 1;
@@ -109,4 +125,14 @@ export async function* readJsonRecords(
     throw new MalformedFileError(startLine, 'the file ends inside this record (is it truncated?).');
   if (inTopArray)
     throw new MalformedFileError(line, 'the file ends before the closing "]" (is it truncated?).');
+}
+
+/** The object a line holds, or undefined when it is not exactly one JSON object. */
+function parseObject(text: string): unknown {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
