@@ -1,0 +1,46 @@
+import { findTimestampLowerBound, findTimestampUpperBound } from '../../contract/effective-filters.ts';
+import { isFilterGroup, type Filter } from '../../contract/filter-schema.ts';
+import { resolveTimeValue } from '../../contract/relative-time.ts';
+
+/**
+ * The time window of an effective filter, split for the query planner: `lower`/`upper` (epoch ms,
+ * inclusive, null when absent) become sargable `ts_ms >= ? AND ts_ms <= ?` range conditions on the
+ * covering index, and `residual` is the filter without the timestamp leaves those bounds already
+ * imply (null when nothing is left). `range AND residual` selects exactly what `filter` selects.
+ */
+export interface TimeWindow {
+  lower: number | null;
+  upper: number | null;
+  residual: Filter | null;
+}
+
+/** Splits a filter into its guaranteed time bounds and the rest (see TimeWindow). Pure, total. */
+export function splitTimeWindow(filter: Filter | null, now: Date): TimeWindow {
+  const lower = findTimestampLowerBound(filter, now)?.getTime() ?? null;
+  const upper = findTimestampUpperBound(filter, now)?.getTime() ?? null;
+  return { lower, upper, residual: filter === null ? null : prune(filter, lower, upper, now) };
+}
+
+/** Whether `ts >= lower AND ts <= upper` implies this timestamp leaf. */
+function isImplied(leaf: Filter, lower: number | null, upper: number | null, now: Date): boolean {
+  if (isFilterGroup(leaf) || leaf.field !== 'timestamp') return false;
+  const value = resolveTimeValue(leaf.value, leaf.op, now)?.getTime();
+  if (value === undefined) return false;
+  if (lower !== null && leaf.op === 'gte') return lower >= value;
+  if (lower !== null && leaf.op === 'gt') return lower > value;
+  if (upper !== null && leaf.op === 'lte') return upper <= value;
+  if (upper !== null && leaf.op === 'lt') return upper < value;
+  return false;
+}
+
+/** Drops implied leaves reachable through `and` groups only (the ones the bounds came from). */
+function prune(filter: Filter, lower: number | null, upper: number | null, now: Date): Filter | null {
+  if (!isFilterGroup(filter)) return isImplied(filter, lower, upper, now) ? null : filter;
+  if (filter.operator !== 'and') return filter;
+  const kept = filter.conditions
+    .map((child) => prune(child, lower, upper, now))
+    .filter((child): child is Filter => child !== null);
+  if (kept.length === 0) return null;
+  if (kept.length === filter.conditions.length) return filter;
+  return { operator: 'and', conditions: kept };
+}
