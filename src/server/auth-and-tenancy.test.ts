@@ -6,7 +6,7 @@ import { MetricListResponseSchema } from '../contract/metric-schema.ts';
 import { paginated } from '../contract/paginated-schema.ts';
 import { WidgetSchema } from '../contract/widget-schema.ts';
 import { CallLogPageSchema } from '../contract/call-log-schema.ts';
-import { hashApiKey } from './api-key-store.ts';
+import { hashApiKey } from './http/api-key-store.ts';
 import { callApi } from './test-support/call-api.ts';
 import { createTestServer, type TestServer } from './test-support/create-test-server.ts';
 import { snapshotDatabase } from './test-support/snapshot-database.ts';

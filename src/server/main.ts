@@ -9,7 +9,7 @@ import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { createHostPolicy } from './http/host-policy.ts';
 import { prepareLocalDatabase, type PreparedDatabase } from './prepare-local-database.ts';
 import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
-import { readRetention } from './version-retention.ts';
+import { readRetention } from './history/version-retention.ts';
 import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
 
 // Start-up of the embedded server (`npm start`). Every expected failure is one clear line and exit 1.

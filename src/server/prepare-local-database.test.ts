@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApiKeyStored } from './api-key-store.ts';
+import { isApiKeyStored } from './http/api-key-store.ts';
 import { openDatabase } from './db/open-database.ts';
 import { prepareLocalDatabase } from './prepare-local-database.ts';
 import { countAnalyticsRows } from './test-support/analytics-rows.ts';

@@ -1,4 +1,4 @@
-import { generateApiKey, isApiKeyStored, replaceLabelledApiKey } from './api-key-store.ts';
+import { generateApiKey, isApiKeyStored, replaceLabelledApiKey } from './http/api-key-store.ts';
 import type { OpenDatabase } from './db/open-database.ts';
 import { LOCAL_KEY_LABEL, seedDatabase } from './seed/seed-database.ts';
 

@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { FIELD_CATALOGUE } from '../contract/field-catalogue.ts';
 import { FilterSchema, type Filter } from '../contract/filter-schema.ts';
-import { insertApiKey } from './api-key-store.ts';
+import { insertApiKey } from './http/api-key-store.ts';
 import { createApp } from './app.ts';
 import { openDatabase, type OpenDatabase } from './db/open-database.ts';
-import { referenceMatchingIds } from './engine-reference-filter.ts';
-import { buildEngineFixture, HOSTILE_STRINGS, insertEngineFixture } from './engine-test-fixture.ts';
+import { referenceMatchingIds } from './test-support/engine-reference-filter.ts';
+import {
+  buildEngineFixture,
+  HOSTILE_STRINGS,
+  insertEngineFixture,
+} from './test-support/engine-test-fixture.ts';
 import type { TestServer } from './test-support/create-test-server.ts';
 import { callApi } from './test-support/call-api.ts';
 import { snapshotDatabase } from './test-support/snapshot-database.ts';

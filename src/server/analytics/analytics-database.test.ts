@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { QueryTimeoutError } from '../query-time-limit.ts';
+import { QueryTimeoutError } from './query-time-limit.ts';
 import { limitsFromNow, openAnalytics, queryRows, type AnalyticsDatabase } from './analytics-database.ts';
 import { ANALYTICS_SCHEMA_VERSION } from './analytics-schema.ts';
 import { insertTestCall } from '../test-support/analytics-rows.ts';

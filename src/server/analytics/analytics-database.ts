@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { QueryTimeoutError } from '../query-time-limit.ts';
+import { QueryTimeoutError } from './query-time-limit.ts';
 import { ANALYTICS_MIGRATIONS, ANALYTICS_SCHEMA_VERSION } from './analytics-schema.ts';
 import { loadMetadataColumns, promoteStoredKeys, type MetadataColumns } from './metadata-slots.ts';
 import { takeAppendedCalls } from './row-appender.ts';

@@ -1,7 +1,7 @@
 import { FilterSchema, type Filter } from '../../contract/filter-schema.ts';
 import { validateFilter } from '../../contract/filter-validation.ts';
 import { badRequest } from './api-error.ts';
-import { re2PatternProblem } from '../re2-pattern.ts';
+import { re2PatternProblem } from './re2-pattern.ts';
 import { exceedsJsonDepth, TOO_DEEP_MESSAGE } from './json-depth.ts';
 
 type FilterOptions = Parameters<typeof validateFilter>[1];

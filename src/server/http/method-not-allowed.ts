@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { AppEnv } from '../server-context.ts';
+import type { AppEnv } from './server-context.ts';
 
 /**
  * DRF's answer to a method a collection path does not take: 405 with the methods it does take in

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import * as z from 'zod';
 import { EvalTypeSchema } from '../../contract/enums.ts';
-import { readJsonColumn } from '../json-column.ts';
-import { slugify } from '../metric-slug.ts';
+import { readJsonColumn } from '../db/json-column.ts';
+import { slugify } from '../store/metric-slug.ts';
 import type { IngestCatalogue, MissingNames } from './resolve-ingest-call.ts';
 
 const AgentRowSchema = z.object({ id: z.number(), name: z.string() });

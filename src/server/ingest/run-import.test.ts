@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportBusyError } from '../call-ingest-store.ts';
+import { ImportBusyError } from './call-ingest-store.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { seedDatabase } from '../seed/seed-database.ts';
 import { createTestServer, type TestServer } from '../test-support/create-test-server.ts';

@@ -1,6 +1,6 @@
 import { callIdOf } from './call-id-of.ts';
 import { CallLogInputSchema, toIngestCall } from '../../contract/call-log-input-schema.ts';
-import { beginImportSession, type IngestTarget } from '../call-ingest-store.ts';
+import { beginImportSession, type IngestTarget } from './call-ingest-store.ts';
 import { zodToDrf } from '../http/zod-to-drf.ts';
 import type { ImportProgress, ImportReport, RowProblem } from '../../contract/import-report-schema.ts';
 import { progressOf } from './import-progress.ts';

@@ -1,5 +1,5 @@
 import { badRequest } from '../http/api-error.ts';
-import { canSeeProject, type Scope } from '../scope.ts';
+import { canSeeProject, type Scope } from '../http/scope.ts';
 
 /**
  * The project a write lands in (D18): a project-scoped key always writes into its own project; an

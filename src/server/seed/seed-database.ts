@@ -1,6 +1,6 @@
 import { nextCallId, openRowAppender } from '../analytics/row-appender.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
-import { generateApiKey, insertApiKey } from '../api-key-store.ts';
+import { generateApiKey, insertApiKey } from '../http/api-key-store.ts';
 import { createPrng } from './prng.ts';
 import { seedCalls, type SeededProject } from './seed-calls.ts';
 import { SEED_METRICS, SEED_PROJECTS } from './seed-catalogue.ts';

@@ -2,7 +2,7 @@ import type { OpenDatabase } from '../db/open-database.ts';
 import * as z from 'zod';
 import { CallLogInputSchema, toIngestCall } from '../../contract/call-log-input-schema.ts';
 import { MetricListResponseSchema } from '../../contract/metric-schema.ts';
-import { storeCallLogs } from '../call-ingest-store.ts';
+import { storeCallLogs } from '../ingest/call-ingest-store.ts';
 import { callIdOf } from '../ingest/call-id-of.ts';
 import {
   createMissingNames,
@@ -11,8 +11,8 @@ import {
 } from '../ingest/ingest-catalogue.ts';
 import { redactCall } from '../ingest/redact-call.ts';
 import { findMissingNames, resolveIngestCall, type StorableCall } from '../ingest/resolve-ingest-call.ts';
-import { slugify } from '../metric-slug.ts';
-import { hasMetricNamed, insertMetric } from '../metric-write-store.ts';
+import { slugify } from '../store/metric-slug.ts';
+import { hasMetricNamed, insertMetric } from '../store/metric-write-store.ts';
 import type { CheckpointStore, SyncCheckpoint } from './sync-checkpoint.ts';
 import { upstreamGet, type RetryPolicy } from './upstream-get.ts';
 

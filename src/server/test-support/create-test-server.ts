@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { createApp, type AppOptions } from '../app.ts';
 import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { seedDatabase } from '../seed/seed-database.ts';
-import type { AppEnv } from '../server-context.ts';
+import type { AppEnv } from '../http/server-context.ts';
 
 export interface TestServer {
   app: Hono<AppEnv>;

@@ -1,5 +1,5 @@
-import { listCallLogs } from '../call-log-store.ts';
-import type { EngineStores } from '../chart-data.ts';
+import { listCallLogs } from '../engine/call-log-store.ts';
+import type { EngineStores } from '../engine/chart-data.ts';
 
 // One page per day keeps each page (and the JSON it holds) small.
 const WINDOW_MS = 86_400_000;
