@@ -52,9 +52,11 @@ export function usePreviewData(options: {
   dashboardId: number;
   dashboardFilters: Filter | null;
   ruleErrors: DrfErrors | null;
+  /** False until the rules have checked the draft once: nothing is asked before. */
+  checked: boolean;
   now: Date;
 }): PreviewData {
-  const { draft, dashboardId, dashboardFilters, ruleErrors, now } = options;
+  const { draft, dashboardId, dashboardFilters, ruleErrors, checked, now } = options;
   const api = useApiClient();
   const draftKey = JSON.stringify(draftToPreviewBody(draft, dashboardId));
   const debouncedKey = useDebouncedValue(draftKey, PREVIEW_DEBOUNCE_MS);
@@ -64,7 +66,7 @@ export function usePreviewData(options: {
   const ruleBlocker = describePreviewBlocker(draft, ruleErrors);
   const windowProblem =
     ruleBlocker === null ? checkDataWindow(mergeFilters(dashboardFilters, draft.filters), now) : null;
-  const canAsk = ruleBlocker === null && windowProblem === null && settled && body !== null;
+  const canAsk = checked && ruleBlocker === null && windowProblem === null && settled && body !== null;
 
   const query = useQuery({
     ...previewQueries.draft(api, body ?? { chart_type: draft.chart_type }),
