@@ -1,4 +1,5 @@
 import { memo, useCallback } from 'react';
+import { useWatch, type Control } from 'react-hook-form';
 import {
   AGGREGATION_LABELS,
   DATA_TYPES,
@@ -19,6 +20,7 @@ import { GroupByControl } from './group-by-control.tsx';
 import { metricPickerGroups } from './metric-options.ts';
 import { SearchablePicker } from '../../ui/searchable-picker.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
+import type { WidgetFormContext } from './widget-resolver.ts';
 
 /** The draft keys these fields show: the part renders again only when one of them (or its error) changes. */
 const DATA_FIELD_KEYS = [
@@ -32,7 +34,7 @@ const DATA_FIELD_KEYS = [
 ] as const satisfies readonly WidgetDraftKey[];
 
 export interface DataFieldsProps {
-  values: WidgetDraft;
+  control: Control<WidgetDraft, WidgetFormContext>;
   errors: Partial<Record<WidgetDraftKey, string>>;
   metrics: readonly Metric[] | null;
   metricsError: string | null;
@@ -47,15 +49,25 @@ function metadataKeysWith(keys: readonly string[], field: string): readonly stri
   return own === null || keys.includes(own) ? keys : [...keys, own];
 }
 
+/** The form's values of `DATA_FIELD_KEYS`, watched: the part renders when one of them changes. */
+function useDataFieldValues(control: Control<WidgetDraft, WidgetFormContext>) {
+  const [chart_type, field, metric, aggregation_function, time_period, group_by, data_type] = useWatch({
+    control,
+    name: DATA_FIELD_KEYS,
+  });
+  return { chart_type, field, metric, aggregation_function, time_period, group_by, data_type };
+}
+
 /**
  * What the widget plots: chart type, field, metric, aggregation, time period, group by and the data
  * type override, shown and narrowed by the contract: the chart type decides which settings appear
  * (`fieldRelevance`), the field and metric decide which options are offered (`allowedAggregations`,
- * `plottableFields`, eval types). It decides nothing itself: each change goes through `change`, which
- * adapts the rest.
+ * `plottableFields`, eval types). It reads the form's values with `useWatch` and decides nothing
+ * itself: each change goes through `change`, which adapts the rest.
  */
 function DataFieldsComponent(props: DataFieldsProps) {
-  const { values, errors, metrics, metricsError, metadataKeys, change, seal } = props;
+  const { control, errors, metrics, metricsError, metadataKeys, change, seal } = props;
+  const values = useDataFieldValues(control);
   const metric = values.metric === null ? null : (metrics?.find((m) => m.id === values.metric) ?? null);
   const uses = fieldRelevance(values.chart_type, values.group_by);
   const inferred = values.field === '' ? null : resolveDataType(values.field, metric);
@@ -196,7 +208,8 @@ function DataFieldsComponent(props: DataFieldsProps) {
 
 function isSameDataFields(a: DataFieldsProps, b: DataFieldsProps): boolean {
   return (
-    DATA_FIELD_KEYS.every((key) => a.values[key] === b.values[key] && a.errors[key] === b.errors[key]) &&
+    a.control === b.control &&
+    DATA_FIELD_KEYS.every((key) => a.errors[key] === b.errors[key]) &&
     a.metrics === b.metrics &&
     a.metricsError === b.metricsError &&
     a.metadataKeys === b.metadataKeys &&
@@ -206,7 +219,7 @@ function isSameDataFields(a: DataFieldsProps, b: DataFieldsProps): boolean {
 }
 
 /**
- * Memoised on the keys it shows (`DATA_FIELD_KEYS`): the draft object is new after every edit, but a
- * name, filter or colour edit leaves these fields as they are.
+ * Memoised on its props (the messages of the keys it shows compared by text): it subscribes to its own
+ * fields, so a name, filter or colour edit does not render it.
  */
 export const DataFields = memo(DataFieldsComponent, isSameDataFields);

@@ -1,32 +1,41 @@
 import { memo } from 'react';
+import { useController, type Control } from 'react-hook-form';
 import { Button } from '../../ui/button.tsx';
 import { Field } from '../../ui/field.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import type { WidgetDraft } from './widget-form-model.ts';
+import type { WidgetFormContext } from './widget-resolver.ts';
 
 /**
- * The widget's name. A part of its own (memoised) so that typing a name renders this field and the
- * header, not the pickers and the chart.
+ * The widget's name, bound to the form's `name` field. A part of its own (memoised) so that typing a
+ * name renders this field and the header, not the pickers and the chart. Writes go through `change`
+ * (one undo step per word typed, see `useDraftEditor`).
  */
 export const NameField = memo(function NameField(props: {
-  value: string;
+  control: Control<WidgetDraft, WidgetFormContext>;
   error: string | undefined;
   /** A name to offer when what the widget plots changed (`suggestName`); null for none. */
   suggestion?: string | null | undefined;
   change: (patch: Partial<WidgetDraft>, group?: string | null) => void;
   seal: () => void;
 }) {
-  const { value, error, change, seal, suggestion } = props;
+  const { control, error, change, seal, suggestion } = props;
+  const { field } = useController({ control, name: 'name' });
   return (
     <div className="space-y-1.5">
       <Field label="Name" error={error} hint="Shown on the dashboard card.">
         {(control) => (
           <TextInput
             {...control}
-            value={value}
+            name={field.name}
+            ref={field.ref}
+            value={field.value}
             placeholder="Untitled widget"
             onChange={(event) => change({ name: event.target.value }, 'name')}
-            onBlur={seal}
+            onBlur={() => {
+              field.onBlur();
+              seal();
+            }}
           />
         )}
       </Field>

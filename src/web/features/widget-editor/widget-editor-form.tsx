@@ -431,7 +431,7 @@ export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: W
           }}
         >
           <WidgetFormPanel
-            values={draft}
+            control={form.control}
             errors={fieldErrors}
             filterErrors={server.fields.filters ?? []}
             metrics={metrics}

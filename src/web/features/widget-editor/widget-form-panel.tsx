@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useCallback, useDeferredValue } from 'react';
+import { useController, useWatch, type Control } from 'react-hook-form';
 import type { Filter } from '../../../contract/filter-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
 import type { WidgetDisplay } from '../../../contract/widget-display.ts';
@@ -12,6 +13,7 @@ import { isJsonEqual } from '../../lib/is-json-equal.ts';
 import { NameField } from './name-field.tsx';
 import type { WidgetFiltersSectionProps } from './widget-filters-section.tsx';
 import type { WidgetDraft, WidgetDraftKey } from './widget-form-model.ts';
+import type { WidgetFormContext } from './widget-resolver.ts';
 
 // The filter builder (and dnd-kit) load beside the form instead of before it: the editor's first
 // paint needs the chart and the fields, and this keeps the route's JavaScript within its budget. The
@@ -27,7 +29,7 @@ const loadCohortsControl = () => import('./cohorts-control.tsx');
 const CohortsControl = lazy(() => loadCohortsControl().then((m) => ({ default: m.CohortsControl })));
 
 export interface WidgetFormPanelProps {
-  values: WidgetDraft;
+  control: Control<WidgetDraft, WidgetFormContext>;
   /** One message per field: a server error while it still applies, else the contract rule's. */
   errors: Partial<Record<WidgetDraftKey, string>>;
   /** Filter messages for the builder (D8 paths land on rows). */
@@ -74,14 +76,17 @@ const FiltersPart = memo(
     isJsonEqual(a.errors, b.errors),
 );
 
+type Insights = WidgetDraft['insights'];
+
 /**
- * Every field of the widget form, in three sections. Each part is memoised on the values it shows, so
- * that an edit renders only the part it touched (a colour change renders the display options, not the
- * pickers or the filter builder) besides the header and the preview.
+ * Every field of the widget form, in four sections, each bound to its own form fields
+ * (`useController`, `useWatch`): an edit renders only the part it touched (a colour change renders the
+ * display options, not the pickers or the filter builder) besides the header and the preview. Writes
+ * go through `change`, which adapts dependent fields and records one undo step.
  */
-export function WidgetFormPanel(props: WidgetFormPanelProps) {
+export const WidgetFormPanel = memo(function WidgetFormPanel(props: WidgetFormPanelProps) {
   const {
-    values,
+    control,
     errors,
     filterErrors,
     metrics,
@@ -94,35 +99,45 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
     now,
     nameSuggestion,
   } = props;
-  const onFilters = useCallback((filters: Filter | null) => change({ filters }, 'filters'), [change]);
-  const onInsights = useCallback(
-    (insights: WidgetFormPanelProps['values']['insights']) => change({ insights }, null),
-    [change],
-  );
-  const insights = values.insights;
+  const { field: filters } = useController({ control, name: 'filters' });
+  const { field: insights } = useController({ control, name: 'insights' });
+  const { field: display } = useController({ control, name: 'display' });
+  const chartType = useWatch({ control, name: 'chart_type' });
+  const onFilters = useCallback((next: Filter | null) => change({ filters: next }, 'filters'), [change]);
+  const onInsights = useCallback((next: Insights) => change({ insights: next }, null), [change]);
+  const insightsValue: Insights = insights.value;
   const onCohorts = useCallback(
     // Unknown keys inside `compare` are kept (written back in the current shape, ADR 0018).
     (cohorts: Cohort[]) =>
-      change({ insights: { ...insights, compare: { ...insights.compare, mode: 'cohorts', cohorts } } }, null),
-    [change, insights],
+      change(
+        {
+          insights: {
+            ...insightsValue,
+            compare: { ...insightsValue.compare, mode: 'cohorts', cohorts },
+          },
+        },
+        null,
+      ),
+    [change, insightsValue],
   );
   const onDisplay = useCallback(
-    (display: WidgetDisplay, group?: string) => change({ display }, group ?? null),
+    (next: WidgetDisplay, group?: string) => change({ display: next }, group ?? null),
     [change],
   );
+  const onDisplayBlur = display.onBlur;
 
   return (
     <div className="space-y-4">
       <FormSection title="What to show">
         <NameField
-          value={values.name}
+          control={control}
           error={errors.name}
           change={change}
           seal={seal}
           suggestion={nameSuggestion}
         />
         <DataFields
-          values={values}
+          control={control}
           errors={errors}
           metrics={metrics}
           metricsError={metricsError}
@@ -136,7 +151,7 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
         <FiltersPart
           projectId={projectId}
           dashboardFilters={dashboardFilters}
-          filters={values.filters}
+          filters={filters.value}
           onFilters={onFilters}
           metrics={metrics}
           metadataKeys={metadataKeys}
@@ -147,14 +162,14 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
 
       <FormSection title="Compare and thresholds">
         <InsightsControl
-          value={values.insights}
-          chartType={values.chart_type}
+          value={insightsValue}
+          chartType={chartType}
           onChange={onInsights}
           cohorts={
-            values.insights.compare?.mode === 'cohorts' ? (
+            insightsValue.compare?.mode === 'cohorts' ? (
               <Suspense fallback={FILTERS_SKELETON}>
                 <CohortsControl
-                  cohorts={values.insights.compare.cohorts}
+                  cohorts={insightsValue.compare.cohorts}
                   onChange={onCohorts}
                   projectId={projectId}
                   metrics={metrics}
@@ -169,13 +184,34 @@ export function WidgetFormPanel(props: WidgetFormPanelProps) {
 
       <FormSection title="Display options">
         <DisplayOptionsControl
-          chartType={values.chart_type}
-          value={values.display}
+          chartType={chartType}
+          value={display.value}
           onChange={onDisplay}
-          onBlur={seal}
+          onBlur={() => {
+            onDisplayBlur();
+            seal();
+          }}
           error={errors.display}
         />
       </FormSection>
     </div>
+  );
+}, isSamePanelProps);
+
+/** The messages are new objects on every render of the editor: compare them by text. */
+function isSamePanelProps(a: WidgetFormPanelProps, b: WidgetFormPanelProps): boolean {
+  return (
+    a.control === b.control &&
+    isJsonEqual(a.errors, b.errors) &&
+    isJsonEqual(a.filterErrors, b.filterErrors) &&
+    a.metrics === b.metrics &&
+    a.metricsError === b.metricsError &&
+    a.metadataKeys === b.metadataKeys &&
+    a.projectId === b.projectId &&
+    a.dashboardFilters === b.dashboardFilters &&
+    a.change === b.change &&
+    a.seal === b.seal &&
+    a.now === b.now &&
+    a.nameSuggestion === b.nameSuggestion
   );
 }
