@@ -62,6 +62,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      'dist-bench/**',
       'dist-server/**',
       'node_modules/**',
       'test-results/**',

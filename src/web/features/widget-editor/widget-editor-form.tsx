@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import type { Dashboard } from '../../../contract/dashboard-schema.ts';
@@ -16,7 +16,6 @@ import { widgetQueries } from '../../api/widget-queries.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
-import { WidgetHistoryPanel } from '../version-history/version-history.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { AdaptedNote } from './adapted-note.tsx';
 import { compareUnavailableReason } from '../../lib/compare-availability.ts';
@@ -56,6 +55,12 @@ import {
 } from './widget-form-model.ts';
 import { readDraftErrors, toDrfErrors, widgetResolver, type WidgetFormContext } from './widget-resolver.ts';
 import { widgetCopyName } from '../../lib/widget-copy-name.ts';
+
+// The version history panel loads beside the editor, not before it: it opens on demand, and this keeps
+// the editor route's JavaScript within its budget. The download starts when this module runs.
+const loadHistoryPanel = () => import('../version-history/version-history.tsx');
+loadHistoryPanel().catch(() => undefined);
+const WidgetHistoryPanel = lazy(() => loadHistoryPanel().then((m) => ({ default: m.WidgetHistoryPanel })));
 
 export interface WidgetEditorFormProps {
   dashboard: Dashboard;
@@ -496,18 +501,20 @@ export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: W
         sections={jsonSections}
       />
       {widget ? (
-        <WidgetHistoryPanel
-          widget={widget}
-          open={historyOpen}
-          blockedReason={
-            changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
-          }
-          onClose={() => setHistoryOpen(false)}
-          // The restored copy goes into the cache; the form, which has no changes, follows it.
-          onRestored={(restored) => {
-            if (widgetKey) queryClient.setQueryData(widgetKey, { ...restored, etag: null });
-          }}
-        />
+        <Suspense fallback={null}>
+          <WidgetHistoryPanel
+            widget={widget}
+            open={historyOpen}
+            blockedReason={
+              changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
+            }
+            onClose={() => setHistoryOpen(false)}
+            // The restored copy goes into the cache; the form, which has no changes, follows it.
+            onRestored={(restored) => {
+              if (widgetKey) queryClient.setQueryData(widgetKey, { ...restored, etag: null });
+            }}
+          />
+        </Suspense>
       ) : null}
       <DeleteWidgetDialog
         open={deleteOpen}
