@@ -17,33 +17,33 @@ import { useNow } from '../../lib/use-now.ts';
 import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { AdaptedNote } from './adapted-note.tsx';
+import { AdaptedNote } from './draft/adapted-note.tsx';
 import { compareUnavailableReason } from '../../lib/compare-availability.ts';
-import { ConflictDialog } from './conflict-dialog.tsx';
-import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
-import { describeWidget } from './describe-widget.ts';
-import { suggestName } from './suggest-name.ts';
-import { changedDraftKeys, diffWidget } from './diff-widget.ts';
-import { DraftRestoreBanner } from './draft-restore-banner.tsx';
-import { draftOriginOf, draftStorageKey, removeDraft } from './draft-storage.ts';
-import { metadataKeysInUse } from './field-options.ts';
-import { JsonDialog } from './json-dialog.tsx';
-import { LeaveDialog } from './leave-dialog.tsx';
-import { activeServerErrors, type ServerErrors } from './map-widget-errors.ts';
-import { describeSaveBlocker } from './preview-blocker.ts';
+import { ConflictDialog } from './save/conflict-dialog.tsx';
+import { DeleteWidgetDialog } from './save/delete-widget-dialog.tsx';
+import { describeWidget } from './draft/describe-widget.ts';
+import { suggestName } from './draft/suggest-name.ts';
+import { changedDraftKeys, diffWidget } from './save/diff-widget.ts';
+import { DraftRestoreBanner } from './draft/draft-restore-banner.tsx';
+import { draftOriginOf, draftStorageKey, removeDraft } from './draft/draft-storage.ts';
+import { metadataKeysInUse } from './form/field-options.ts';
+import { JsonDialog } from './save/json-dialog.tsx';
+import { LeaveDialog } from './save/leave-dialog.tsx';
+import { activeServerErrors, type ServerErrors } from './draft/map-widget-errors.ts';
+import { describeSaveBlocker } from './preview/preview-blocker.ts';
 import { useComparison } from '../../api/use-comparison.ts';
-import { PreviewPanel } from './preview-panel.tsx';
-import { compareConflict } from './save-conflict.ts';
-import { classifyWriteFailure } from './save-outcome.ts';
-import { UnsavedChanges } from './unsaved-changes.tsx';
-import { browserDraftStore, useDraftAutosave } from './use-draft-autosave.ts';
-import { useDraftEditor } from './use-draft-editor.ts';
-import { useDraftOffer } from './use-draft-offer.ts';
-import { isWholeDraft, useDraftValues } from './use-draft-values.ts';
-import { useLeaveGuard } from './use-leave-guard.ts';
-import { usePreviewData } from './use-preview-data.ts';
-import { useUndoShortcuts } from './use-undo-shortcuts.ts';
-import { WidgetFormPanel } from './widget-form-panel.tsx';
+import { PreviewPanel } from './preview/preview-panel.tsx';
+import { compareConflict } from './save/save-conflict.ts';
+import { classifyWriteFailure } from './save/save-outcome.ts';
+import { UnsavedChanges } from './save/unsaved-changes.tsx';
+import { browserDraftStore, useDraftAutosave } from './draft/use-draft-autosave.ts';
+import { useDraftEditor } from './draft/use-draft-editor.ts';
+import { useDraftOffer } from './draft/use-draft-offer.ts';
+import { isWholeDraft, useDraftValues } from './draft/use-draft-values.ts';
+import { useLeaveGuard } from './save/use-leave-guard.ts';
+import { usePreviewData } from './preview/use-preview-data.ts';
+import { useUndoShortcuts } from './draft/use-undo-shortcuts.ts';
+import { WidgetFormPanel } from './form/widget-form-panel.tsx';
 import {
   DRAFT_KEYS,
   draftToPreviewBody,
@@ -52,8 +52,13 @@ import {
   widgetToDraft,
   type WidgetDraft,
   type WidgetDraftKey,
-} from './widget-form-model.ts';
-import { readDraftErrors, toDrfErrors, widgetResolver, type WidgetFormContext } from './widget-resolver.ts';
+} from './draft/widget-form-model.ts';
+import {
+  readDraftErrors,
+  toDrfErrors,
+  widgetResolver,
+  type WidgetFormContext,
+} from './draft/widget-resolver.ts';
 import { widgetCopyName } from '../../lib/widget-copy-name.ts';
 
 // The version history panel loads beside the editor, not before it: it opens on demand, and this keeps

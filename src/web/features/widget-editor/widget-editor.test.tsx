@@ -6,9 +6,9 @@ import { callApi } from '../../../server/test-support/call-api.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { jsdomSafeFetch } from '../../test-support/jsdom-safe-fetch.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
-import { draftStorageKey, writeDraft } from './draft-storage.ts';
+import { draftStorageKey, writeDraft } from './draft/draft-storage.ts';
 import { WidgetEditorPage } from './widget-editor.tsx';
-import { widgetToDraft } from './widget-form-model.ts';
+import { widgetToDraft } from './draft/widget-form-model.ts';
 
 interface LoggedRequest {
   method: string;
