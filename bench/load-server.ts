@@ -35,6 +35,8 @@ const app = createApp({
   database,
   clock: () => new Date(now.getTime() + (Date.now() - startedAt)),
   serveSpa,
+  // web-bench serves its own build, with render counting built in (src/web/lib/use-render-count.ts).
+  spaRoot: process.env.BENCH_SPA_ROOT ?? 'dist',
   localApiKey: serveSpa ? (process.env.BENCH_API_KEY ?? null) : null,
 });
 const histogram = monitorEventLoopDelay({ resolution: 10 });

@@ -600,13 +600,29 @@ function nextSteps(): string {
 
 // ---------------------------------------------------------------- main
 
+/**
+ * The SPA the browser figures are measured on: the production build plus the measurement hooks
+ * (`VITE_MEASURE_RENDERS=true` keeps `data-render-count`, which production builds leave out), in a
+ * folder of its own so that `dist/` (and the bundle figures) stay the production build.
+ */
+const BENCH_SPA_ROOT = 'dist-bench';
+function buildBenchSpa(): void {
+  const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', BENCH_SPA_ROOT], {
+    stdio: 'inherit',
+    env: { ...process.env, VITE_MEASURE_RENDERS: 'true' },
+  });
+  if (built.status !== 0) throw new Error('vite build of the benchmark SPA failed');
+}
+
 async function main(): Promise<void> {
   const load = describeLoad();
   bundleFigures();
+  buildBenchSpa();
   const bench = await ensureBenchDatabase(CALLS);
   const projectId = bench.projectIds[0] ?? 1;
   const server = await startBenchServer(bench.path, bench.now, {
     BENCH_SERVE_SPA: '1',
+    BENCH_SPA_ROOT,
     BENCH_API_KEY: bench.apiKey,
   });
   const base = `http://127.0.0.1:${server.port}`;

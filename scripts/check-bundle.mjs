@@ -45,6 +45,17 @@ console.log(
   `editor route JS: ${editorKey ? editorKb.toFixed(1) + ' KB gz' : 'no editor chunk yet'} (budget ${BUDGET_EDITOR_KB})`,
 );
 let failed = false;
+// Measurement hooks (`useRenderCount`) are built in only for development, tests and the benchmark's own
+// build (`VITE_MEASURE_RENDERS=true`): a production bundle that still writes render counts is a leak.
+const measuring = Object.values(manifest)
+  .map((chunk) => chunk.file)
+  .filter(
+    (file) => file.endsWith('.js') && readFileSync(join(dist, file), 'utf8').includes('data-render-count'),
+  );
+if (measuring.length > 0) {
+  console.error(`Render counting ships in production chunks: ${measuring.join(', ')}.`);
+  failed = true;
+}
 if (initialKb > BUDGET_INITIAL_KB) {
   console.error(`Initial JavaScript is over budget by ${(initialKb - BUDGET_INITIAL_KB).toFixed(1)} KB gz.`);
   failed = true;

@@ -48,6 +48,11 @@ describe('lint enforces the module boundaries', { timeout: 90_000 }, () => {
       "import { fromWire } from './features/filter-builder/filter-tree.ts';\nexport const y = fromWire;",
       /through its entry file/,
     ],
+    [
+      'src/web/app/app-routes.tsx',
+      "import { widgetToDraft } from '../features/widget-editor/draft/widget-form-model.ts';\nexport const y = widgetToDraft;",
+      /through its entry file/,
+    ],
   ])('%s: %s is rejected', async (file, code, expected) => {
     const messages = await restrictedImportMessages(file, code);
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
@@ -59,6 +64,14 @@ describe('lint enforces the module boundaries', { timeout: 90_000 }, () => {
     [
       'src/web/main.tsx',
       "import { FilterBuilder } from './features/filter-builder/filter-builder.tsx';\nexport const y = FilterBuilder;",
+    ],
+    [
+      'src/web/features/widget-editor/form/data-fields.tsx',
+      "import { DRAFT_KEYS } from '../draft/widget-form-model.ts';\nexport const y = DRAFT_KEYS;",
+    ],
+    [
+      'src/web/features/widget-editor/form/widget-filters-section.tsx',
+      "import { FilterBuilder } from '../../filter-builder/filter-builder.tsx';\nexport const y = FilterBuilder;",
     ],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedImportMessages(file, code)).toEqual([]);

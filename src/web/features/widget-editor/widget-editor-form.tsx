@@ -1,48 +1,49 @@
-import { useQuery } from '@tanstack/react-query';
-import { startTransition, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import type { Dashboard } from '../../../contract/dashboard-schema.ts';
 import type { Metric } from '../../../contract/metric-schema.ts';
-import { checkWidget, normalizeGroupBy } from '../../../contract/widget-rules.ts';
+import { normalizeGroupBy } from '../../../contract/widget-rules.ts';
 import { useApiClient } from '../../api/api-client-context.tsx';
-import { describeError, isApiError } from '../../api/api-error.ts';
+import { describeError } from '../../api/api-error.ts';
 import { previewQueries } from '../../api/preview-queries.ts';
 import { useCreateWidget } from '../../api/use-create-widget.ts';
 import { useDeleteWidget } from '../../api/use-delete-widget.ts';
-import { isWidgetConflict, useSaveWidget } from '../../api/use-save-widget.ts';
+import { useSaveWidget } from '../../api/use-save-widget.ts';
 import type { CachedWidget } from '../../api/widget-cache.ts';
+import { widgetQueries } from '../../api/widget-queries.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { Button, buttonClassName } from '../../ui/button.tsx';
 import { ArrowLeftIcon } from '../../ui/icons.tsx';
-import { WidgetHistoryPanel } from '../version-history/version-history.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { AdaptedNote } from './adapted-note.tsx';
-import { afterNextPaint } from './after-next-paint.ts';
+import { AdaptedNote } from './draft/adapted-note.tsx';
 import { compareUnavailableReason } from '../../lib/compare-availability.ts';
-import { ConflictDialog } from './conflict-dialog.tsx';
-import { DeleteWidgetDialog } from './delete-widget-dialog.tsx';
-import { describeWidget } from './describe-widget.ts';
-import { suggestName } from './suggest-name.ts';
-import { changedDraftKeys, diffWidget } from './diff-widget.ts';
-import { DraftRestoreBanner } from './draft-restore-banner.tsx';
-import { draftOriginOf, draftStorageKey, removeDraft } from './draft-storage.ts';
-import { metadataKeysInUse } from './field-options.ts';
-import { JsonDialog } from './json-dialog.tsx';
-import { LeaveDialog } from './leave-dialog.tsx';
-import { activeServerErrors, mapWidgetErrors, type ServerErrors } from './map-widget-errors.ts';
-import { describeSaveBlocker } from './preview-blocker.ts';
+import { ConflictDialog } from './save/conflict-dialog.tsx';
+import { DeleteWidgetDialog } from './save/delete-widget-dialog.tsx';
+import { describeWidget } from './draft/describe-widget.ts';
+import { suggestName } from './draft/suggest-name.ts';
+import { changedDraftKeys, diffWidget } from './save/diff-widget.ts';
+import { DraftRestoreBanner } from './draft/draft-restore-banner.tsx';
+import { draftOriginOf, draftStorageKey, removeDraft } from './draft/draft-storage.ts';
+import { metadataKeysInUse } from './form/field-options.ts';
+import { JsonDialog } from './save/json-dialog.tsx';
+import { LeaveDialog } from './save/leave-dialog.tsx';
+import { activeServerErrors, type ServerErrors } from './draft/map-widget-errors.ts';
+import { describeSaveBlocker } from './preview/preview-blocker.ts';
 import { useComparison } from '../../api/use-comparison.ts';
-import { PreviewPanel } from './preview-panel.tsx';
-import { compareConflict } from './save-conflict.ts';
-import { UnsavedChanges } from './unsaved-changes.tsx';
-import { browserDraftStore, useDraftAutosave } from './use-draft-autosave.ts';
-import { useDraftEditor } from './use-draft-editor.ts';
-import { useDraftOffer } from './use-draft-offer.ts';
-import { useLeaveGuard } from './use-leave-guard.ts';
-import { usePreviewData } from './use-preview-data.ts';
-import { useUndoShortcuts } from './use-undo-shortcuts.ts';
-import { WidgetFormPanel } from './widget-form-panel.tsx';
+import { PreviewPanel } from './preview/preview-panel.tsx';
+import { compareConflict } from './save/save-conflict.ts';
+import { classifyWriteFailure } from './save/save-outcome.ts';
+import { UnsavedChanges } from './save/unsaved-changes.tsx';
+import { browserDraftStore, useDraftAutosave } from './draft/use-draft-autosave.ts';
+import { useDraftEditor } from './draft/use-draft-editor.ts';
+import { useDraftOffer } from './draft/use-draft-offer.ts';
+import { isWholeDraft, useDraftValues } from './draft/use-draft-values.ts';
+import { useLeaveGuard } from './save/use-leave-guard.ts';
+import { usePreviewData } from './preview/use-preview-data.ts';
+import { useUndoShortcuts } from './draft/use-undo-shortcuts.ts';
+import { WidgetFormPanel } from './form/widget-form-panel.tsx';
 import {
   DRAFT_KEYS,
   draftToPreviewBody,
@@ -51,18 +52,27 @@ import {
   widgetToDraft,
   type WidgetDraft,
   type WidgetDraftKey,
-} from './widget-form-model.ts';
-import { widgetResolver, type WidgetFormContext } from './widget-resolver.ts';
+} from './draft/widget-form-model.ts';
+import {
+  readDraftErrors,
+  toDrfErrors,
+  widgetResolver,
+  type WidgetFormContext,
+} from './draft/widget-resolver.ts';
 import { widgetCopyName } from '../../lib/widget-copy-name.ts';
+
+// The version history panel loads beside the editor, not before it: it opens on demand, and this keeps
+// the editor route's JavaScript within its budget. The download starts when this module runs.
+const loadHistoryPanel = () => import('../version-history/version-history.tsx');
+loadHistoryPanel().catch(() => undefined);
+const WidgetHistoryPanel = lazy(() => loadHistoryPanel().then((m) => ({ default: m.WidgetHistoryPanel })));
 
 export interface WidgetEditorFormProps {
   dashboard: Dashboard;
-  /** The server copy the form is seeded from; null for a new widget. */
+  /** The cache's copy of the widget (the form is seeded from the first one); null for a new widget. */
   widget: CachedWidget | null;
   metrics: readonly Metric[] | null;
   metricsError: string | null;
-  /** A save or "Reload theirs" produced a new server copy: the page re-keys the form with it. */
-  onReseed: (widget: CachedWidget) => void;
 }
 
 /** `metadata` for a copy: everything but the layout, so the copy takes the first free slot (D14). */
@@ -73,32 +83,36 @@ function metadataForCopy(widget: CachedWidget | null): Record<string, unknown> |
 }
 
 /**
- * The widget editor's one form, seeded once from the server copy (the page keys it by widget id and
- * `updated_at`, so a save re-seeds it by remounting). Values live in react-hook-form, validated by the
- * contract's `checkWidget`; edits go through `useDraftEditor` (adaptation, undo/redo); the preview,
- * autosave, leave guard and save flow hang off the current draft.
+ * The widget editor's one form. react-hook-form owns the draft: its values are the draft (read with
+ * `useDraftValues`), its default values the server copy it was seeded from, its errors the contract's
+ * `checkWidget` (the resolver). The server copy itself lives in the query cache (`widget`); the form
+ * only remembers which version it was seeded from (`seededFrom`), so a newer copy in the cache (a
+ * refetch, a conflict) is never written over silently. Edits go through `useDraftEditor` (adaptation,
+ * undo/redo); a save resets the form to the saved copy, without a remount.
  */
-export function WidgetEditorForm({
-  dashboard,
-  widget,
-  metrics,
-  metricsError,
-  onReseed,
-}: WidgetEditorFormProps) {
+export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: WidgetEditorFormProps) {
   const api = useApiClient();
   const toast = useToast();
   const navigate = useNavigate();
   const now = useNow(60_000);
+  const queryClient = useQueryClient();
   const isNew = widget === null;
-  const saved = useMemo(() => (widget ? widgetToDraft(widget) : newWidgetDraft()), [widget]);
   const form = useForm<WidgetDraft, WidgetFormContext>({
-    defaultValues: saved,
+    defaultValues: widget ? widgetToDraft(widget) : newWidgetDraft(),
     resolver: widgetResolver,
     context: { metrics },
   });
-  const editor = useDraftEditor(form, metrics);
-  const { draft } = editor;
+  const editor = useDraftEditor(form, metrics, widget?.updated_at ?? null);
+  const { seededFrom } = editor;
+  const draft = useDraftValues(form.control);
+  const { defaultValues, errors: formErrors, isValid } = form.formState;
+  const saved = isWholeDraft(defaultValues) ? defaultValues : draft;
   useUndoShortcuts(editor);
+  const { trigger } = form;
+  // The rules depend on the metrics too: check again when they arrive (and once on open).
+  useEffect(() => {
+    void trigger();
+  }, [trigger, metrics]);
 
   const dashboardPath = `/dashboards/${dashboard.id}`;
   const storageKey = draftStorageKey(dashboard.id, widget?.id ?? 'new');
@@ -108,27 +122,31 @@ export function WidgetEditorForm({
     storageKey,
     draft,
     saved,
-    baseUpdatedAt: widget?.updated_at ?? null,
+    baseUpdatedAt: seededFrom,
     origin,
     enabled: offer === null,
   });
 
-  // Set when a save succeeds: the header shows the saved state against it at once; the form is re-keyed
-  // with the saved copy (a remount of the form and the chart) just after that paint.
-  const [justSaved, setJustSaved] = useState<WidgetDraft | null>(null);
-  const baseline = justSaved ?? saved;
-  const changedKeys = changedDraftKeys(baseline, draft);
+  const changedKeys = changedDraftKeys(saved, draft);
   const allowLeave = useRef(false);
   const blocker = useLeaveGuard(changedKeys.length > 0, allowLeave);
 
+  // An untouched form follows the cache: the widget's own GET replacing the dashboard's copy of it,
+  // a restored version. A form with changes holds, and its save's conflict check catches the rest.
+  const follow = widget !== null && widget.updated_at !== seededFrom && changedKeys.length === 0;
+  useEffect(() => {
+    if (!follow) return;
+    editor.rebase(widgetToDraft(widget), widget.updated_at);
+  }, [follow, widget, editor]);
+
   const base = { dashboard: dashboard.id, metadata: widget?.metadata ?? null };
-  const ruleErrors = useMemo(
-    () => checkWidget(draftToWidgetInput(draft, { dashboard: dashboard.id, metadata: null }), { metrics }),
-    [draft, metrics, dashboard.id],
-  );
+  const rules = readDraftErrors(formErrors);
+  // Until the resolver has run once, nothing is known: the preview waits rather than ask for a draft
+  // the rules may refuse.
+  const checked = isValid || Object.keys(formErrors).length > 0;
+  const ruleErrors = toDrfErrors(rules);
   const [serverErrors, setServerErrors] = useState<ServerErrors | null>(null);
   const server = activeServerErrors(serverErrors, draft);
-  const rules = mapWidgetErrors(ruleErrors);
   const fieldErrors: Partial<Record<WidgetDraftKey, string>> = {};
   for (const key of DRAFT_KEYS) {
     const messages = server.fields[key] ?? rules.fields[key];
@@ -148,6 +166,7 @@ export function WidgetEditorForm({
     dashboardId: dashboard.id,
     dashboardFilters: dashboard.filters,
     ruleErrors,
+    checked,
     now,
   });
   const editorDashboard = useMemo(
@@ -170,7 +189,8 @@ export function WidgetEditorForm({
   const saveMutation = useSaveWidget();
   const createMutation = useCreateWidget();
   const deleteMutation = useDeleteWidget();
-  const [conflict, setConflict] = useState<CachedWidget | null>(null);
+  // Open while the cache holds someone else's copy that my save ran into.
+  const [conflict, setConflict] = useState(false);
   const [jsonOpen, setJsonOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -184,35 +204,43 @@ export function WidgetEditorForm({
         ? 'No changes to save'
         : null;
 
-  const handleWriteError = (error: unknown, attempted: WidgetDraft) => {
-    if (isWidgetConflict(error)) {
-      // The server copy already says exactly what I tried to save: my save landed and only its answer
-      // was lost (a retried write then meets its own change). Take it as saved, not as a conflict.
-      if (changedDraftKeys(widgetToDraft(error.theirs), attempted).length === 0) {
-        setConflict(null);
-        autosave.discard();
-        toast.show({ tone: 'success', title: 'Widget saved' });
-        onReseed(error.theirs);
-        return;
-      }
-      setConflict(error.theirs);
-      return;
-    }
-    if (isApiError(error) && error.kind === 'http' && error.status === 400) {
-      const mapped = mapWidgetErrors(error.fieldErrors);
-      setServerErrors({ draft: attempted, errors: mapped });
-      toast.show({
-        tone: 'error',
-        title: 'The server rejected the widget',
-        description: 'See the messages on the form.',
-      });
-      return;
-    }
-    toast.show({ tone: 'error', title: 'Could not save the widget', description: describeError(error) });
+  const widgetKey = widget ? widgetQueries.detail(api, widget.id).queryKey : null;
+  /** The form now stands for `copy` (saved, theirs reloaded): default values, version, cache. */
+  const seedFrom = (copy: CachedWidget, attempted?: WidgetDraft) => {
+    if (widgetKey) queryClient.setQueryData(widgetKey, copy);
+    editor.rebase(widgetToDraft(copy), copy.updated_at, attempted);
   };
 
-  const save = async (onto: CachedWidget | null) => {
-    const attempted = draft;
+  const handleWriteError = (error: unknown, attempted: WidgetDraft) => {
+    const failure = classifyWriteFailure(error, attempted);
+    switch (failure.kind) {
+      case 'landed':
+        setConflict(false);
+        autosave.discard();
+        toast.show({ tone: 'success', title: 'Widget saved' });
+        seedFrom(failure.theirs, attempted);
+        return;
+      case 'conflict':
+        // Their copy goes into the cache: the dialog compares against it and Overwrite writes onto it.
+        if (widgetKey) queryClient.setQueryData(widgetKey, failure.theirs);
+        setConflict(true);
+        return;
+      case 'rejected':
+        setServerErrors({ draft: attempted, errors: failure.errors });
+        toast.show({
+          tone: 'error',
+          title: 'The server rejected the widget',
+          description: 'See the messages on the form.',
+        });
+        return;
+      case 'failed':
+        toast.show({ tone: 'error', title: 'Could not save the widget', description: failure.message });
+    }
+  };
+
+  /** Saves the form's values; `overwrite` writes onto the cache's (their) copy after a conflict. */
+  const save = async (overwrite: boolean) => {
+    const attempted = form.getValues();
     setServerErrors(null);
     try {
       if (widget === null) {
@@ -223,20 +251,17 @@ export function WidgetEditorForm({
         await navigate(`${dashboardPath}/widgets/${created.id}/edit`, { replace: true });
         return;
       }
-      const target = onto ?? widget;
+      const expectedUpdatedAt = overwrite ? widget.updated_at : seededFrom;
       const written = await saveMutation.mutateAsync({
         widgetId: widget.id,
-        patch: diffWidget(saved, attempted, target),
-        expectedUpdatedAt: target.updated_at,
-        ifMatch: target.etag,
+        patch: diffWidget(saved, attempted, widget),
+        expectedUpdatedAt,
+        ifMatch: widget.updated_at === expectedUpdatedAt ? widget.etag : null,
       });
-      setConflict(null);
+      setConflict(false);
       autosave.discard();
-      setJustSaved(widgetToDraft(written));
+      seedFrom(written, attempted);
       toast.show({ tone: 'success', title: 'Widget saved' });
-      // Re-keying remounts the form and the chart (~100 ms of work): after the frame that shows
-      // "All changes saved", and as a transition, so input goes first.
-      afterNextPaint(() => startTransition(() => onReseed(written)));
     } catch (error: unknown) {
       handleWriteError(error, attempted);
     }
@@ -309,7 +334,7 @@ export function WidgetEditorForm({
         </h1>
         <UnsavedChanges
           keys={changedKeys}
-          saved={baseline}
+          saved={saved}
           draft={draft}
           metrics={metrics ?? []}
           isNew={isNew}
@@ -370,7 +395,7 @@ export function WidgetEditorForm({
             loading={busy}
             disabled={saveBlockReason !== null}
             aria-describedby={saveBlockReason ? 'save-reason' : undefined}
-            onClick={() => void form.handleSubmit(() => save(null))()}
+            onClick={() => void form.handleSubmit(() => save(false))()}
           >
             {isNew ? 'Create widget' : 'Save'}
           </Button>
@@ -381,7 +406,7 @@ export function WidgetEditorForm({
         <DraftRestoreBanner
           savedAt={offer.savedAt}
           keys={changedDraftKeys(saved, offer.draft)}
-          serverChangedSince={!isNew && offer.baseUpdatedAt !== widget.updated_at}
+          serverChangedSince={!isNew && offer.baseUpdatedAt !== seededFrom}
           onRestore={() => {
             editor.replace(offer.draft);
             setOffer(null);
@@ -412,11 +437,11 @@ export function WidgetEditorForm({
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            if (saveBlockReason === null) void form.handleSubmit(() => save(null))();
+            if (saveBlockReason === null) void form.handleSubmit(() => save(false))();
           }}
         >
           <WidgetFormPanel
-            values={draft}
+            control={form.control}
             errors={fieldErrors}
             filterErrors={server.fields.filters ?? []}
             metrics={metrics}
@@ -451,18 +476,18 @@ export function WidgetEditorForm({
       </div>
 
       <ConflictDialog
-        open={conflict !== null}
-        rows={conflict ? compareConflict(saved, widgetToDraft(conflict), draft, metrics ?? []) : []}
-        updatedAt={conflict?.updated_at ?? null}
+        open={conflict && widget !== null}
+        rows={conflict && widget ? compareConflict(saved, widgetToDraft(widget), draft, metrics ?? []) : []}
+        updatedAt={widget?.updated_at ?? null}
         busy={saveMutation.isPending}
-        onCancel={() => setConflict(null)}
+        onCancel={() => setConflict(false)}
         onReloadTheirs={() => {
-          if (!conflict) return;
+          if (!widget) return;
           autosave.discard();
-          setConflict(null);
-          onReseed(conflict);
+          setConflict(false);
+          seedFrom(widget);
         }}
-        onOverwrite={() => void save(conflict)}
+        onOverwrite={() => void save(true)}
       />
       <LeaveDialog
         open={blocker.state === 'blocked'}
@@ -481,15 +506,20 @@ export function WidgetEditorForm({
         sections={jsonSections}
       />
       {widget ? (
-        <WidgetHistoryPanel
-          widget={widget}
-          open={historyOpen}
-          blockedReason={
-            changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
-          }
-          onClose={() => setHistoryOpen(false)}
-          onRestored={(restored) => onReseed({ ...restored, etag: null })}
-        />
+        <Suspense fallback={null}>
+          <WidgetHistoryPanel
+            widget={widget}
+            open={historyOpen}
+            blockedReason={
+              changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
+            }
+            onClose={() => setHistoryOpen(false)}
+            // The restored copy goes into the cache; the form, which has no changes, follows it.
+            onRestored={(restored) => {
+              if (widgetKey) queryClient.setQueryData(widgetKey, { ...restored, etag: null });
+            }}
+          />
+        </Suspense>
       ) : null}
       <DeleteWidgetDialog
         open={deleteOpen}

@@ -6,9 +6,9 @@ import { callApi } from '../../../server/test-support/call-api.ts';
 import type { TestServer } from '../../../server/test-support/create-test-server.ts';
 import { jsdomSafeFetch } from '../../test-support/jsdom-safe-fetch.ts';
 import { renderWithServer } from '../../test-support/render-with-server.tsx';
-import { draftStorageKey, writeDraft } from './draft-storage.ts';
+import { draftStorageKey, writeDraft } from './draft/draft-storage.ts';
 import { WidgetEditorPage } from './widget-editor.tsx';
-import { widgetToDraft } from './widget-form-model.ts';
+import { widgetToDraft } from './draft/widget-form-model.ts';
 
 interface LoggedRequest {
   method: string;
@@ -95,6 +95,25 @@ describe('WidgetEditorPage', () => {
     const after = await getWidget(server, LINE_WIDGET);
     expect(after).toMatchObject({ chart_type: 'bar', aggregation_function: 'p95', time_period: 'day' });
     expect(after.metadata).toEqual(before.metadata);
+  });
+
+  it('after a save the form is reset to the saved copy, not started again', async () => {
+    const { user, server } = renderEditor(LINE_WIDGET);
+    await screen.findByRole('heading', { name: 'Call duration' });
+    const name = screen.getByLabelText('Name');
+    await user.type(name, ' (saved)');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('All changes saved');
+    expect(screen.getByLabelText('Name')).toBe(name);
+    expect(name).toHaveValue('Call duration (saved)');
+    expect((await getWidget(server, LINE_WIDGET)).name).toBe('Call duration (saved)');
+    // The saved copy is the new baseline: one more edit is one unsaved change, and a second save
+    // expects the version the first one wrote (no conflict with itself).
+    await user.type(name, '!');
+    expect(screen.getByText('1 unsaved change')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText('All changes saved');
+    expect((await getWidget(server, LINE_WIDGET)).name).toBe('Call duration (saved)!');
   });
 
   it('opens from the dashboard copy of the widget while its own GET is still on its way', async () => {

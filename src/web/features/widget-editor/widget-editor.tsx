@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiClient } from '../../api/api-client-context.tsx';
@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { buttonClassName } from '../../ui/button.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { Skeleton } from '../../ui/skeleton.tsx';
-import { pinWidgetCopy, type PinnedCopy } from './pin-widget-copy.ts';
+import { prefetchWidgetEditor } from './prefetch-widget-editor.ts';
 import { WidgetEditorForm } from './widget-editor-form.tsx';
 
 function parseId(value: string | undefined): number | null {
@@ -52,12 +52,16 @@ function EditorSkeleton() {
 }
 
 /**
- * Loads the dashboard, the widget and the project's metrics, then seeds the form once. The seed only
- * changes on this editor's own save or "Reload theirs": a background refetch that brings someone
- * else's change never replaces the form under the user (the save's conflict check catches it).
+ * Starts the dashboard, widget and metrics queries at once (`prefetchWidgetEditor`), then renders the
+ * form from what the cache holds. The widget is the cache's copy, or while its own GET is on its way
+ * the dashboard's copy of it, so the editor opens without waiting. The form decides itself when a
+ * newer copy may replace its values (only while it has no changes: see `useServerCopy`).
  */
 function WidgetEditorLoader({ dashboardId, widgetId }: { dashboardId: number; widgetId: number | 'new' }) {
   const api = useApiClient();
+  const queryClient = useQueryClient();
+  // Once per editor, during the first render: before any child mounts, so nothing waits on another.
+  useState(() => void prefetchWidgetEditor(queryClient, api, dashboardId, widgetId));
   const dashboardQuery = useQuery(dashboardQueries.detail(api, dashboardId));
   const widgetQuery = useQuery({
     ...widgetQueries.detail(api, widgetId === 'new' ? 0 : widgetId),
@@ -68,19 +72,11 @@ function WidgetEditorLoader({ dashboardId, widgetId }: { dashboardId: number; wi
     ...metricQueries.list(api, { projectId }),
     enabled: dashboardQuery.isSuccess,
   });
-  // Set by this editor's own save and by "Reload theirs": the copy the form is re-keyed with.
-  const [seed, setSeed] = useState<CachedWidget | null>(null);
-  // Until then, the form is seeded from the pinned copy (`pinWidgetCopy`): the dashboard's copy of the
-  // widget at first, so the editor opens without waiting for the widget's own GET, then that GET's.
-  const embedded = useMemo(() => {
+  const embedded = useMemo((): CachedWidget | null => {
     const found = dashboardQuery.data?.widgets.find((w) => w.id === widgetId);
     return found ? { ...found, etag: null } : null;
   }, [dashboardQuery.data, widgetId]);
-  const [pinned, setPinned] = useState<PinnedCopy | null>(null);
-  const pin = pinWidgetCopy(pinned, widgetQuery.data ?? null, embedded);
-  // Adjusting state while rendering (React's pattern for state derived from props): settles at once.
-  if (pin !== pinned) setPinned(pin);
-  const widget = seed ?? pin?.widget ?? null;
+  const widget = widgetId === 'new' ? null : (widgetQuery.data ?? embedded);
   useDocumentTitle(widgetId === 'new' ? 'New widget' : (widget?.name ?? 'Edit widget'));
 
   const failure = dashboardQuery.error ?? (widgetId === 'new' ? null : widgetQuery.error);
@@ -127,14 +123,12 @@ function WidgetEditorLoader({ dashboardId, widgetId }: { dashboardId: number; wi
   }
   return (
     <WidgetEditorForm
-      key={widget ? `${widget.id}:${widget.updated_at ?? ''}` : 'new'}
       dashboard={dashboard}
       widget={widget}
       metrics={metricsQuery.data ?? null}
       metricsError={
         metricsQuery.error ? `Metrics could not be loaded: ${describeError(metricsQuery.error)}` : null
       }
-      onReseed={setSeed}
     />
   );
 }

@@ -19,8 +19,8 @@ const sameOptions = (a: PrepareChartShapeOptions, b: PrepareChartShapeOptions) =
 
 /**
  * `prepareChartShape`, remembered per response object (responses are immutable query-cache entries)
- * and options, so that a chart that mounts again (the editor re-keyed by its save remounts its
- * preview) or renders again for any other reason never downsamples the same series twice. Entries go
+ * and options, so that a chart that mounts again (a card scrolled back into view, the editor opened
+ * again) or renders again for any other reason never downsamples the same series twice. Entries go
  * with their response when the query cache lets it go.
  */
 export function prepareChartShapeCached(
