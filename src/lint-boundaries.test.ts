@@ -47,6 +47,16 @@ describe('lint enforces the module boundaries', () => {
       "import { fromWire } from './features/filter-builder/filter-tree.ts';\nexport const y = fromWire;",
       /through its entry file/,
     ],
+    [
+      'src/server/engine/chart-data.ts',
+      "import { buildEngineFixture } from '../test-support/engine-test-fixture.ts';\nexport const y = buildEngineFixture;",
+      /never imports test-support/,
+    ],
+    [
+      'src/server/store/widget-store.ts',
+      "import { registerWidgetRoutes } from '../routes/widget-routes.ts';\nexport const y = registerWidgetRoutes;",
+      /Only app\.ts imports routes/,
+    ],
   ])('%s: %s is rejected', async (file, code, expected) => {
     const messages = await restrictedImportMessages(file, code);
     expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
@@ -58,6 +68,14 @@ describe('lint enforces the module boundaries', () => {
     [
       'src/web/main.tsx',
       "import { FilterBuilder } from './features/filter-builder/filter-builder.tsx';\nexport const y = FilterBuilder;",
+    ],
+    [
+      'src/server/engine/chart-data.differential.test.ts',
+      "import { buildEngineFixture } from '../test-support/engine-test-fixture.ts';\nexport const y = buildEngineFixture;",
+    ],
+    [
+      'src/server/app.ts',
+      "import { registerWidgetRoutes } from './routes/widget-routes.ts';\nexport const y = registerWidgetRoutes;",
     ],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await restrictedImportMessages(file, code)).toEqual([]);
