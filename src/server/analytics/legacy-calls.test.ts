@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAnalytics, type AnalyticsDatabase } from './analytics-database.ts';
 import { moveLegacyCalls } from './legacy-calls.ts';
+import { queryAnalytics } from '../test-support/analytics-rows.ts';
 
 const open: AnalyticsDatabase[] = [];
 afterEach(async () => {
@@ -72,18 +73,6 @@ function legacySqlite(): Database.Database {
   return sqlite;
 }
 
-async function rows(analytics: AnalyticsDatabase, sql: string): Promise<Record<string, unknown>[]> {
-  return analytics.read(null, async (connection) =>
-    (await connection.runAndReadAll(sql))
-      .getRowObjectsJS()
-      .map((row) =>
-        Object.fromEntries(
-          Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value]),
-        ),
-      ),
-  );
-}
-
 describe('moveLegacyCalls', () => {
   it('moves every column of the old SQLite calls and evaluations into the analytics store', async () => {
     const sqlite = legacySqlite();
@@ -94,7 +83,7 @@ describe('moveLegacyCalls', () => {
 
     const columns =
       'id, project_id, agent_id, ts_ms, duration, success, is_reviewed, call_ended_reason, dropoff_point, topic, customer_number, call_id, metadata, created_ms';
-    expect(await rows(analytics, `SELECT ${columns} FROM calls ORDER BY id`)).toEqual([
+    expect(await queryAnalytics({ analytics }, `SELECT ${columns} FROM calls ORDER BY id`)).toEqual([
       {
         id: 7,
         project_id: 1,
@@ -130,8 +119,8 @@ describe('moveLegacyCalls', () => {
       },
     ]);
     expect(
-      await rows(
-        analytics,
+      await queryAnalytics(
+        { analytics },
         'SELECT call_id, metric_id, value_num, value_text, ts_ms FROM metric_evaluations',
       ),
     ).toEqual([{ call_id: 7, metric_id: 4, value_num: 0.5, value_text: null, ts_ms: 1_767_323_045_000 }]);
