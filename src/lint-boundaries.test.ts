@@ -6,6 +6,9 @@ import { ESLint } from 'eslint';
 const root = resolve(import.meta.dirname, '..');
 // typescript-eslint switches to "single run" mode when CI=true and then parses files from disk,
 // ignoring the text given to lintText; these rows lint in-memory text, so that mode is turned off.
+// The first row linted under each tsconfig builds that TypeScript program (about 20 s for the test
+// project on a busy machine), hence the long timeout of each row.
+const LINT_TIMEOUT_MS = 120_000;
 const eslint = new ESLint({
   cwd: root,
   overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
@@ -57,10 +60,14 @@ describe('lint enforces the module boundaries', () => {
       "import { registerWidgetRoutes } from '../routes/widget-routes.ts';\nexport const y = registerWidgetRoutes;",
       /Only app\.ts imports routes/,
     ],
-  ])('%s: %s is rejected', async (file, code, expected) => {
-    const messages = await restrictedImportMessages(file, code);
-    expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
-  });
+  ])(
+    '%s: %s is rejected',
+    async (file, code, expected) => {
+      const messages = await restrictedImportMessages(file, code);
+      expect(messages).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+    },
+    LINT_TIMEOUT_MS,
+  );
 
   it.each([
     ['src/web/main.tsx', "import * as z from 'zod';\nexport const y = z;"],
@@ -77,7 +84,11 @@ describe('lint enforces the module boundaries', () => {
       'src/server/app.ts',
       "import { registerWidgetRoutes } from './routes/widget-routes.ts';\nexport const y = registerWidgetRoutes;",
     ],
-  ])('%s: %s is allowed', async (file, code) => {
-    expect(await restrictedImportMessages(file, code)).toEqual([]);
-  });
+  ])(
+    '%s: %s is allowed',
+    async (file, code) => {
+      expect(await restrictedImportMessages(file, code)).toEqual([]);
+    },
+    LINT_TIMEOUT_MS,
+  );
 });
