@@ -60,6 +60,28 @@ const webRestrictions = {
   ],
 };
 
+const serverNoWeb = { group: ['**/web/**', '**/web'], message: 'src/server never imports src/web.' };
+const serverNoTestSupport = {
+  group: ['**/test-support/**', '**/test-support'],
+  message: 'Production server code never imports test-support/ (test-only code).',
+};
+const serverNoRoutes = {
+  group: ['**/routes/**', '**/routes'],
+  message: 'Only app.ts imports routes/: the other rooms sit below it.',
+};
+const serverRoomsBelowRoutes = [
+  'http',
+  'store',
+  'history',
+  'forwarding',
+  'engine',
+  'analytics',
+  'db',
+  'ingest',
+  'sync',
+  'seed',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -191,11 +213,19 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverNoWeb] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    ignores: ['**/*.test.ts', 'src/server/test-support/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverNoWeb, serverNoTestSupport] }] },
+  },
+  {
+    // The rooms below the routes (docs/architecture.md, Layout): only app.ts wires routes/ in.
+    files: serverRoomsBelowRoutes.map((room) => `src/server/${room}/**/*.ts`),
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/web/**', '**/web'], message: 'src/server never imports src/web.' }] },
-      ],
+      'no-restricted-imports': ['error', { patterns: [serverNoWeb, serverNoTestSupport, serverNoRoutes] }],
     },
   },
   {

@@ -1,3 +1,5 @@
+import * as z from 'zod';
+
 /**
  * The analytics file's tables (docs/decisions/0014): calls and their metric evaluations, the two
  * tables every chart scans, in DuckDB. Everything else (organisations, projects, keys, agents, metrics,
@@ -63,51 +65,42 @@ export const METADATA_SLOT_COUNT = 12;
 
 export const ANALYTICS_SCHEMA_VERSION = Math.max(...ANALYTICS_MIGRATIONS.map((m) => m.version));
 
-/**
- * The columns of `calls` (and of `calls_staging`, where the appenders write), in table order; `calls`
- * then has the `METADATA_SLOT_COUNT` promoted metadata columns.
- */
-export const CALL_COLUMNS = [
-  'id',
-  'project_id',
-  'agent_id',
-  'ts_ms',
-  'duration',
-  'success',
-  'is_reviewed',
-  'call_ended_reason',
-  'dropoff_point',
-  'topic',
-  'customer_number',
-  'call_id',
-  'metadata',
-  'created_ms',
-] as const;
+const flag = z.union([z.literal(0), z.literal(1)]);
+const nullableText = z.string().nullable();
 
-/** One stored call, as the appenders take it. */
-export interface StoredCall {
-  id: number;
-  project_id: number;
-  agent_id: number | null;
-  ts_ms: number;
-  duration: number | null;
-  success: 0 | 1 | null;
-  is_reviewed: 0 | 1;
-  call_ended_reason: string | null;
-  dropoff_point: string | null;
-  topic: string | null;
-  customer_number: string | null;
-  call_id: string | null;
+/**
+ * One stored call, as the appenders take it: the columns of `calls` (and of `calls_staging`, where the
+ * appenders write), in table order; `calls` then has the `METADATA_SLOT_COUNT` promoted metadata
+ * columns. The one declaration of the row: the legacy SQLite row and the engine's test fixture are
+ * derived from it.
+ */
+export const StoredCallSchema = z.object({
+  id: z.number(),
+  project_id: z.number(),
+  agent_id: z.number().nullable(),
+  ts_ms: z.number(),
+  duration: z.number().nullable(),
+  success: flag.nullable(),
+  is_reviewed: flag,
+  call_ended_reason: nullableText,
+  dropoff_point: nullableText,
+  topic: nullableText,
+  customer_number: nullableText,
+  call_id: nullableText,
   /** JSON text of an object, or null. */
-  metadata: string | null;
-  created_ms: number;
-}
+  metadata: nullableText,
+  created_ms: z.number(),
+});
+export type StoredCall = z.infer<typeof StoredCallSchema>;
+
+export const CALL_COLUMNS = StoredCallSchema.keyof().options;
 
 /** One stored metric evaluation of a call. */
-export interface StoredEvaluation {
-  call_id: number;
-  metric_id: number;
-  value_num: number | null;
-  value_text: string | null;
-  ts_ms: number;
-}
+export const StoredEvaluationSchema = z.object({
+  call_id: z.number(),
+  metric_id: z.number(),
+  value_num: z.number().nullable(),
+  value_text: nullableText,
+  ts_ms: z.number(),
+});
+export type StoredEvaluation = z.infer<typeof StoredEvaluationSchema>;

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import * as z from 'zod';
 import type { AnalyticsDatabase } from './analytics-database.ts';
+import { StoredCallSchema, StoredEvaluationSchema } from './analytics-schema.ts';
 import { openRowAppender } from './row-appender.ts';
 
 /**
@@ -33,35 +34,18 @@ export function dropEmptyLegacyTables(sqlite: BetterSqlite3.Database): void {
   if (hasTable(sqlite, 'calls') && legacyRowCount(sqlite) === 0) dropLegacyTables(sqlite);
 }
 
-const nullableNumber = z.number().nullable();
-const nullableText = z.string().nullable();
-const LegacyCallSchema = z.object({
-  id: z.number(),
-  project_id: z.number(),
-  agent_id: nullableNumber,
-  ts_ms: z.number(),
-  duration: nullableNumber,
-  success: nullableNumber,
-  is_reviewed: z.number(),
-  call_ended_reason: nullableText,
-  dropoff_point: nullableText,
-  topic: nullableText,
-  customer_number: nullableText,
-  call_id: nullableText,
-  metadata: nullableText,
-  created_at: z.string(),
-});
-const LegacyEvaluationSchema = z.object({
-  call_id: z.number(),
-  metric_id: z.number(),
-  value_num: nullableNumber,
-  value_text: nullableText,
-  ts_ms: z.number(),
-});
-
 function flag(value: number | null): 0 | 1 | null {
   return value === null ? null : value === 0 ? 0 : 1;
 }
+
+/** A row of the old SQLite `calls` table: the stored call, with plain integer flags and `created_at` text. */
+const LegacyCallSchema = StoredCallSchema.omit({ success: true, is_reviewed: true, created_ms: true }).extend(
+  {
+    success: z.number().nullable().transform(flag),
+    is_reviewed: z.number().transform((value) => (value === 0 ? 0 : 1)),
+    created_at: z.string(),
+  },
+);
 
 /**
  * Moves the legacy SQLite calls and evaluations into the analytics store, when there are any and the
@@ -87,30 +71,16 @@ export async function moveLegacyCalls(
     }
     const appender = await openRowAppender(connection);
     for (const raw of sqlite.prepare('SELECT * FROM calls ORDER BY ts_ms, id').iterate()) {
-      const row = LegacyCallSchema.parse(raw);
-      appender.call({
-        id: row.id,
-        project_id: row.project_id,
-        agent_id: row.agent_id,
-        ts_ms: row.ts_ms,
-        duration: row.duration,
-        success: flag(row.success),
-        is_reviewed: row.is_reviewed === 0 ? 0 : 1,
-        call_ended_reason: row.call_ended_reason,
-        dropoff_point: row.dropoff_point,
-        topic: row.topic,
-        customer_number: row.customer_number,
-        call_id: row.call_id,
-        metadata: row.metadata,
-        created_ms: Number.isFinite(Date.parse(row.created_at)) ? Date.parse(row.created_at) : row.ts_ms,
-      });
+      const { created_at, ...row } = LegacyCallSchema.parse(raw);
+      const createdMs = Date.parse(created_at);
+      appender.call({ ...row, created_ms: Number.isFinite(createdMs) ? createdMs : row.ts_ms });
     }
     for (const row of sqlite
       .prepare(
         'SELECT call_id, metric_id, value_num, value_text, ts_ms FROM metric_evaluations ORDER BY ts_ms, id',
       )
       .iterate()) {
-      appender.evaluation(LegacyEvaluationSchema.parse(row));
+      appender.evaluation(StoredEvaluationSchema.parse(row));
     }
     await appender.close();
   });

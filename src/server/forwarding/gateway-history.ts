@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Context } from 'hono';
 import { DashboardSchema, type Dashboard } from '../../contract/dashboard-schema.ts';
 import { WidgetSchema } from '../../contract/widget-schema.ts';
@@ -7,7 +9,6 @@ import {
   stateAfterWrite,
   type ForwardedWrite,
 } from './forwarded-write.ts';
-import { createGatewayScope } from './gateway-scope.ts';
 import {
   dashboardOfGatewayWidget,
   latestGatewayVersion,
@@ -26,12 +27,30 @@ import {
 
 const JSON_HEADERS = () => new Headers({ accept: 'application/json', 'content-type': 'application/json' });
 
+/** The database's random secret for scope fingerprints, created on first use. */
+function gatewaySecret(sqlite: BetterSqlite3.Database): Buffer {
+  sqlite.prepare('INSERT OR IGNORE INTO gateway_secret (id, secret) VALUES (1, ?)').run(randomBytes(32));
+  return sqlite.prepare('SELECT secret FROM gateway_secret WHERE id = 1').pluck().get() as Buffer;
+}
+
+/**
+ * Whose history a forwarded request belongs to: an HMAC-SHA256, under the database's own random
+ * secret, of the upstream base URL and the API key. The key is never stored and cannot be read back
+ * from the fingerprint; two keys (or one key against two upstreams) never share a history.
+ */
+function createGatewayScope(sqlite: BetterSqlite3.Database, upstreamUrl: string) {
+  const secret = gatewaySecret(sqlite);
+  const base = new URL(upstreamUrl).toString().replace(/\/+$/, '');
+  return (apiKey: string): string =>
+    createHmac('sha256', secret).update(base).update('\n').update(apiKey).digest('hex');
+}
+
 export type GatewayHistory = ReturnType<typeof createGatewayHistory>;
 
 /**
  * The gateway's version history (ADR 0020): a forwarded write that changes a dashboard and succeeds
  * upstream records a version of that dashboard, built from the upstream's answer, under the
- * fingerprint of the key and upstream (`gateway-scope.ts`). A failed or unreachable write records
+ * fingerprint of the key and upstream (`createGatewayScope`). A failed or unreachable write records
  * nothing. Writes to one dashboard (and restores) pass one at a time per scope, so versions follow
  * the order the upstream applied them in.
  */

@@ -17,10 +17,9 @@ import {
   type AppEnv,
   type ServerContext,
 } from '../http/server-context.ts';
-import { countFieldValues } from '../engine/value-count-store.ts';
+import { countFieldValues, countMissingValues } from '../engine/value-count-store.ts';
 import { limitsFromNow } from '../analytics/analytics-database.ts';
 import { queryTimeLimitMs } from '../analytics/query-time-limit.ts';
-import { countMissingValues } from '../engine/value-missing-count-store.ts';
 
 const DAY_MS = 86_400_000;
 

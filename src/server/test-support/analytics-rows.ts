@@ -44,7 +44,7 @@ export async function countAnalyticsRows(
 
 /** Rows of an analytics query as objects of plain values (counts as numbers). */
 export async function queryAnalytics(
-  database: OpenDatabase,
+  database: Pick<OpenDatabase, 'analytics'>,
   sql: string,
   params: readonly (string | number | null)[] = [],
 ): Promise<Record<string, unknown>[]> {

@@ -1,5 +1,6 @@
 import type { Filter } from '../../contract/filter-schema.ts';
 import { queryRows } from '../analytics/analytics-database.ts';
+import type { StoredCall, StoredEvaluation } from '../analytics/analytics-schema.ts';
 import { openRowAppender } from '../analytics/row-appender.ts';
 import { compileFilter, type Dimensions } from '../engine/filter-sql.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
@@ -26,30 +27,13 @@ export interface FixtureMetric {
   eval_type: 'binary' | 'continuous_qualitative' | 'numeric' | 'enum';
   function_name: string | null;
 }
-export interface FixtureEvaluation {
-  id: number;
-  call_id: number;
-  metric_id: number;
-  value_num: number | null;
-  value_text: string | null;
-  ts_ms: number;
-}
-export interface FixtureCall {
-  id: number;
-  project_id: number;
-  agent_id: number | null;
+export type FixtureEvaluation = StoredEvaluation & { id: number };
+/** A stored call with its time as ISO text too and its metadata parsed; `insertEngineFixture` adds the rest. */
+export type FixtureCall = Omit<StoredCall, 'call_id' | 'metadata' | 'created_ms'> & {
   timestamp: string;
-  ts_ms: number;
-  duration: number | null;
-  success: number | null;
-  is_reviewed: number;
-  call_ended_reason: string | null;
-  dropoff_point: string | null;
-  topic: string | null;
-  customer_number: string | null;
   /** Parsed metadata (null when the column is null). */
   metadata: Record<string, string | null> | null;
-}
+};
 export interface EngineFixture {
   now: Date;
   projectIds: number[];
@@ -231,21 +215,11 @@ export async function insertEngineFixture(database: OpenDatabase, fixture: Engin
   })();
   await database.analytics.write(async (connection) => {
     const appender = await openRowAppender(connection);
-    for (const c of fixture.calls) {
+    for (const { timestamp: _timestamp, metadata, ...call } of fixture.calls) {
       appender.call({
-        id: c.id,
-        project_id: c.project_id,
-        agent_id: c.agent_id,
-        ts_ms: c.ts_ms,
-        duration: c.duration,
-        success: c.success === null ? null : c.success === 0 ? 0 : 1,
-        is_reviewed: c.is_reviewed === 0 ? 0 : 1,
-        call_ended_reason: c.call_ended_reason,
-        dropoff_point: c.dropoff_point,
-        topic: c.topic,
-        customer_number: c.customer_number,
-        call_id: `provider-${c.id}`,
-        metadata: c.metadata === null ? null : JSON.stringify(c.metadata),
+        ...call,
+        call_id: `provider-${call.id}`,
+        metadata: metadata === null ? null : JSON.stringify(metadata),
         created_ms: fixture.now.getTime(),
       });
     }
