@@ -128,9 +128,11 @@ export const GroupView = memo(function GroupViewBody({
       aria-describedby={hasMessages ? `${baseId}-errors` : undefined}
       className={classNames(
         'rounded-lg border',
+        // In a narrow builder, nested groups indent less, so rows five levels deep keep room for
+        // their value beside the operator.
         isRoot
-          ? 'border-slate-200 bg-slate-50/70 p-3 dark:border-slate-800 dark:bg-slate-950/40'
-          : 'border-slate-200 border-l-4 border-l-indigo-400 bg-slate-50 p-2 dark:border-slate-800 dark:border-l-indigo-500 dark:bg-slate-950/60',
+          ? '@container/filter border-slate-200 bg-slate-50/70 p-2 dark:border-slate-800 dark:bg-slate-950/40 @min-[36rem]/filter:p-3'
+          : 'border-slate-200 border-l-4 border-l-indigo-400 bg-slate-50 py-2 pl-1.5 pr-1 dark:border-slate-800 dark:border-l-indigo-500 dark:bg-slate-950/60 @min-[36rem]/filter:p-2',
         status.errors.length > 0 && 'border-rose-300 dark:border-rose-800',
       )}
     >
