@@ -5,11 +5,11 @@ import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { apiJson } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 
-test.use({ reducedMotion: 'reduce', viewport: { width: 1400, height: 900 } });
+test.use({ reducedMotion: 'reduce', viewport: { width: 1400, height: 1080 } });
 
 const region = (value: string) => ({ field: 'metadata.region', op: 'eq', value });
 
-test('the group-by switcher re-groups plain bars and leaves a cohort comparison one series per cohort', async ({
+test('the group-by switcher re-groups bars and their earlier twins, and leaves cohorts one series each', async ({
   page,
   request,
 }) => {
@@ -22,9 +22,10 @@ test('the group-by switcher re-groups plain bars and leaves a cohort comparison 
     filters: { operator: 'and', conditions: [{ field: 'timestamp', op: 'gte', value: 'now-7d' }] },
   });
   const bar = { chart_type: 'bar', field: 'duration', aggregation_function: 'avg', time_period: 'day' };
-  for (const [name, x, compare] of [
+  for (const [name, x, y, compare] of [
     [
       'EU vs US',
+      0,
       0,
       {
         mode: 'cohorts',
@@ -34,13 +35,14 @@ test('the group-by switcher re-groups plain bars and leaves a cohort comparison 
         ],
       },
     ],
-    ['Duration per day', 6, undefined],
+    ['Duration per day', 6, 0, undefined],
+    ['Duration, week on week', 0, 5, { mode: 'previous', offset: '1w' }],
   ] as const) {
     await apiJson(request, 'POST', '/dashboards/widgets/', WidgetSchema, {
       ...bar,
       name,
       dashboard: dashboard.id,
-      metadata: { layout: { x, y: 0, w: 6, h: 5 }, ...(compare ? { compare } : {}) },
+      metadata: { layout: { x, y, w: 6, h: 5 }, ...(compare ? { compare } : {}) },
     });
   }
   const regrouped: string[] = [];
@@ -63,9 +65,15 @@ test('the group-by switcher re-groups plain bars and leaves a cohort comparison 
     'Group by Topic does not apply to a cohort comparison: each cohort stays one series.',
   );
   await expect(plain.getByRole('note')).toHaveCount(0);
+  // A previous-period comparison is re-grouped with its twin: each topic beside its own earlier week.
+  const weekOnWeek = board.card('Duration, week on week');
+  await expect(weekOnWeek.locator('.recharts-legend-item-text')).toContainText([
+    'billing',
+    'billing (earlier)',
+  ]);
   await page.waitForLoadState('networkidle');
   // Only the plain bar is asked for again with the new grouping: no request is wasted on the cohorts.
-  expect(regrouped).toEqual(['Duration per day']);
+  expect(regrouped.sort()).toEqual(['Duration per day', 'Duration, week on week']);
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -1,5 +1,5 @@
 import type { Widget } from '../../contract/widget-schema.ts';
-import { groupByEffect, withGroupByNotes, type GroupByEffect } from './group-by-effect.ts';
+import { asGroupedBy, groupByEffect, withGroupByNotes, type GroupByEffect } from './group-by-effect.ts';
 
 const cohorts = {
   compare: {
@@ -78,5 +78,28 @@ describe('withGroupByNotes', () => {
   ])('%s: the same object', (_, field) => {
     const widgets = field === null ? [cohortBar, plainBar] : [plainBar];
     expect(withGroupByNotes(contradiction, widgets, field)).toBe(contradiction);
+  });
+});
+
+describe('asGroupedBy', () => {
+  const previous = {
+    chart_type: 'bar' as const,
+    group_by: { type: 'field', field: 'metadata.region' },
+    metadata: { compare: { mode: 'previous', offset: 'period' } },
+  };
+
+  it('groups a re-grouped widget by the field, keeping everything else', () => {
+    expect(asGroupedBy(previous, 'topic')).toEqual({
+      ...previous,
+      group_by: { type: 'field', field: 'topic' },
+    });
+  });
+
+  it.each<[string, Pick<Widget, 'chart_type' | 'metadata' | 'group_by'>, string | null]>([
+    ['no group-by', previous, null],
+    ['a pie', { ...previous, chart_type: 'pie' }, 'topic'],
+    ['a cohort comparison', { ...previous, metadata: cohorts }, 'topic'],
+  ])('%s: the same object', (_, shape, field) => {
+    expect(asGroupedBy(shape, field)).toBe(shape);
   });
 });

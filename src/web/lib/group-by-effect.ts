@@ -49,3 +49,16 @@ export function withGroupByNotes(
   }
   return next ?? notices;
 }
+
+/**
+ * The widget as the group-by draws it: grouped by `field` when it is re-grouped, else itself (the same
+ * object). Its data and its previous-period twin are both planned from this copy, so a twin is always
+ * grouped like the bars it stands behind. Pure.
+ */
+export function asGroupedBy<T extends Pick<Widget, 'chart_type' | 'metadata' | 'group_by'>>(
+  widget: T,
+  field: string | null,
+): T {
+  const effect = groupByEffect(widget, field);
+  return effect.kind === 'regroup' ? { ...widget, group_by: { type: 'field', field: effect.field } } : widget;
+}

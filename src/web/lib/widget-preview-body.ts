@@ -1,6 +1,6 @@
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { PreviewWidgetRequest, Widget } from '../../contract/widget-schema.ts';
-import { groupByEffect } from './group-by-effect.ts';
+import { asGroupedBy, groupByEffect } from './group-by-effect.ts';
 
 /** The `preview_data` body that draws a saved widget with the given dashboard filters (D6). */
 export function previewBody(widget: Widget, dashboardFilters: Filter | null): PreviewWidgetRequest {
@@ -31,7 +31,6 @@ export function regroupedBody(
   field: string,
   dashboardFilters: Filter | null,
 ): PreviewWidgetRequest | null {
-  const effect = groupByEffect(widget, field);
-  if (effect.kind !== 'regroup') return null;
-  return { ...previewBody(widget, dashboardFilters), group_by: { type: 'field', field: effect.field } };
+  if (groupByEffect(widget, field).kind !== 'regroup') return null;
+  return previewBody(asGroupedBy(widget, field), dashboardFilters);
 }

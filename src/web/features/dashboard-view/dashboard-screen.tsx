@@ -259,6 +259,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       <DashboardWidgets
         dashboardId={dashboard.id}
         dashboardFilters={dashboardData.effectiveFilters}
+        groupBy={view.group_by}
         widgets={widgets}
         layout={draft.layout}
         results={results}
