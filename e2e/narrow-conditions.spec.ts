@@ -156,6 +156,12 @@ for (const { width, oneLine } of [
       await checkRow(row, oneLine && level <= 3 && !metadata);
     }
     expect(await root.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+    // A nested group's header keeps its Remove button inside the group.
+    for (const group of await page.getByRole('group', { name: /^Group \d+ of group/ }).all()) {
+      const groupBox = await box(group);
+      const remove = await box(group.getByRole('button', { name: 'Remove (group)' }).first());
+      expect(remove.x + remove.width).toBeLessThanOrEqual(groupBox.x + groupBox.width);
+    }
     if (width === 1024 || width === 1440) {
       // The editor's column only, first the top-level rows, then the groups nested below them.
       const column = await box(root);

@@ -1,5 +1,7 @@
 import {
   conditionRowLayout,
+  GROUP_HEADER_WIDTH,
+  isCompactGroupHeader,
   LINE_WIDTH,
   STACKED_WIDTH,
   type ConditionRowLayout,
@@ -25,5 +27,21 @@ describe('conditionRowLayout', () => {
 
   it('keeps the documented widths', () => {
     expect([LINE_WIDTH, STACKED_WIDTH]).toEqual([800, 440]);
+  });
+});
+
+describe('isCompactGroupHeader', () => {
+  it.each<[number | null, boolean]>([
+    [null, false],
+    [0, false],
+    [GROUP_HEADER_WIDTH, false],
+    [GROUP_HEADER_WIDTH - 1, true],
+    [300, true],
+  ])('%s px → %s', (width, expected) => {
+    expect(isCompactGroupHeader(width)).toBe(expected);
+  });
+
+  it('keeps the documented width', () => {
+    expect(GROUP_HEADER_WIDTH).toBe(552);
   });
 });

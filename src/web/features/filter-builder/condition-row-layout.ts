@@ -36,3 +36,14 @@ export function conditionRowLayout(width: number | null, hasMetadataKey: boolean
   if (width >= LINE_WIDTH + (hasMetadataKey ? METADATA_KEY + GAP : 0)) return 'line';
   return width >= STACKED_WIDTH ? 'stacked' : 'compact';
 }
+
+/** Content width from which a group's header keeps its whole toolbar (handle, collapse, "Match", its select, ungroup and the six commands on one line). */
+export const GROUP_HEADER_WIDTH = 2 * 32 + 48 + 176 + 32 + TOOLBAR + 5 * GAP;
+
+/**
+ * Whether a group's header folds its commands into a "More actions" menu, as a compact condition row
+ * does. Not measured (null or 0): no.
+ */
+export function isCompactGroupHeader(width: number | null): boolean {
+  return width !== null && width > 0 && width < GROUP_HEADER_WIDTH;
+}

@@ -25,8 +25,8 @@ import { LIMIT_REASONS } from './tree-limits.ts';
 import { useNodeCommand } from './use-node-command.ts';
 import { ValueEditor } from './value-editor.tsx';
 import { MetadataKeyInput } from './metadata-key-input.tsx';
-import type { ConditionRowLayout } from './condition-row-layout.ts';
-import { useRowLayout } from './use-row-layout.ts';
+import { conditionRowLayout, type ConditionRowLayout } from './condition-row-layout.ts';
+import { useMeasuredLayout } from './use-measured-layout.ts';
 
 export interface ConditionRowProps {
   readonly node: ConditionNode;
@@ -134,7 +134,9 @@ export const ConditionRow = memo(function ConditionRow({
   const describedBy = hasErrors || status.warnings.length > 0 ? errorsId : undefined;
   const ops = spec ? spec.filterOps : FILTER_OPS;
   const metadataKey = isMetadataField(node.field) ? node.field.slice(METADATA_PREFIX.length) : null;
-  const { ref: measured, layout } = useRowLayout<HTMLDivElement>(metadataKey !== null);
+  const { ref: measured, layout } = useMeasuredLayout<HTMLDivElement, ConditionRowLayout>((width) =>
+    conditionRowLayout(width, metadataKey !== null),
+  );
 
   const edit = (patch: (tree: FilterTree) => FilterTree) => {
     setReset(null);

@@ -30,6 +30,8 @@ import { NodeToolbar, TOOLBAR_BUTTON_CLASS, type NodeCommand } from './node-tool
 import { summarizeFilter } from './summarize-filter.ts';
 import { LIMIT_REASONS } from './tree-limits.ts';
 import { useNodeCommand } from './use-node-command.ts';
+import { isCompactGroupHeader } from './condition-row-layout.ts';
+import { useMeasuredLayout } from './use-measured-layout.ts';
 
 const SAME_ROW_REASON = 'A Same evaluation group holds only metric-evaluation conditions, not groups.';
 
@@ -78,6 +80,9 @@ export const GroupView = memo(function GroupViewBody({
   const childIds = useMemo(() => (childIdsKey === '' ? [] : childIdsKey.split(' ')), [childIdsKey]);
   const metric = metricNamedIn(group.conditions, environment.metrics);
   const { disabled } = environment;
+  const { ref: header, layout: compactHeader } = useMeasuredLayout<HTMLDivElement, boolean>(
+    isCompactGroupHeader,
+  );
 
   const atConditionLimit = conditionRoom <= 0;
   const addGroupReason =
@@ -136,7 +141,11 @@ export const GroupView = memo(function GroupViewBody({
         status.errors.length > 0 && 'border-rose-300 dark:border-rose-800',
       )}
     >
-      <div className="group/row flex flex-wrap items-center gap-2" onKeyDown={isRoot ? undefined : onKeyDown}>
+      <div
+        ref={header}
+        className="group/row @container flex flex-wrap items-center gap-2"
+        onKeyDown={isRoot ? undefined : onKeyDown}
+      >
         {!isRoot ? (
           <DragHandle
             nodeId={group.id}
@@ -215,6 +224,7 @@ export const GroupView = memo(function GroupViewBody({
               noun="group"
               unavailable={unavailable}
               disabled={disabled}
+              compact={compactHeader}
               onCommand={run}
             />
           </div>
