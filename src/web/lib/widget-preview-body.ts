@@ -1,5 +1,6 @@
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { PreviewWidgetRequest, Widget } from '../../contract/widget-schema.ts';
+import { asGroupedBy, groupByEffect } from './group-by-effect.ts';
 
 /** The `preview_data` body that draws a saved widget with the given dashboard filters (D6). */
 export function previewBody(widget: Widget, dashboardFilters: Filter | null): PreviewWidgetRequest {
@@ -20,20 +21,16 @@ export function previewBody(widget: Widget, dashboardFilters: Filter | null): Pr
   };
 }
 
-/** Whether the group-by switcher re-groups this widget: line and bar charts only (D1). */
-export function isRegroupable(widget: Pick<Widget, 'chart_type'>): boolean {
-  return widget.chart_type === 'line' || widget.chart_type === 'bar';
-}
-
 /**
  * The body that draws a line or bar widget grouped by `field` instead of its own grouping, for the
- * dashboard's exploratory group-by (nothing is saved). Null for other charts. Total.
+ * dashboard's exploratory group-by (nothing is saved). Null for a widget the switcher leaves as saved
+ * (`groupByEffect`: pies, stats, cohort comparisons). Total.
  */
 export function regroupedBody(
   widget: Widget,
   field: string,
   dashboardFilters: Filter | null,
 ): PreviewWidgetRequest | null {
-  if (!isRegroupable(widget)) return null;
-  return { ...previewBody(widget, dashboardFilters), group_by: { type: 'field', field } };
+  if (groupByEffect(widget, field).kind !== 'regroup') return null;
+  return previewBody(asGroupedBy(widget, field), dashboardFilters);
 }

@@ -13,6 +13,8 @@ export interface MenuItem {
   href?: string;
   onSelect?: () => void;
   danger?: boolean;
+  /** Why the item cannot be chosen now: it stays in the menu, focusable, with this as its description. */
+  disabledReason?: string;
 }
 
 /**
@@ -24,11 +26,17 @@ export function MenuButton({
   items,
   glyph = '⋯',
   className,
+  buttonClassName,
+  buttonData,
 }: {
   label: string;
   items: readonly MenuItem[];
   glyph?: '⋯' | '⋮';
   className?: string;
+  /** Replaces the button's own look (e.g. to match a toolbar's icon buttons). */
+  buttonClassName?: string;
+  /** `data-*` attributes of the button (a host's focus bookkeeping). */
+  buttonData?: Readonly<Record<`data-${string}`, string>>;
 }) {
   const [open, setOpen] = useState(false);
   const menuId = useId();
@@ -66,10 +74,14 @@ export function MenuButton({
         aria-controls={open ? menuId : undefined}
         aria-label={label}
         onClick={() => setOpen((value) => !value)}
-        className={classNames(
-          'rounded-md px-1.5 py-0.5 text-lg leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100',
-          FOCUS_RING,
-        )}
+        {...buttonData}
+        className={
+          buttonClassName ??
+          classNames(
+            'rounded-md px-1.5 py-0.5 text-lg leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100',
+            FOCUS_RING,
+          )
+        }
       >
         <span aria-hidden="true">{glyph}</span>
       </button>
@@ -93,8 +105,12 @@ export function MenuButton({
           }}
           className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
-          {items.map(({ label: text, Icon, href, onSelect, danger }) => {
-            const itemClass = classNames(ITEM, danger && 'text-rose-600 dark:text-rose-400');
+          {items.map(({ label: text, Icon, href, onSelect, danger, disabledReason }) => {
+            const itemClass = classNames(
+              ITEM,
+              danger && 'text-rose-600 dark:text-rose-400',
+              disabledReason !== undefined && 'cursor-not-allowed opacity-50',
+            );
             const content = (
               <>
                 {Icon ? <Icon /> : null} {text}
@@ -110,7 +126,11 @@ export function MenuButton({
                 role="menuitem"
                 type="button"
                 className={itemClass}
+                aria-disabled={disabledReason !== undefined || undefined}
+                aria-description={disabledReason}
+                title={disabledReason}
                 onClick={() => {
+                  if (disabledReason !== undefined) return;
                   close();
                   onSelect?.();
                 }}

@@ -62,7 +62,7 @@ export function SuggestInput({
   };
 
   return (
-    <div className="relative w-full min-w-32">
+    <div className="relative w-full min-w-0">
       <input
         type="text"
         role="combobox"

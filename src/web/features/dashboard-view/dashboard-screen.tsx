@@ -22,6 +22,7 @@ import { refreshMs } from './refresh-schedule.ts';
 import { useChangedWidgets } from './use-changed-widgets.ts';
 import { useDashboardData } from './use-dashboard-data.ts';
 import { useVariableNotices } from './use-variable-notices.ts';
+import { withGroupByNotes } from '../../lib/group-by-effect.ts';
 import { VariablesBar } from './variables-bar.tsx';
 import {
   rangeStart,
@@ -77,7 +78,11 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
   const data = dashboardData.query;
   const results = dashboardData.results;
   const changed = useChangedWidgets(results, viewKey, !data.isPlaceholderData);
-  const notices = useVariableNotices(widgets, view.variables);
+  const variableNotices = useVariableNotices(widgets, view.variables);
+  const notices = useMemo(
+    () => withGroupByNotes(variableNotices, widgets, view.group_by),
+    [variableNotices, widgets, view.group_by],
+  );
   // Only a refresh the analyst asked for, or a new view, fades the cards: automatic ticks redraw
   // in place (and only the cards whose data changed).
   const [manualRefresh, setManualRefresh] = useState(false);
@@ -254,6 +259,7 @@ export function DashboardScreen({ dashboard }: { dashboard: CachedDashboard }) {
       <DashboardWidgets
         dashboardId={dashboard.id}
         dashboardFilters={dashboardData.effectiveFilters}
+        groupBy={view.group_by}
         widgets={widgets}
         layout={draft.layout}
         results={results}

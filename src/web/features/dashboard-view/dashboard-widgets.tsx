@@ -12,6 +12,7 @@ import { DashboardGrid, type GridCard, type GridItem } from '../dashboard-grid/d
 import type { ChartSelection } from '../widget-preview/widget-preview.tsx';
 import { widgetTitle } from '../../lib/widget-title.ts';
 import { WidgetCard } from './widget-card.tsx';
+import { asGroupedBy } from '../../lib/group-by-effect.ts';
 
 /**
  * The cards on the grid. Card elements are memoised on their own inputs (widget, its data, edit mode),
@@ -33,6 +34,7 @@ export function DashboardWidgets({
   changed,
   notices,
   readOnly = false,
+  groupBy = null,
 }: {
   dashboardId: number;
   /** The dashboard's filters with its active variables: compared windows and cohorts use them too. */
@@ -53,14 +55,17 @@ export function DashboardWidgets({
   notices?: Readonly<Record<number, string>>;
   /** Wall mode: no card menu. */
   readOnly?: boolean;
+  /** The dashboard's exploratory group-by (a field), or null. */
+  groupBy?: string | null;
 }) {
   const compared = useMemo(
     () =>
       widgets.flatMap((widget): ComparedWidget[] => {
         const setting = readCompareSetting(widget.metadata);
-        return setting ? [{ id: widget.id, widget, setting }] : [];
+        // Under the group-by, a previous-period twin is grouped like the bars it stands behind.
+        return setting ? [{ id: widget.id, widget: asGroupedBy(widget, groupBy), setting }] : [];
       }),
-    [widgets],
+    [widgets, groupBy],
   );
   const dashboard = useMemo(
     () => ({ id: dashboardId, filters: dashboardFilters }),

@@ -39,6 +39,7 @@ export function WallDashboard({
     <DashboardWidgets
       dashboardId={dashboard.id}
       dashboardFilters={data.effectiveFilters}
+      groupBy={view.group_by}
       widgets={dashboard.widgets}
       layout={layout}
       results={data.results}

@@ -18,6 +18,8 @@ export type FocusControl =
   | 'outdent'
   | 'duplicate'
   | 'remove'
+  /** The "More actions" menu of a narrow row. */
+  | 'more'
   | 'first';
 
 export interface FocusRequest {

@@ -136,7 +136,7 @@ export function ChipsInput({
         }}
         onBlur={commitDraft}
         onFocus={onFocus}
-        className="min-w-24 flex-1 border-0 bg-transparent px-1 py-0.5 text-sm text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
+        className="min-w-16 flex-1 border-0 bg-transparent px-1 py-0.5 text-sm text-slate-900 outline-none placeholder:text-slate-400 dark:text-slate-100"
       />
       <span id={hintId} className="sr-only">
         Press Enter or type a comma to add a value; paste a comma- or newline-separated list to add several.

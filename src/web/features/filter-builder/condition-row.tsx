@@ -1,17 +1,10 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { memo, useId, useState } from 'react';
-import {
-  FILTER_OP_LABELS,
-  isMetadataField,
-  METADATA_KEY_PATTERN,
-  METADATA_PREFIX,
-} from '../../../contract/field-catalogue.ts';
+import { FILTER_OP_LABELS, isMetadataField, METADATA_PREFIX } from '../../../contract/field-catalogue.ts';
 import { FILTER_OPS, FilterOpSchema, type GroupOperator } from '../../../contract/filter-schema.ts';
 import { classNames } from '../../lib/class-names.ts';
-import { AlertIcon } from '../../ui/icons.tsx';
 import { Select } from '../../ui/select.tsx';
-import { TextInput } from '../../ui/text-input.tsx';
 import { focusKey, useBuilderActions, useBuilderEnvironment, useNodeStatus } from './builder-context.ts';
 import { changeField, changeOperator } from './change-field.ts';
 import { fieldSpecFor } from './condition-values.ts';
@@ -31,6 +24,9 @@ import { NodeToolbar, type NodeCommand } from './node-toolbar.tsx';
 import { LIMIT_REASONS } from './tree-limits.ts';
 import { useNodeCommand } from './use-node-command.ts';
 import { ValueEditor } from './value-editor.tsx';
+import { MetadataKeyInput } from './metadata-key-input.tsx';
+import { conditionRowLayout, type ConditionRowLayout } from './condition-row-layout.ts';
+import { useMeasuredLayout } from './use-measured-layout.ts';
 
 export interface ConditionRowProps {
   readonly node: ConditionNode;
@@ -56,6 +52,50 @@ export function describeConditionPosition(
 ): string {
   return `Condition ${index + 1} of group ${COMBINATOR_LABELS[parentOperator]}, level ${level}`;
 }
+
+/**
+ * Where each part of a row goes in each layout (see `conditionRowLayout`). Every part is top-aligned, so
+ * a value that grows downwards (chips, the time editor's second line) keeps its first line level with
+ * the operator; the handle and the toolbar (32 px) sit 2 px down to centre on the 36 px controls.
+ */
+const ROW_CLASSES: Record<
+  ConditionRowLayout,
+  Record<
+    'grid' | 'handle' | 'field' | 'fieldPicker' | 'metadataKey' | 'operatorAndValue' | 'operator' | 'toolbar',
+    string
+  >
+> = {
+  line: {
+    grid: 'flex items-start gap-2',
+    handle: 'mt-0.5 shrink-0',
+    field: 'flex shrink-0 items-start gap-2',
+    fieldPicker: 'w-52 shrink-0',
+    metadataKey: 'w-44 shrink-0',
+    operatorAndValue: 'flex min-w-0 flex-1 items-start gap-2',
+    operator: 'w-40 shrink-0',
+    toolbar: 'mt-0.5 shrink-0',
+  },
+  stacked: {
+    grid: 'grid grid-cols-[auto_minmax(0,1fr)_auto] items-start gap-x-2 gap-y-1.5',
+    handle: 'col-start-1 row-start-1 mt-0.5',
+    field: 'col-start-2 row-start-1 flex min-w-0 flex-wrap items-start gap-2',
+    fieldPicker: 'min-w-0 flex-1 basis-48',
+    metadataKey: 'min-w-0 flex-1 basis-36',
+    operatorAndValue: 'col-start-2 col-end-4 row-start-2 flex min-w-0 items-start gap-2',
+    operator: 'w-36 shrink-0',
+    toolbar: 'col-start-3 row-start-1 mt-0.5',
+  },
+  compact: {
+    grid: 'grid grid-cols-[auto_minmax(0,1fr)_auto] items-start gap-x-1 gap-y-1.5',
+    handle: 'col-start-1 row-start-1 mt-0.5',
+    field: 'col-start-2 row-start-1 flex min-w-0 flex-wrap items-start gap-2',
+    fieldPicker: 'min-w-0 flex-1 basis-40',
+    metadataKey: 'min-w-0 flex-1 basis-32',
+    operatorAndValue: 'col-start-1 col-end-4 row-start-2 flex min-w-0 items-start gap-2',
+    operator: 'w-[8.5rem] shrink-0',
+    toolbar: 'col-start-3 row-start-1 mt-0.5',
+  },
+};
 
 /** One condition: drag handle, field → operator → value, its toolbar and its messages. */
 export const ConditionRow = memo(function ConditionRow({
@@ -94,6 +134,9 @@ export const ConditionRow = memo(function ConditionRow({
   const describedBy = hasErrors || status.warnings.length > 0 ? errorsId : undefined;
   const ops = spec ? spec.filterOps : FILTER_OPS;
   const metadataKey = isMetadataField(node.field) ? node.field.slice(METADATA_PREFIX.length) : null;
+  const { ref: measured, layout } = useMeasuredLayout<HTMLDivElement, ConditionRowLayout>((width) =>
+    conditionRowLayout(width, metadataKey !== null),
+  );
 
   const edit = (patch: (tree: FilterTree) => FilterTree) => {
     setReset(null);
@@ -120,12 +163,16 @@ export const ConditionRow = memo(function ConditionRow({
       data-node-id={node.id}
     >
       <div
+        ref={measured}
         role="group"
         aria-label={describeConditionPosition(index, parentOperator, level)}
+        data-layout={layout}
         aria-describedby={describedBy}
         onKeyDown={onKeyDown}
         className={classNames(
-          'group/row rounded-md border bg-white px-2 py-1.5 dark:bg-slate-900',
+          // Inline-size containment: the row's width never depends on its content, so the layout it
+          // measures cannot widen the column it is measured in.
+          'group/row @container rounded-md border bg-white px-2 py-1.5 dark:bg-slate-900',
           hasErrors
             ? 'border-rose-300 dark:border-rose-800'
             : status.warnings.length > 0
@@ -133,85 +180,95 @@ export const ConditionRow = memo(function ConditionRow({
               : 'border-slate-200 dark:border-slate-800',
         )}
       >
-        <div className="flex flex-wrap items-center gap-2">
-          <DragHandle
-            nodeId={node.id}
-            label={`Drag condition ${index + 1} of ${siblingCount}`}
-            attributes={attributes}
-            listeners={listeners}
-            setActivatorNodeRef={setActivatorNodeRef}
-            disabled={disabled}
-          />
-          <FieldPicker
-            value={node.field}
-            metadataKeys={metadataKeys}
-            disabled={disabled}
-            invalid={invalidKeys.has('field') && metadataKey === null && node.field !== ''}
-            describedBy={describedBy}
-            focusKey={focusKey(node.id, 'field')}
-            onChange={onFieldChange}
-          />
-          {metadataKey !== null ? (
-            <MetadataKeyInput
+        <div className={ROW_CLASSES[layout].grid}>
+          <div className={ROW_CLASSES[layout].handle}>
+            <DragHandle
               nodeId={node.id}
-              value={metadataKey}
-              suggestions={metadataKeys}
+              label={`Drag condition ${index + 1} of ${siblingCount}`}
+              attributes={attributes}
+              listeners={listeners}
+              setActivatorNodeRef={setActivatorNodeRef}
               disabled={disabled}
-              describedBy={describedBy}
-              onChange={(key) =>
-                edit((tree) => changeField(tree, node.id, `${METADATA_PREFIX}${key}`, { metrics }))
-              }
             />
-          ) : null}
-          <div className="w-40 shrink-0">
-            <Select
-              aria-label="Operator"
-              aria-invalid={invalidKeys.has('op') || undefined}
-              aria-describedby={describedBy}
-              data-focus-key={focusKey(node.id, 'operator')}
-              disabled={disabled || node.field === ''}
-              value={node.op}
-              onChange={(event) => {
-                const op = FilterOpSchema.safeParse(event.target.value);
-                if (op.success) edit((tree) => changeOperator(tree, node.id, op.data, { metrics }));
-              }}
-            >
-              {!ops.includes(node.op) ? (
-                <option value={node.op}>{FILTER_OP_LABELS[node.op]} (not allowed)</option>
-              ) : null}
-              {ops.map((op) => (
-                <option key={op} value={op}>
-                  {FILTER_OP_LABELS[op]}
-                </option>
-              ))}
-            </Select>
           </div>
-          <div className="min-w-48 flex-1">
-            {node.field === '' ? (
-              <p className="text-sm text-slate-500 dark:text-slate-400">Choose a field first</p>
-            ) : (
-              <ValueEditor
-                field={node.field}
-                spec={spec}
-                op={node.op}
-                value={node.value}
-                metric={metric}
-                metrics={metrics}
-                valueSuggestions={valueSuggestions}
+          <div className={ROW_CLASSES[layout].field}>
+            <FieldPicker
+              value={node.field}
+              metadataKeys={metadataKeys}
+              disabled={disabled}
+              invalid={invalidKeys.has('field') && metadataKey === null && node.field !== ''}
+              describedBy={describedBy}
+              focusKey={focusKey(node.id, 'field')}
+              onChange={onFieldChange}
+              className={ROW_CLASSES[layout].fieldPicker}
+              showType={layout !== 'compact'}
+            />
+            {metadataKey !== null ? (
+              <MetadataKeyInput
+                nodeId={node.id}
+                value={metadataKey}
+                suggestions={metadataKeys}
                 disabled={disabled}
-                invalid={invalidKeys.has('value')}
                 describedBy={describedBy}
-                focusKey={focusKey(node.id, 'value')}
-                onChange={(value) => edit((tree) => updateCondition(tree, node.id, { value }))}
+                className={ROW_CLASSES[layout].metadataKey}
+                onChange={(key) =>
+                  edit((tree) => changeField(tree, node.id, `${METADATA_PREFIX}${key}`, { metrics }))
+                }
               />
-            )}
+            ) : null}
           </div>
-          <div className="opacity-60 transition-opacity group-focus-within/row:opacity-100 group-hover/row:opacity-100">
+          <div className={ROW_CLASSES[layout].operatorAndValue}>
+            <div className={ROW_CLASSES[layout].operator}>
+              <Select
+                aria-label="Operator"
+                aria-invalid={invalidKeys.has('op') || undefined}
+                aria-describedby={describedBy}
+                data-focus-key={focusKey(node.id, 'operator')}
+                disabled={disabled || node.field === ''}
+                value={node.op}
+                onChange={(event) => {
+                  const op = FilterOpSchema.safeParse(event.target.value);
+                  if (op.success) edit((tree) => changeOperator(tree, node.id, op.data, { metrics }));
+                }}
+              >
+                {!ops.includes(node.op) ? (
+                  <option value={node.op}>{FILTER_OP_LABELS[node.op]} (not allowed)</option>
+                ) : null}
+                {ops.map((op) => (
+                  <option key={op} value={op}>
+                    {FILTER_OP_LABELS[op]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <div className="min-w-0 flex-1">
+              {node.field === '' ? (
+                <p className="py-2 text-sm text-slate-500 dark:text-slate-400">Choose a field first</p>
+              ) : (
+                <ValueEditor
+                  field={node.field}
+                  spec={spec}
+                  op={node.op}
+                  value={node.value}
+                  metric={metric}
+                  metrics={metrics}
+                  valueSuggestions={valueSuggestions}
+                  disabled={disabled}
+                  invalid={invalidKeys.has('value')}
+                  describedBy={describedBy}
+                  focusKey={focusKey(node.id, 'value')}
+                  onChange={(value) => edit((tree) => updateCondition(tree, node.id, { value }))}
+                />
+              )}
+            </div>
+          </div>
+          <div className={ROW_CLASSES[layout].toolbar}>
             <NodeToolbar
               nodeId={node.id}
               noun="condition"
               unavailable={unavailable}
               disabled={disabled}
+              compact={layout === 'compact'}
               onCommand={run}
             />
           </div>
@@ -243,64 +300,3 @@ export const ConditionRow = memo(function ConditionRow({
     </li>
   );
 });
-
-interface MetadataKeyInputProps {
-  readonly nodeId: string;
-  readonly value: string;
-  readonly suggestions: readonly string[];
-  readonly disabled: boolean;
-  readonly describedBy: string | undefined;
-  readonly onChange: (key: string) => void;
-}
-
-/** The key of a `metadata.<key>` field, checked as a top-level key as it is typed, with the keys in use suggested. */
-function MetadataKeyInput({
-  nodeId,
-  value,
-  suggestions,
-  disabled,
-  describedBy,
-  onChange,
-}: MetadataKeyInputProps) {
-  const listId = useId();
-  const hintId = useId();
-  const problem =
-    value === ''
-      ? 'Type a metadata key'
-      : METADATA_KEY_PATTERN.test(value)
-        ? null
-        : value.includes('.')
-          ? 'Only top-level keys: no dots'
-          : 'Letters, digits and _; not starting with a digit';
-  return (
-    <div className="flex w-44 shrink-0 flex-col">
-      <TextInput
-        aria-label="Metadata key"
-        aria-invalid={problem !== null && value !== '' ? true : undefined}
-        aria-describedby={[hintId, describedBy].filter(Boolean).join(' ')}
-        data-focus-key={focusKey(nodeId, 'metadata-key')}
-        list={listId}
-        placeholder="key, e.g. region"
-        spellCheck={false}
-        disabled={disabled}
-        value={value}
-        onChange={(event) => onChange(event.target.value.trim())}
-      />
-      <span
-        id={hintId}
-        className={classNames(
-          'mt-0.5 flex items-center gap-1 text-xs',
-          problem && value !== '' ? 'text-rose-600 dark:text-rose-400' : 'text-slate-500 dark:text-slate-400',
-        )}
-      >
-        {problem && value !== '' ? <AlertIcon className="size-3" /> : null}
-        {problem ?? 'Top-level metadata key'}
-      </span>
-      <datalist id={listId}>
-        {suggestions.map((key) => (
-          <option key={key} value={key} />
-        ))}
-      </datalist>
-    </div>
-  );
-}

@@ -22,6 +22,10 @@ export interface FieldPickerProps {
   readonly invalid: boolean;
   readonly describedBy: string | undefined;
   readonly focusKey: string;
+  /** Width classes of the picker (default `w-56 shrink-0`): the condition row sizes it for its layout. */
+  readonly className?: string;
+  /** Show the field's data type inside the box (a narrow row leaves the room to the name). */
+  readonly showType?: boolean;
 }
 
 /** What the closed picker shows for a field. */
@@ -47,6 +51,8 @@ export function FieldPicker({
   invalid,
   describedBy,
   focusKey,
+  className,
+  showType = true,
 }: FieldPickerProps) {
   const baseId = useId();
   const listId = `${baseId}-list`;
@@ -93,7 +99,7 @@ export function FieldPicker({
   };
 
   return (
-    <div className="relative w-56 shrink-0">
+    <div className={classNames('relative', className ?? 'w-56 shrink-0')}>
       <input
         type="text"
         role="combobox"
@@ -112,7 +118,7 @@ export function FieldPicker({
         spellCheck={false}
         placeholder="Choose a field…"
         value={query ?? fieldDisplayName(value)}
-        className={classNames(CONTROL_CLASS_NAME, 'h-9 pr-16')}
+        className={classNames(CONTROL_CLASS_NAME, 'h-9', showType ? 'pr-16' : 'pr-8')}
         onFocus={(event) => event.target.select()}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -144,7 +150,7 @@ export function FieldPicker({
         }}
       />
       <span className="pointer-events-none absolute inset-y-0 right-2 flex items-center gap-1 text-xs text-slate-500 dark:text-slate-400">
-        {spec && query === null ? DATA_TYPE_LABELS[spec.dataType] : null}
+        {spec && query === null && showType ? DATA_TYPE_LABELS[spec.dataType] : null}
         <ChevronDownIcon className="size-4" />
       </span>
       {open ? (

@@ -13,7 +13,8 @@ function isEnabled(element: Element | null): element is HTMLElement {
 
 /**
  * Focuses the requested control of a node inside `container`, falling back to its sibling control
- * (Move down when Move up just became disabled at the top), its drag handle, then any of its controls.
+ * (Move down when Move up just became disabled at the top), the "More actions" menu that holds them in a
+ * narrow row, its drag handle, then any of its controls.
  * `first` means the node's first editable control: a row's field, a group's combinator.
  */
 export function focusNodeControl(container: HTMLElement | null, request: FocusRequest): void {
@@ -22,7 +23,7 @@ export function focusNodeControl(container: HTMLElement | null, request: FocusRe
   const order: FocusControl[] =
     control === 'first'
       ? ['field', 'combinator', 'handle']
-      : [control, ...(ALTERNATES[control] ? [ALTERNATES[control]] : []), 'handle'];
+      : [control, ...(ALTERNATES[control] ? [ALTERNATES[control]] : []), 'more', 'handle'];
   for (const candidate of order) {
     // Node ids are generated (letters and digits), so they need no escaping in a selector.
     const element = container.querySelector(`[data-focus-key="${id}:${candidate}"]`);

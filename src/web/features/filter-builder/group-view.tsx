@@ -30,6 +30,8 @@ import { NodeToolbar, TOOLBAR_BUTTON_CLASS, type NodeCommand } from './node-tool
 import { summarizeFilter } from './summarize-filter.ts';
 import { LIMIT_REASONS } from './tree-limits.ts';
 import { useNodeCommand } from './use-node-command.ts';
+import { isCompactGroupHeader } from './condition-row-layout.ts';
+import { useMeasuredLayout } from './use-measured-layout.ts';
 
 const SAME_ROW_REASON = 'A Same evaluation group holds only metric-evaluation conditions, not groups.';
 
@@ -78,6 +80,9 @@ export const GroupView = memo(function GroupViewBody({
   const childIds = useMemo(() => (childIdsKey === '' ? [] : childIdsKey.split(' ')), [childIdsKey]);
   const metric = metricNamedIn(group.conditions, environment.metrics);
   const { disabled } = environment;
+  const { ref: header, layout: compactHeader } = useMeasuredLayout<HTMLDivElement, boolean>(
+    isCompactGroupHeader,
+  );
 
   const atConditionLimit = conditionRoom <= 0;
   const addGroupReason =
@@ -128,13 +133,19 @@ export const GroupView = memo(function GroupViewBody({
       aria-describedby={hasMessages ? `${baseId}-errors` : undefined}
       className={classNames(
         'rounded-lg border',
+        // In a narrow builder, nested groups indent less, so rows five levels deep keep room for
+        // their value beside the operator.
         isRoot
-          ? 'border-slate-200 bg-slate-50/70 p-3 dark:border-slate-800 dark:bg-slate-950/40'
-          : 'border-slate-200 border-l-4 border-l-indigo-400 bg-slate-50 p-2 dark:border-slate-800 dark:border-l-indigo-500 dark:bg-slate-950/60',
+          ? '@container/filter border-slate-200 bg-slate-50/70 p-2 dark:border-slate-800 dark:bg-slate-950/40 @min-[36rem]/filter:p-3'
+          : 'border-slate-200 border-l-4 border-l-indigo-400 bg-slate-50 py-2 pl-1.5 pr-1 dark:border-slate-800 dark:border-l-indigo-500 dark:bg-slate-950/60 @min-[36rem]/filter:p-2',
         status.errors.length > 0 && 'border-rose-300 dark:border-rose-800',
       )}
     >
-      <div className="group/row flex flex-wrap items-center gap-2" onKeyDown={isRoot ? undefined : onKeyDown}>
+      <div
+        ref={header}
+        className="group/row @container flex flex-wrap items-center gap-2"
+        onKeyDown={isRoot ? undefined : onKeyDown}
+      >
         {!isRoot ? (
           <DragHandle
             nodeId={group.id}
@@ -213,6 +224,7 @@ export const GroupView = memo(function GroupViewBody({
               noun="group"
               unavailable={unavailable}
               disabled={disabled}
+              compact={compactHeader}
               onCommand={run}
             />
           </div>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { classNames } from '../../lib/class-names.ts';
 import { FOCUS_RING } from '../../ui/focus-ring.ts';
+import { MenuButton } from '../../ui/menu-button.tsx';
 import { ArrowDownIcon, ArrowUpIcon, CopyIcon, IndentIcon, OutdentIcon, TrashIcon } from '../../ui/icons.tsx';
 import { focusKey, type FocusControl } from './builder-context.ts';
 
@@ -37,44 +38,78 @@ export interface NodeToolbarProps {
   readonly unavailable: Partial<Record<NodeCommand, string>>;
   readonly disabled: boolean;
   readonly onCommand: (command: NodeCommand) => void;
+  /**
+   * For a narrow row: Remove stays a button and the other commands go into a "More actions" menu
+   * (their Alt+arrow shortcuts work as before).
+   */
+  readonly compact?: boolean;
 }
 
 /**
  * The per-node buttons: move up/down, indent, outdent, duplicate, remove. A disabled button keeps its
  * reason as a tooltip and in its accessible description, so "why can't I" is always answerable.
  */
-export function NodeToolbar({ nodeId, noun, unavailable, disabled, onCommand }: NodeToolbarProps) {
+export function NodeToolbar({
+  nodeId,
+  noun,
+  unavailable,
+  disabled,
+  onCommand,
+  compact = false,
+}: NodeToolbarProps) {
+  const folded = compact ? BUTTONS.filter(({ command }) => command !== 'remove') : [];
   return (
     <div role="toolbar" aria-label={`${noun} actions`} className="flex shrink-0 items-center">
-      {BUTTONS.map(({ command, label, shortcut, Icon }) => {
-        const reason = unavailable[command] ?? undefined;
-        const name = `${label.replace('this group', 'its group')} (${noun})`;
-        return (
-          <button
-            key={command}
-            type="button"
-            className={classNames(
-              TOOLBAR_BUTTON_CLASS,
-              command === 'remove' && 'hover:text-rose-600 dark:hover:text-rose-400',
-            )}
-            aria-label={name}
-            aria-keyshortcuts={shortcut}
-            aria-description={reason}
-            title={
-              reason
-                ? `${label}: ${reason}`
-                : shortcut
-                  ? `${label} (${shortcut.replace('Arrow', '')})`
-                  : label
-            }
-            disabled={disabled || reason !== undefined}
-            data-focus-key={focusKey(nodeId, command satisfies FocusControl)}
-            onClick={() => onCommand(command)}
-          >
-            <Icon />
-          </button>
-        );
-      })}
+      {compact && !disabled ? (
+        <MenuButton
+          label={`More actions (${noun})`}
+          glyph="⋮"
+          buttonClassName={classNames(TOOLBAR_BUTTON_CLASS, 'text-lg leading-none')}
+          buttonData={{ 'data-focus-key': focusKey(nodeId, 'more') }}
+          items={folded.map(({ command, label, Icon }) => ({
+            label: itemLabel(label),
+            Icon,
+            disabledReason: unavailable[command],
+            onSelect: () => onCommand(command),
+          }))}
+        />
+      ) : null}
+      {BUTTONS.filter(({ command }) => !folded.some((item) => item.command === command)).map(
+        ({ command, label, shortcut, Icon }) => {
+          const reason = unavailable[command] ?? undefined;
+          const name = `${itemLabel(label)} (${noun})`;
+          return (
+            <button
+              key={command}
+              type="button"
+              className={classNames(
+                TOOLBAR_BUTTON_CLASS,
+                command === 'remove' && 'hover:text-rose-600 dark:hover:text-rose-400',
+              )}
+              aria-label={name}
+              aria-keyshortcuts={shortcut}
+              aria-description={reason}
+              title={
+                reason
+                  ? `${label}: ${reason}`
+                  : shortcut
+                    ? `${label} (${shortcut.replace('Arrow', '')})`
+                    : label
+              }
+              disabled={disabled || reason !== undefined}
+              data-focus-key={focusKey(nodeId, command satisfies FocusControl)}
+              onClick={() => onCommand(command)}
+            >
+              <Icon />
+            </button>
+          );
+        },
+      )}
     </div>
   );
+}
+
+/** "Outdent out of this group" reads "…its group" where the node is named after it. */
+function itemLabel(label: string): string {
+  return label.replace('this group', 'its group');
 }

@@ -59,7 +59,7 @@ export function TimeValueEditor({
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="w-44">
+      <div className="w-44 min-w-0 max-w-full">
         <Select
           aria-label="When"
           aria-invalid={invalid || undefined}
@@ -123,7 +123,7 @@ export function TimeValueEditor({
         </>
       ) : null}
       {parts.mode === 'absolute' ? (
-        <div className="w-60">
+        <div className="w-60 min-w-0 max-w-full">
           <TextInput
             type="datetime-local"
             aria-label="Date and time"

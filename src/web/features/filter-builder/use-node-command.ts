@@ -106,6 +106,7 @@ const FOCUS_CONTROLS: readonly FocusControl[] = [
   'outdent',
   'duplicate',
   'remove',
+  'more',
   'first',
 ];
 

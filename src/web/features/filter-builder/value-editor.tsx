@@ -69,7 +69,7 @@ export function ValueEditor(props: ValueEditorProps) {
 
   if (op === 'isnull') {
     return (
-      <div className="w-52">
+      <div className="w-full max-w-52">
         <Select
           aria-label="Value"
           {...common}
@@ -256,7 +256,7 @@ function DraftInput({
   const listId = useId();
   const shown = draft !== null && Object.is(parse(draft), value) ? draft : displayText(value);
   return (
-    <div className="flex w-full min-w-32 items-center gap-1.5">
+    <div className="flex w-full min-w-0 items-center gap-1.5">
       <TextInput
         aria-label="Value"
         aria-invalid={invalid || undefined}
