@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import type { Cohort } from '../../../contract/widget-insights.ts';
-import { WidgetSchema } from '../../../contract/widget-schema.ts';
-import { callApi } from '../../../server/test-support/call-api.ts';
-import { createTestServer, type TestServer } from '../../../server/test-support/create-test-server.ts';
-import { renderWithServer } from '../../test-support/render-with-server.tsx';
+import type { Cohort } from '../../../../contract/widget-insights.ts';
+import { WidgetSchema } from '../../../../contract/widget-schema.ts';
+import { callApi } from '../../../../server/test-support/call-api.ts';
+import { createTestServer, type TestServer } from '../../../../server/test-support/create-test-server.ts';
+import { renderWithServer } from '../../../test-support/render-with-server.tsx';
 import { CohortsControl, nextCohortLabel } from './cohorts-control.tsx';
-import { WidgetEditorPage } from './widget-editor.tsx';
+import { WidgetEditorPage } from '../widget-editor.tsx';
 
 const NOW = new Date('2026-12-07T09:00:00Z');
 const TWO: Cohort[] = [
