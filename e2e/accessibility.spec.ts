@@ -134,6 +134,8 @@ test('dashboards list, its dialogs and the connection screen', async ({ page }) 
 });
 
 test('dashboard view, edit mode and their dialogs', async ({ page, request }) => {
+  // Seven screens, each audited twice: about 50 s alone, more beside another worker on 2 cores.
+  test.setTimeout(120_000);
   const { id } = await sample(request);
   const findings: Finding[] = [];
   const view = dashboardPage(page);

@@ -228,6 +228,8 @@ test('auto-refresh: one bulk_data per tick, none while the tab is hidden', async
   expect(requests).toBe(1);
   await page.clock.fastForward(31_000);
   await expect.poll(() => requests).toBe(2);
+  // The next tick is timed from this refresh's answer: let it land before the tab is hidden.
+  await expect.poll(() => answered).toBe(2);
   await waitForCards(page);
 
   const setHidden = (hidden: boolean) =>
