@@ -17,11 +17,26 @@ const dbDir = process.env.E2E_DB_DIR ?? mkdtempSync(join(tmpdir(), 'widget-studi
 process.env.E2E_DB_DIR = dbDir;
 export const E2E_API_KEY = 'ws_e2e_test_key_0123456789abcdef';
 
+/**
+ * Tests that write calls into the seeded projects (security's hostile calls, the calls import, the
+ * auto-refresh insert), tagged `@writes-calls`. Every other test reads those projects' calls, and some
+ * compare what the page shows with what the API answers a moment later: they would see the writes land
+ * in between. So these run by themselves, one at a time, after the rest: the `writes-calls` project is
+ * the `teardown` of the parallel one, which (unlike a dependency) runs even when a parallel test failed.
+ * Like any teardown it runs in full after a run of a few parallel specs: add `--no-deps` to skip it.
+ */
+export const WRITES_CALLS = { tag: '@writes-calls' } as const;
+const writesCalls = new RegExp(WRITES_CALLS.tag);
+const chromium = { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } };
+
 export default defineConfig({
   testDir: './e2e',
   testMatch: /.*\.spec\.ts$/,
-  fullyParallel: false,
-  workers: 1,
+  // Every other test writes only to dashboards it creates (a copy of a sample, or a new one) and reads
+  // the samples and the calls without changing them, so its tests run in parallel, spread over workers.
+  // Two: CI has 2 cores, and the two servers and Chromium need them too.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -45,7 +60,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    { name: 'chromium', use: chromium, grepInvert: writesCalls, teardown: 'writes-calls' },
+    { name: 'writes-calls', use: chromium, grep: writesCalls, fullyParallel: false, workers: 1 },
   ],
   webServer: [
     {

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import * as z from 'zod';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { filterBuilder } from './pages/filter-builder.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
@@ -43,7 +44,7 @@ async function audit(page: Page, screen: string): Promise<Finding[]> {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     // Colours change with a CSS transition: audit the settled page, not a frame in between.
-    await page.waitForTimeout(500);
+    await coloursSettled(page);
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
@@ -133,6 +134,8 @@ test('dashboards list, its dialogs and the connection screen', async ({ page }) 
 });
 
 test('dashboard view, edit mode and their dialogs', async ({ page, request }) => {
+  // Seven screens, each audited twice: about 50 s alone, more beside another worker on 2 cores.
+  test.setTimeout(120_000);
   const { id } = await sample(request);
   const findings: Finding[] = [];
   const view = dashboardPage(page);

@@ -1,9 +1,12 @@
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
 import * as z from 'zod';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { copyOfSupportOverview, dashboardsNamed } from './pages/api-json.ts';
 import { appShell } from './pages/app-shell.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
+import { fetchesSoFar, recordFetches } from './pages/fetch-log.ts';
+import { nextFrames } from './pages/next-frames.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
 // Fault injection over the real server (issue 6): Playwright routes answer some API calls with 500,
@@ -11,6 +14,8 @@ import { widgetEditorPage } from './pages/widget-editor-page.ts';
 // write twice, must retry reads a bounded number of times (never writes), must not show stale data,
 // must say what happened, and must keep what the user typed. Offline: no requests, a visible state,
 // and work resumes when the network is back.
+// "Nothing more is sent" is checked on the page's clock (`page.clock.runFor` runs every timer a retry
+// could wait on) and on the page's own record of its fetches (./pages/fetch-log.ts), not by sleeping.
 
 const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
 const LIST_EXACT = /\/dashboards\/dashboards\/(\?.*)?$/;
@@ -30,15 +35,12 @@ function apiCalls(page: Page, method: string, path: RegExp): Request[] {
 
 const NamesSchema = z.object({ results: z.array(z.object({ id: z.number(), name: z.string().nullable() })) });
 
-async function dashboardsNamed(page: Page, name: string): Promise<number> {
-  const response = await page.request.get('/dashboards/dashboards/?page_size=200', { headers });
-  return NamesSchema.parse(await response.json()).results.filter((d) => d.name === name).length;
-}
-
 test.describe('reads: bounded retries, Retry-After honoured, a clear message', () => {
   test('a list that keeps failing with 500 is retried at most 3 times, then explained', async ({ page }) => {
     // The list query only (the connection check asks the same path with page_size=1, once, on its own).
-    const calls = apiCalls(page, 'GET', /^\/dashboards\/dashboards\/(\?(?!.*page_size=1\b).*)?$/);
+    const listReads = { method: 'GET', path: /^\/dashboards\/dashboards\/(\?(?!.*page_size=1\b).*)?$/ };
+    await page.clock.install();
+    await recordFetches(page);
     await page.route(LIST_EXACT, (route) =>
       route.request().method() === 'GET'
         ? route.fulfill({ status: 500, json: { detail: 'Internal server error.' } })
@@ -47,24 +49,24 @@ test.describe('reads: bounded retries, Retry-After honoured, a clear message', (
     const list = dashboardsPage(page);
     await list.goto();
     await expect(list.errorAlert).toBeVisible({ timeout: 30_000 });
-    const afterAlert = calls.length;
+    const afterAlert = (await fetchesSoFar(page, listReads)).length;
     expect(afterAlert).toBeGreaterThanOrEqual(2);
     expect(afterAlert).toBeLessThanOrEqual(4);
-    await page.waitForTimeout(3_000);
-    expect(calls.length, 'no retries after the message').toBe(afterAlert);
+    // Longer than the longest backoff (8 s) or Retry-After (30 s) the retry policy would wait.
+    await page.clock.runFor(31_000);
+    expect((await fetchesSoFar(page, listReads)).length, 'no retries after the message').toBe(afterAlert);
   });
 
   for (const status of [503, 429]) {
     test(`a ${status} with Retry-After: 1 is retried after about a second and then shows the list`, async ({
       page,
     }) => {
-      const times: number[] = [];
-      let failed = false;
+      let failedUrl: string | undefined;
+      await recordFetches(page);
       await page.route(LIST_EXACT, async (route) => {
         if (route.request().method() !== 'GET') return route.fallback();
-        times.push(Date.now());
-        if (!failed) {
-          failed = true;
+        if (failedUrl === undefined) {
+          failedUrl = route.request().url();
           return route.fulfill({ status, headers: { 'Retry-After': '1' }, json: { detail: 'Slow down.' } });
         }
         return route.fallback();
@@ -72,9 +74,12 @@ test.describe('reads: bounded retries, Retry-After honoured, a clear message', (
       const list = dashboardsPage(page);
       await list.goto();
       await expect(list.link('Support overview')).toBeVisible({ timeout: 15_000 });
-      expect(times.length).toBeGreaterThanOrEqual(2);
-      const [first = 0, second = 0] = times;
-      expect(second - first).toBeGreaterThanOrEqual(900);
+      // Timed in the page, from fetch to fetch: when this Node process runs its route handlers on a
+      // busy machine does not shorten or lengthen the wait.
+      const tries = (await fetchesSoFar(page)).filter((f) => f.url === failedUrl);
+      expect(tries.length).toBeGreaterThanOrEqual(2);
+      const [first, second] = tries;
+      expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(900);
     });
   }
 });
@@ -108,6 +113,8 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
       page,
     }) => {
       const name = `Fault ${label} ${Date.now()}`;
+      await page.clock.install();
+      await recordFetches(page);
       const posts = apiCalls(page, 'POST', LIST_EXACT);
       let failing = true;
       await page.route(LIST_EXACT, async (route) => {
@@ -117,7 +124,9 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
       const list = await openCreate(page, name);
       await list.createDialog.submit.click();
       await expect(appShell(page).toast('The dashboard was not created')).toBeVisible();
-      await page.waitForTimeout(2_500); // longer than any Retry-After: a write must not be retried
+      // Longer than any Retry-After the policy honours: a write must not be retried.
+      await page.clock.runFor(31_000);
+      expect(await fetchesSoFar(page, { method: 'POST', path: LIST_EXACT })).toHaveLength(1);
       expect(posts).toHaveLength(1);
       await expect(list.createDialog.name).toHaveValue(name);
 
@@ -125,7 +134,7 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
       await list.createDialog.submit.click();
       await expect(page).toHaveURL(/\/dashboards\/\d+$/);
       expect(posts).toHaveLength(2);
-      expect(await dashboardsNamed(page, name)).toBe(1);
+      expect(await dashboardsNamed(page.request, name)).toHaveLength(1);
     });
   }
 
@@ -133,6 +142,8 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
     const name = `Fault double ${Date.now()}`;
     const posts = apiCalls(page, 'POST', LIST_EXACT);
     await page.route(LIST_EXACT, async (route) => {
+      // A slow server (in this Node route handler, not in the page): the double click and the Enter
+      // land while the POST is still unanswered. The test then waits on the outcome, not on time.
       if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1_500));
       return route.fallback();
     });
@@ -141,7 +152,7 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
     await page.keyboard.press('Enter').catch(() => undefined);
     await expect(page).toHaveURL(/\/dashboards\/\d+$/, { timeout: 15_000 });
     expect(posts).toHaveLength(1);
-    expect(await dashboardsNamed(page, name)).toBe(1);
+    expect(await dashboardsNamed(page.request, name)).toHaveLength(1);
   });
 
   test('create dashboard with no answer at all: a timeout message, one POST, the name kept', async ({
@@ -166,12 +177,12 @@ test.describe('writes: never duplicated, never retried, the draft kept', () => {
 });
 
 test.describe('no stale data', () => {
-  test('out-of-order bulk_data answers: the card shows the newest request', async ({ page }) => {
-    const list = await page.request.get('/dashboards/dashboards/', { headers });
-    const sample = NamesSchema.parse(await list.json()).results.find((d) => d.name === 'Support overview');
-    if (!sample) throw new Error('sample missing');
+  test('out-of-order bulk_data answers: the card shows the newest request', async ({ page, request }) => {
+    // A private copy: changing the date range saves it on the dashboard.
+    const sample = await copyOfSupportOverview(request, `Fault order ${Date.now()}`);
     const totals: { sentAt: number; total: number }[] = [];
     let count = 0;
+    let stale: Request | undefined;
     await page.route('**/dashboards/widgets/bulk_data/**', async (route) => {
       const index = count++;
       const sentAt = Date.now();
@@ -182,19 +193,25 @@ test.describe('no stale data', () => {
       const stat = body.results.find((r) => r.chart_type === 'stat');
       const total = z.object({ total_calls: z.number() }).safeParse(stat?.data);
       totals.push({ sentAt, total: total.success ? total.data.total_calls : -1 });
-      // The first request after the change answers last.
+      // The first request after the change answers last: a slow answer from the server, held in this
+      // Node route handler (the page's clock cannot slow the network).
       if (index === 1) await new Promise((r) => setTimeout(r, 2_500));
       await route.fulfill({ response });
+      if (index === 1) stale = route.request();
     });
     const view = dashboardPage(page);
     await view.goto(sample.id);
     const figure = view.statFigure('Call summary', 'total_calls');
     await expect(figure).toHaveText(/^\d/, { timeout: 20_000 });
     await view.dateRange.selectOption({ label: 'Last 30 days' });
-    await page.waitForTimeout(300);
+    // Its request is out (and held) before the range changes again.
+    await expect.poll(() => count).toBe(2);
     await view.dateRange.selectOption({ label: 'Last 24 hours' });
     await expect.poll(() => totals.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
-    await page.waitForTimeout(3_000); // the slow, older answer has arrived by now
+    // The slow, older answer has reached the page, and the page has drawn what it does with it.
+    await expect.poll(() => stale !== undefined, { timeout: 20_000 }).toBe(true);
+    await (await stale?.response())?.finished();
+    await nextFrames(page);
     const newest = [...totals].sort((a, b) => b.sentAt - a.sentAt)[0];
     expect(newest).toBeDefined();
     await expect(figure).toHaveText((newest?.total ?? 0).toLocaleString('en-US'));
@@ -205,10 +222,12 @@ test.describe('offline', () => {
   test('offline: a visible state and no requests; back online: the data refreshes again', async ({
     page,
     context,
+    request,
   }) => {
-    const list = await page.request.get('/dashboards/dashboards/', { headers });
-    const sample = NamesSchema.parse(await list.json()).results.find((d) => d.name === 'Support overview');
-    if (!sample) throw new Error('sample missing');
+    // A private copy: the date range changed below is saved on the dashboard once back online.
+    const sample = await copyOfSupportOverview(request, `Fault offline ${Date.now()}`);
+    await page.clock.install();
+    await recordFetches(page);
     const view = dashboardPage(page);
     await view.goto(sample.id);
     await expect(view.statFigure('Call summary', 'total_calls')).toHaveText(/^\d/, { timeout: 20_000 });
@@ -221,9 +240,12 @@ test.describe('offline', () => {
     await context.setOffline(true);
     await expect(appShell(page).offlineBanner).toBeVisible();
     await expect(appShell(page).connectionStatus).toHaveAccessibleName(/Offline/);
+    const beforeOffline = (await fetchesSoFar(page)).length;
     await view.refresh.click();
     await view.dateRange.selectOption({ label: 'Last 24 hours' }).catch(() => undefined);
-    await page.waitForTimeout(2_000);
+    // Every retry or refresh timer the app could have started has run.
+    await page.clock.runFor(31_000);
+    expect((await fetchesSoFar(page)).slice(beforeOffline), 'fetches while offline').toEqual([]);
     expect(requests, 'requests while offline').toEqual([]);
     // What was on screen stays on screen.
     await expect(view.cards.first()).toBeVisible();
@@ -238,6 +260,8 @@ test.describe('offline', () => {
     context,
   }) => {
     const name = `Offline rename ${Date.now()}`;
+    await page.clock.install();
+    await recordFetches(page);
     const created = await page.request.post('/dashboards/dashboards/', {
       headers,
       data: { name: `${name} (before)` },
@@ -253,7 +277,9 @@ test.describe('offline', () => {
     await list.renameButton(`${name} (before)`).click();
     await list.renameDialog.name.fill(name);
     await list.renameDialog.submit.click();
-    await page.waitForTimeout(1_000);
+    await page.clock.runFor(31_000);
+    const written = (await fetchesSoFar(page)).filter((f) => f.method === 'PATCH' || f.method === 'PUT');
+    expect(written, 'no write is sent while offline').toEqual([]);
     expect([...writes, ...puts], 'no write is sent while offline').toHaveLength(0);
     // The typed name is not lost: still in the dialog, or shown as pending.
     const stillTyped =
@@ -277,7 +303,7 @@ test.describe('offline', () => {
       )
       .toBe(true);
     expect(writes.length + puts.length).toBe(1);
-    expect(await dashboardsNamed(page, name)).toBe(1);
+    expect(await dashboardsNamed(page.request, name)).toHaveLength(1);
   });
 });
 
@@ -310,20 +336,27 @@ test.describe('widget editor', () => {
 
   test('out-of-order preview answers never show a stale preview', async ({ page }) => {
     let count = 0;
+    let stale: Request | undefined;
     await page.route('**/dashboards/widgets/preview_data/**', async (route) => {
       const index = count++;
       const response = await route.fetch();
+      // The bar preview answers last: a slow server, held in this Node route handler.
       if (index === 1) await new Promise((r) => setTimeout(r, 2_500));
       await route.fulfill({ response });
+      if (index === 1) stale = route.request();
     });
     const editor = await openEditor(page, 'Call duration');
     await expect(editor.previewLine.first()).toBeVisible({ timeout: 20_000 });
     await editor.chartTypeCard('Bar').click();
-    await page.waitForTimeout(800);
+    // The bar preview's request is out (after the editor's debounce) before the type changes again.
+    await expect.poll(() => count).toBe(2);
     await editor.chartTypeCard('Stat').click();
     const statFigures = editor.preview.locator('[data-stat]');
     await expect(statFigures.first()).toBeVisible({ timeout: 20_000 });
-    await page.waitForTimeout(3_000); // the delayed bar answer has arrived by now
+    // The delayed bar answer has reached the page, and the page has drawn what it does with it.
+    await expect.poll(() => stale !== undefined, { timeout: 20_000 }).toBe(true);
+    await (await stale?.response())?.finished();
+    await nextFrames(page);
     await expect(statFigures.first()).toBeVisible();
     await expect(editor.previewBars).toHaveCount(0);
     expect(count).toBeGreaterThanOrEqual(3);
@@ -332,7 +365,10 @@ test.describe('widget editor', () => {
   test('a failed save keeps the draft; retries are bounded and conditional (If-Match), so never applied twice', async ({
     page,
   }) => {
-    const patches = apiCalls(page, 'PATCH', /\/dashboards\/widgets\/\d+\/$/);
+    const widgetWrites = { method: 'PATCH', path: /\/dashboards\/widgets\/\d+\/$/ };
+    await page.clock.install();
+    await recordFetches(page);
+    const patches = apiCalls(page, widgetWrites.method, widgetWrites.path);
     let failing = true;
     await page.route(/\/dashboards\/widgets\/\d+\/$/, (route) =>
       route.request().method() === 'PATCH' && failing
@@ -348,8 +384,10 @@ test.describe('widget editor', () => {
         .toast(/could not save|not saved|failed/i)
         .first(),
     ).toBeVisible();
-    await page.waitForTimeout(2_000);
-    const failedAttempts = patches.length;
+    // Any retry the policy could still make has had its time.
+    await page.clock.runFor(31_000);
+    const failedAttempts = (await fetchesSoFar(page, widgetWrites)).length;
+    await expect.poll(() => patches.length).toBe(failedAttempts);
     expect(failedAttempts).toBeGreaterThanOrEqual(1);
     expect(failedAttempts).toBeLessThanOrEqual(4);
     // A repeated write is safe only when it is conditional: every attempt carries the same If-Match.
@@ -371,6 +409,7 @@ test.describe('widget editor', () => {
     // The server commits, then the connection drops before the answer: the retry (same If-Match) meets
     // a changed ETag. The user must not be told that someone else changed the widget.
     let first = true;
+    await page.clock.install();
     await page.route(/\/dashboards\/widgets\/\d+\/$/, async (route) => {
       if (route.request().method() !== 'PATCH' || !first) return route.fallback();
       first = false;
@@ -381,7 +420,10 @@ test.describe('widget editor', () => {
     const name = `Lost answer ${Date.now()}`;
     await editor.name.fill(name);
     await editor.save.click();
-    await page.waitForTimeout(3_000);
+    // The outcome the user is shown, once the save (and its retry) is over.
+    await expect(editor.allSaved.or(editor.conflictDialog)).toBeVisible({ timeout: 15_000 });
+    await page.clock.runFor(31_000);
+    await nextFrames(page);
     await expect(editor.conflictDialog).toBeHidden();
     await expect(editor.name).toHaveValue(name);
     await expect(editor.allSaved).toBeVisible();

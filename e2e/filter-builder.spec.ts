@@ -281,6 +281,7 @@ async function timeToNextFrame(page: Page, action: PageAction): Promise<number> 
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, todo.value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }
+    // Not a wait: the task after the next frame is when that frame has been painted (the measurement).
     requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start), 0));
   })`);
   if (typeof result !== 'number') throw new Error('timing failed');

@@ -1,11 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import * as z from 'zod';
-import { DashboardListSchema } from '../src/contract/dashboard-schema.ts';
-import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_API_KEY, E2E_FORWARDING_PORT } from '../playwright.config.ts';
-import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
+import { apiJson, copyOfSupportOverview, dashboardsNamed } from './pages/api-json.ts';
 import { appShell } from './pages/app-shell.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { historyPanel } from './pages/history-panel.ts';
@@ -17,16 +15,6 @@ import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
 const gateway = `http://127.0.0.1:${E2E_FORWARDING_PORT}`;
 test.use({ baseURL: gateway, reducedMotion: 'reduce' });
-
-async function dashboardsNamed(request: APIRequestContext, name: string) {
-  const list = await apiJson(
-    request,
-    'GET',
-    `/dashboards/dashboards/?page_size=100`,
-    paginated(DashboardListSchema),
-  );
-  return list.results.filter((d) => d.name === name);
-}
 
 test('the editor golden path works through a forwarding server, and the browser never holds the key', async ({
   page,

@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { WRITES_CALLS } from '../playwright.config.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -8,7 +10,7 @@ const SAMPLE = 'docs/examples/sample-calls.jsonl';
 async function capture(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.waitForTimeout(300); // colours settle (CSS transition)
+    await coloursSettled(page);
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(
       axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
@@ -18,7 +20,9 @@ async function capture(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('import the sample export, then a broken CSV that stores nothing', async ({ page }) => {
+// The imported calls land in the project every other spec reads: it runs alone, after the others (the
+// `writes-calls` project of playwright.config.ts).
+test('import the sample export, then a broken CSV that stores nothing', WRITES_CALLS, async ({ page }) => {
   await page.goto('/dashboards');
   await page.getByRole('banner').getByRole('link', { name: 'Import calls' }).click();
   await expect(page.getByRole('heading', { name: 'Import calls', level: 1 })).toBeVisible();

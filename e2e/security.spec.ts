@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import * as z from 'zod';
-import { E2E_API_KEY } from '../playwright.config.ts';
+import { E2E_API_KEY, WRITES_CALLS } from '../playwright.config.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
 import {
@@ -19,6 +19,8 @@ import {
 // `window.__xss` canary stays unset), the browser reports no CSP violation (nothing even tried), no
 // element with an inline handler or a javascript: link exists, and the hostile text is shown as text.
 // Then the key-leak check over the built assets, the server log, storage and visited URLs.
+// The hostile calls land in the project every other spec reads: these tests run alone, after the others
+// (the `writes-calls` project of playwright.config.ts), in this order, in one worker.
 
 const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
 const RTL = '\u202Eexe.txt\u202C';
@@ -152,85 +154,91 @@ async function waitForCards(page: Page) {
   });
 }
 
-test('the XSS corpus renders as text on the dashboards list and its dialogs', async ({ page }) => {
-  const { dialogs } = await installSecurityProbe(page);
-  page.on('framenavigated', (frame) => visited.push(frame.url()));
-  const list = dashboardsPage(page);
-  await list.goto();
-  const name = `${IMG} ${SVG}`;
-  await expect(list.link(name)).toBeVisible();
-  await expectNothingRan(page, 'list', dialogs);
+test(
+  'the XSS corpus renders as text on the dashboards list and its dialogs',
+  WRITES_CALLS,
+  async ({ page }) => {
+    const { dialogs } = await installSecurityProbe(page);
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    const list = dashboardsPage(page);
+    await list.goto();
+    const name = `${IMG} ${SVG}`;
+    await expect(list.link(name)).toBeVisible();
+    await expectNothingRan(page, 'list', dialogs);
 
-  await list.renameButton(name).click();
-  await expect(list.renameDialog.name).toHaveValue(name);
-  await expectNothingRan(page, 'rename dialog', dialogs);
-  await page.keyboard.press('Escape');
-
-  await list.deleteButton(name).click();
-  await expect(list.deleteDialog.widgets).toContainText(IMG);
-  await expect(list.deleteDialog.widgets).toContainText(SCRIPT);
-  await expectNothingRan(page, 'delete dialog', dialogs);
-  await page.keyboard.press('Escape');
-
-  await list.newButton.click();
-  await list.createDialog.name.fill(SVG);
-  await expectNothingRan(page, 'create dialog', dialogs);
-  await page.keyboard.press('Escape');
-
-  // A very long name must not push the page sideways.
-  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-  expect(Number(overflow), 'horizontal overflow on the list').toBeLessThanOrEqual(0);
-});
-
-test('the XSS corpus renders as text on the dashboard view, its charts, menus and dialogs', async ({
-  page,
-}) => {
-  const { dialogs } = await installSecurityProbe(page);
-  page.on('framenavigated', (frame) => visited.push(frame.url()));
-  const view = dashboardPage(page);
-  await view.goto(dashboardId);
-  await waitForCards(page);
-  await expect(view.heading).toHaveText(`${IMG} ${SVG}`);
-  await expect(view.card(IMG)).toBeVisible();
-  // The hostile ended reasons are pie labels or legend entries: drawn as SVG text, not markup.
-  await expect(view.card(IMG).locator('.recharts-pie-sector').first()).toBeVisible();
-  await expectNothingRan(page, 'dashboard view', dialogs);
-
-  // Tooltips show the labels too.
-  for (const sector of (await view.card(IMG).locator('.recharts-pie-sector').all()).slice(0, 4)) {
-    await sector.hover({ force: true });
-  }
-  await view.card(SVG).locator('.recharts-pie-sector').first().hover({ force: true });
-  await expectNothingRan(page, 'chart tooltips', dialogs);
-
-  await page.getByRole('button', { name: `Actions for ${IMG}` }).click();
-  await expect(page.getByRole('menu', { name: `Actions for ${IMG}` })).toBeVisible();
-  await expectNothingRan(page, 'card menu', dialogs);
-  await page.keyboard.press('Escape');
-
-  await page
-    .getByRole('button', { name: /filters/i })
-    .first()
-    .click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await expectNothingRan(page, 'edit filters dialog', dialogs);
-  await page.keyboard.press('Escape');
-
-  await view.goto(dashboardId, { edit: true });
-  await waitForCards(page);
-  await expectNothingRan(page, 'edit layout mode', dialogs);
-  if ((await view.addWidget.count()) > 0) {
-    await view.addWidget.first().click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    await expectNothingRan(page, 'add widget dialog', dialogs);
+    await list.renameButton(name).click();
+    await expect(list.renameDialog.name).toHaveValue(name);
+    await expectNothingRan(page, 'rename dialog', dialogs);
     await page.keyboard.press('Escape');
-  }
 
-  const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-  expect(Number(overflow), 'horizontal overflow on the dashboard').toBeLessThanOrEqual(0);
-});
+    await list.deleteButton(name).click();
+    await expect(list.deleteDialog.widgets).toContainText(IMG);
+    await expect(list.deleteDialog.widgets).toContainText(SCRIPT);
+    await expectNothingRan(page, 'delete dialog', dialogs);
+    await page.keyboard.press('Escape');
 
-test('the XSS corpus renders as text in the widget editor', async ({ page }) => {
+    await list.newButton.click();
+    await list.createDialog.name.fill(SVG);
+    await expectNothingRan(page, 'create dialog', dialogs);
+    await page.keyboard.press('Escape');
+
+    // A very long name must not push the page sideways.
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(Number(overflow), 'horizontal overflow on the list').toBeLessThanOrEqual(0);
+  },
+);
+
+test(
+  'the XSS corpus renders as text on the dashboard view, its charts, menus and dialogs',
+  WRITES_CALLS,
+  async ({ page }) => {
+    const { dialogs } = await installSecurityProbe(page);
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    const view = dashboardPage(page);
+    await view.goto(dashboardId);
+    await waitForCards(page);
+    await expect(view.heading).toHaveText(`${IMG} ${SVG}`);
+    await expect(view.card(IMG)).toBeVisible();
+    // The hostile ended reasons are pie labels or legend entries: drawn as SVG text, not markup.
+    await expect(view.card(IMG).locator('.recharts-pie-sector').first()).toBeVisible();
+    await expectNothingRan(page, 'dashboard view', dialogs);
+
+    // Tooltips show the labels too.
+    for (const sector of (await view.card(IMG).locator('.recharts-pie-sector').all()).slice(0, 4)) {
+      await sector.hover({ force: true });
+    }
+    await view.card(SVG).locator('.recharts-pie-sector').first().hover({ force: true });
+    await expectNothingRan(page, 'chart tooltips', dialogs);
+
+    await page.getByRole('button', { name: `Actions for ${IMG}` }).click();
+    await expect(page.getByRole('menu', { name: `Actions for ${IMG}` })).toBeVisible();
+    await expectNothingRan(page, 'card menu', dialogs);
+    await page.keyboard.press('Escape');
+
+    await page
+      .getByRole('button', { name: /filters/i })
+      .first()
+      .click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNothingRan(page, 'edit filters dialog', dialogs);
+    await page.keyboard.press('Escape');
+
+    await view.goto(dashboardId, { edit: true });
+    await waitForCards(page);
+    await expectNothingRan(page, 'edit layout mode', dialogs);
+    if ((await view.addWidget.count()) > 0) {
+      await view.addWidget.first().click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNothingRan(page, 'add widget dialog', dialogs);
+      await page.keyboard.press('Escape');
+    }
+
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+    expect(Number(overflow), 'horizontal overflow on the dashboard').toBeLessThanOrEqual(0);
+  },
+);
+
+test('the XSS corpus renders as text in the widget editor', WRITES_CALLS, async ({ page }) => {
   const { dialogs } = await installSecurityProbe(page);
   page.on('framenavigated', (frame) => visited.push(frame.url()));
   for (const id of widgetIds) {
@@ -253,7 +261,7 @@ test('the XSS corpus renders as text in the widget editor', async ({ page }) => 
   await expectNothingRan(page, 'editor with a draft', dialogs);
 });
 
-test('the API key is in no asset, log line, draft, storage entry or URL', async ({ page }) => {
+test('the API key is in no asset, log line, draft, storage entry or URL', WRITES_CALLS, async ({ page }) => {
   await page.goto('/dashboards');
   storage.push(await dumpStorage(page));
   for (const snapshot of storage) visited.push(snapshot.url);

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import * as z from 'zod';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
@@ -34,7 +35,7 @@ async function openSupportOverview(page: Page, request: APIRequestContext, card:
 async function screenshot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.waitForTimeout(300);
+    await coloursSettled(page);
     await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png`, animations: 'disabled' });
   }
   await page.emulateMedia({ colorScheme: 'light' });
@@ -43,7 +44,7 @@ async function screenshot(page: Page, name: string) {
 async function expectAxeClean(page: Page) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.waitForTimeout(500);
+    await coloursSettled(page);
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .analyze();
@@ -106,6 +107,8 @@ test.describe('Table view', () => {
 
 test('a pie is drawn in its final state on first paint', async ({ page, request }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
+  // The page's clock drives Recharts' animation frames: 1.6 s of animation pass without waiting for them.
+  await page.clock.install();
   const sample = await supportOverview(request);
   const dashboard = dashboardPage(page);
   await dashboard.goto(sample.id);
@@ -119,7 +122,7 @@ test('a pie is drawn in its final state on first paint', async ({ page, request 
   );
   const first = await sector.getAttribute('d');
   // Recharts animates a pie in for 1.5 s: after that the drawing must be the one first painted.
-  await page.waitForTimeout(1600);
+  await page.clock.runFor(1_600);
   expect(await sector.getAttribute('d')).toBe(first);
 });
 

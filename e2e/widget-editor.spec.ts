@@ -4,6 +4,8 @@ import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { fetchesSoFar, recordFetches } from './pages/fetch-log.ts';
+import { nextFrames } from './pages/next-frames.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
 const headers = { 'X-CEKURA-API-KEY': E2E_API_KEY };
@@ -282,6 +284,7 @@ test('a reload mid-edit offers the draft back with every field', async ({ page, 
   const dashboard = await copyOfSample(request, 'Editor draft');
   const widget = widgetNamed(dashboard, 'Call duration');
   const editor = widgetEditorPage(page);
+  await page.clock.install();
   await editor.gotoWidget(dashboard.id, widget.id);
   await expect(editor.heading).toHaveText('Call duration');
 
@@ -292,8 +295,8 @@ test('a reload mid-edit offers the draft back with every field', async ({ page, 
   await editor.groupBy.selectOption('field');
   await page.getByRole('checkbox', { name: 'Show legend' }).uncheck();
   await expect(editor.unsavedChanges).toHaveText('6 unsaved changes');
-  // The draft reaches local storage within a second of the last change.
-  await page.waitForTimeout(1000);
+  // The draft reaches local storage within a second of the last change (of the page's clock).
+  await page.clock.runFor(1_000);
   const stored = z
     .array(z.string())
     .parse(
@@ -357,21 +360,28 @@ test('typing a 20-character name sends no preview request, and changing the fiel
   const widget = widgetNamed(dashboard, 'Why calls ended');
   const editor = widgetEditorPage(page);
   const previews = countPreviews(page);
+  await page.clock.install();
+  await recordFetches(page);
+  const previewFetches = async () =>
+    (await fetchesSoFar(page, { method: 'POST', path: /\/dashboards\/widgets\/preview_data\/$/ })).length;
   await editor.gotoWidget(dashboard.id, widget.id);
   await waitForFreshPreview(page);
-  const initial = previews.length;
+  const initial = await previewFetches();
 
   await editor.name.fill('');
   await editor.name.pressSequentially('Reasons calls ended!', { delay: 40 });
-  await page.waitForTimeout(800);
-  expect(previews.length - initial).toBe(0);
+  // Twice the preview's debounce on the page's clock, then a rendered frame: a request would be out.
+  await page.clock.runFor(800);
+  await nextFrames(page);
+  expect((await previewFetches()) - initial).toBe(0);
 
   await editor.fieldButton.click();
   await editor.fieldSearch.fill('topic');
   await editor.option(/^Topic/).click();
   await waitForFreshPreview(page);
-  await page.waitForTimeout(800);
-  expect(previews.length - initial).toBeLessThanOrEqual(1);
+  await page.clock.runFor(800);
+  await nextFrames(page);
+  expect((await previewFetches()) - initial).toBeLessThanOrEqual(1);
   expect(previews.at(-1)).toMatchObject({ field: 'topic', chart_type: 'pie', dashboard: dashboard.id });
 });
 
