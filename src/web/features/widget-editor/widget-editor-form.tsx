@@ -145,6 +145,9 @@ export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: W
   // the rules may refuse.
   const checked = isValid || Object.keys(formErrors).length > 0;
   const ruleErrors = toDrfErrors(rules);
+  // A blank cohort name blocks the save, not the data: the preview draws what the fields ask for.
+  const { insights: _insightProblems, ...dataFieldErrors } = rules.fields;
+  const previewRuleErrors = toDrfErrors({ ...rules, fields: dataFieldErrors });
   const [serverErrors, setServerErrors] = useState<ServerErrors | null>(null);
   const server = activeServerErrors(serverErrors, draft);
   const fieldErrors: Partial<Record<WidgetDraftKey, string>> = {};
@@ -165,7 +168,7 @@ export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: W
     draft,
     dashboardId: dashboard.id,
     dashboardFilters: dashboard.filters,
-    ruleErrors,
+    ruleErrors: previewRuleErrors,
     checked,
     now,
   });

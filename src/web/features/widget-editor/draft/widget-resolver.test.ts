@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftErrors } from './map-widget-errors.ts';
 import { newWidgetDraft } from './widget-form-model.ts';
-import { readDraftErrors, toDrfErrors, toFieldErrors, widgetResolver } from './widget-resolver.ts';
+import {
+  insightProblems,
+  readDraftErrors,
+  toDrfErrors,
+  toFieldErrors,
+  widgetResolver,
+} from './widget-resolver.ts';
+import type { WidgetDraft } from './widget-form-model.ts';
 
 const ROUND_TRIPS: { name: string; errors: DraftErrors }[] = [
   { name: 'no errors', errors: { fields: {}, other: [] } },
@@ -43,5 +50,30 @@ describe('widgetResolver', () => {
     const invalid = await widgetResolver({ ...valid, field: '' }, { metrics: [] }, options);
     expect(invalid.values).toEqual({});
     expect(Object.keys(invalid.errors)).toContain('field');
+  });
+});
+
+describe('insightProblems', () => {
+  const cohort = (label: string) => ({ label, filters: null });
+  it.each<[string, WidgetDraft['insights'], string[]]>([
+    ['none', { compare: null, thresholds: [] }, []],
+    ['a previous period', { compare: { mode: 'previous', offset: '1w' }, thresholds: [] }, []],
+    [
+      'two named cohorts',
+      { compare: { mode: 'cohorts', cohorts: [cohort('EU'), cohort('US')] }, thresholds: [] },
+      [],
+    ],
+    [
+      'two blank names say it once',
+      { compare: { mode: 'cohorts', cohorts: [cohort(' '), cohort('')] }, thresholds: [] },
+      ['Name this cohort.'],
+    ],
+    [
+      'one cohort',
+      { compare: { mode: 'cohorts', cohorts: [cohort('EU')] }, thresholds: [] },
+      ['Add at least two cohorts.'],
+    ],
+  ])('%s', (_name, insights, expected) => {
+    expect(insightProblems(insights)).toEqual(expected);
   });
 });

@@ -6,6 +6,7 @@ import { mapWidgetErrors, type DraftErrors } from './map-widget-errors.ts';
 import {
   DRAFT_KEYS,
   draftToWidgetInput,
+  WidgetDraftSchema,
   type WidgetDraft,
   type WidgetDraftKey,
 } from './widget-form-model.ts';
@@ -82,14 +83,27 @@ export function toDrfErrors(errors: DraftErrors): DrfErrors | null {
 }
 
 /**
+ * The comparison's and thresholds' own rules (a cohort needs a name, two to four cohorts…): they live
+ * in `metadata`, which the server stores as it is, so only the editor can keep a blank cohort name
+ * from being saved and then read back as no comparison at all. One message each, in order.
+ */
+export function insightProblems(insights: WidgetDraft['insights']): string[] {
+  const parsed = WidgetDraftSchema.shape.insights.safeParse(insights);
+  return parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => issue.message))];
+}
+
+/**
  * The form's resolver: the contract's `checkWidget`, the very rules the server answers 400 with, so
- * an inline message and a server error can never disagree. Messages outside any field land in
- * `errors.root.rules`, shown above the form.
+ * an inline message and a server error can never disagree, plus `insightProblems` under `insights`.
+ * Messages outside any field land in `errors.root.rules`, shown above the form.
  */
 export const widgetResolver: Resolver<WidgetDraft, WidgetFormContext> = (values, context) => {
   const drf = checkWidget(draftToWidgetInput(values, { dashboard: null, metadata: null }), {
     metrics: context?.metrics ?? null,
   });
-  if (drf === null) return { values, errors: {} };
-  return { values: {}, errors: toFieldErrors(mapWidgetErrors(drf)) };
+  const insights = insightProblems(values.insights);
+  if (drf === null && insights.length === 0) return { values, errors: {} };
+  const errors = mapWidgetErrors(drf);
+  if (insights.length > 0) errors.fields.insights = [...(errors.fields.insights ?? []), ...insights];
+  return { values: {}, errors: toFieldErrors(errors) };
 };

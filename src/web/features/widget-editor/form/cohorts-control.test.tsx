@@ -76,8 +76,9 @@ describe('CohortsControl', () => {
     expect(cohortBoxes()).toHaveLength(4);
     expect(last()?.map((c) => c.label)).toEqual(['Cohort A', 'Cohort B', 'Cohort C', 'Cohort D']);
     expect(last()?.at(-1)).toEqual({ label: 'Cohort D', filters: null });
-    // Four is the contract's maximum: no way to add a fifth.
+    // Four is the contract's maximum: no way to add a fifth, and the control says why.
     expect(addCohort()).toBeNull();
+    expect(screen.getByText('At most four cohorts: remove one to add another.')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Remove cohort 2' }));
     expect(last()?.map((c) => c.label)).toEqual(['Cohort A', 'Cohort C', 'Cohort D']);
@@ -172,6 +173,41 @@ describe('cohorts in the widget editor, against the in-memory server', () => {
           { label: 'US', filters: us },
         ],
       },
+    });
+  });
+
+  // metadata is stored as sent, so only the editor can stop a blank name that would read back as no
+  // comparison at all.
+  it('will not save a cohort without a name, and says why; naming it saves', async () => {
+    const server = createTestServer({ calls: 300 });
+    onTestFinished(() => server.close());
+    const before = await storedMetadata(server);
+    const { user } = renderWithServer(routes, {
+      path: `/dashboards/1/widgets/${LINE_WIDGET}/edit`,
+      server,
+    });
+    await screen.findByRole('heading', { name: 'Call duration' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Compare with earlier data' }), 'cohorts');
+    const name2 = await screen.findByRole('textbox', { name: 'Name of cohort 2' });
+    await user.clear(name2);
+    const save = screen.getByRole('button', { name: 'Save' });
+    await waitFor(() => expect(save).toBeDisabled());
+    expect(save).toHaveAccessibleDescription('Fix the comparison or thresholds to save');
+    // The preview still draws: a missing name is not a reason to stop showing the data.
+    expect(screen.queryByText(/to preview/)).toBeNull();
+    expect(await storedMetadata(server)).toEqual(before);
+
+    await user.type(name2, 'US');
+    await waitFor(() => expect(save).toBeEnabled());
+    await user.click(save);
+    await screen.findByText('Widget saved');
+    const stored = await storedMetadata(server);
+    expect(stored?.compare).toEqual({
+      mode: 'cohorts',
+      cohorts: [
+        { label: 'Cohort A', filters: null },
+        { label: 'US', filters: null },
+      ],
     });
   });
 });

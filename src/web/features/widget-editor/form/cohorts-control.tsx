@@ -95,7 +95,11 @@ export function CohortsControl({
         >
           Add cohort
         </Button>
-      ) : null}
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          At most four cohorts: remove one to add another.
+        </p>
+      )}
     </div>
   );
 }

@@ -61,6 +61,8 @@ function labelOf(key: WidgetDraftKey): string {
       return 'the chart type';
     case 'display':
       return 'the display options';
+    case 'insights':
+      return 'the comparison or thresholds';
     default:
       return `the ${key.replace('_', ' ')}`;
   }
