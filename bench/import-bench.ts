@@ -1,5 +1,5 @@
 import { queryRows } from '../src/server/analytics/analytics-database.ts';
-import { createReadStream, createWriteStream, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname } from 'node:path';
 import { defaultAnalyticsPath } from '../src/server/analytics/analytics-path.ts';
@@ -42,15 +42,23 @@ async function writeExport(path: string, calls: number): Promise<number> {
   return rows;
 }
 
+/** Lines of a file, counted in its bytes (a 1M-call export is longer than the longest string). */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk instanceof Buffer ? chunk : Buffer.from(String(chunk));
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines += 1;
+  }
+  return lines;
+}
+
 if (values.sample) {
   const rows = await writeExport(values.sample, Number(values.calls));
   console.info(`Wrote ${rows} calls to ${values.sample}.`);
 } else {
   const file = `${values.dir}/import-calls.jsonl`;
   const target = `${values.dir}/import-target.db`;
-  const rows = values.reuse
-    ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length
-    : await writeExport(file, Number(values.calls));
+  const rows = values.reuse ? await countLines(file) : await writeExport(file, Number(values.calls));
   const analyticsFile = defaultAnalyticsPath(target);
   for (const path of [target, `${target}-wal`, `${target}-shm`, analyticsFile, `${analyticsFile}.wal`])
     rmSync(path, { force: true });
