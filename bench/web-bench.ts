@@ -532,9 +532,8 @@ async function measureEditor(page: Page, base: string, dashboardId: number, widg
 }
 
 function bundleFigures(): void {
-  if (!existsSync('dist/.vite/manifest.json')) {
-    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  }
+  // Always built afresh: a dist/ left from an older checkout would be measured (and checked) instead.
+  spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   spawnSync(process.execPath, ['scripts/check-bundle.mjs'], { stdio: 'inherit' });
   const bundle = z
     .object({ initial_js_gzip_kb: z.number(), editor_route_js_gzip_kb: z.number().nullable() })
