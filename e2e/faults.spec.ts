@@ -292,6 +292,8 @@ test.describe('offline', () => {
     await expect
       .poll(
         async () => {
+          // Backoff timers run on the page's clock: let its time pass too, not only the test's.
+          await page.clock.runFor(2_000);
           if ((await list.link(name).count()) > 0) return true;
           if ((await list.renameDialog.submit.count()) > 0 && (await list.renameDialog.submit.isEnabled())) {
             await list.renameDialog.submit.click();
