@@ -56,7 +56,7 @@ test("a page of another site cannot use the gateway's key (a real cross-site for
   request,
 }) => {
   const name = `Cross-site ${Date.now()}`;
-  // A page "on another site", served by the test; its form posts to the gateway as any page could.
+  // A page "on another site", served by the test; its form posts to the gateway, as every page on the web can.
   await page.route('http://evil.example/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
