@@ -281,11 +281,12 @@ test.describe('offline', () => {
     const written = (await fetchesSoFar(page)).filter((f) => f.method === 'PATCH' || f.method === 'PUT');
     expect(written, 'no write is sent while offline').toEqual([]);
     expect([...writes, ...puts], 'no write is sent while offline').toHaveLength(0);
-    // The typed name is not lost: still in the dialog, or shown as pending.
-    const stillTyped =
-      (await list.renameDialog.name.count()) > 0 ? await list.renameDialog.name.inputValue() : '';
-    const pending = await page.getByText(name).count();
-    expect(stillTyped === name || pending > 0).toBe(true);
+    // The typed name is not lost, and the dialog says it is waiting for the network.
+    await expect(list.renameDialog.name).toHaveValue(name);
+    await expect(list.renameDialog.root.getByText('You are offline.')).toHaveText(
+      'You are offline. The new name is saved as soon as the connection is back.',
+    );
+    await list.renameDialog.root.screenshot({ path: 'docs/screenshots/offline-rename-held.png' });
 
     await context.setOffline(false);
     // A paused write resumes by itself; an app that dropped it needs the user to press Rename again.
@@ -295,9 +296,10 @@ test.describe('offline', () => {
           // Backoff timers run on the page's clock: let its time pass too, not only the test's.
           await page.clock.runFor(2_000);
           if ((await list.link(name).count()) > 0) return true;
-          if ((await list.renameDialog.submit.count()) > 0 && (await list.renameDialog.submit.isEnabled())) {
-            await list.renameDialog.submit.click();
-          }
+          // Short timeouts: the dialog may close between these steps, and a locator action would
+          // otherwise wait for it with no end, outliving the poll.
+          const enabled = await list.renameDialog.submit.isEnabled({ timeout: 500 }).catch(() => false);
+          if (enabled) await list.renameDialog.submit.click({ timeout: 500 }).catch(() => undefined);
           return false;
         },
         // Generous: on a loaded 2-core CI machine the resumed write has been seen to land after ~15 s.

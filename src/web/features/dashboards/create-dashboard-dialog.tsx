@@ -6,6 +6,7 @@ import { useCreateDashboard } from '../../api/use-create-dashboard.ts';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Field } from '../../ui/field.tsx';
+import { PausedWriteNote } from '../../ui/paused-write-note.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import { useToast } from '../../ui/toast.tsx';
@@ -121,6 +122,7 @@ function CreateDashboardForm({
           />
         )}
       </Field>
+      <PausedWriteNote paused={createDashboard.isPaused} what="The dashboard" />
       <div className="flex justify-end gap-2 pt-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={createDashboard.isPending}>

@@ -6,6 +6,7 @@ import { useUpdateDashboard } from '../../api/use-update-dashboard.ts';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
 import { Field } from '../../ui/field.tsx';
+import { PausedWriteNote } from '../../ui/paused-write-note.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { dashboardName } from './dashboard-list-model.ts';
@@ -71,6 +72,7 @@ function RenameForm({ dashboard, onClose }: { dashboard: DashboardList; onClose:
           />
         )}
       </Field>
+      <PausedWriteNote paused={updateDashboard.isPaused} what="The new name" />
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" loading={updateDashboard.isPending}>
