@@ -4,12 +4,14 @@ import {
   backtestThreshold,
   backtestTrend,
   describeBacktest,
+  inTimeOrder,
+  seriesOf,
   TREND_PRESETS,
   type EvaluationPoint,
 } from './alert-backtest.ts';
 
-const series = (values: number[]): EvaluationPoint[] =>
-  values.map((value, i) => ({ t: 1_000 * i, callId: 100 + i, value }));
+const series = (values: number[]) =>
+  seriesOf(values.map((value, i) => ({ t: 1_000 * i, callId: 100 + i, value })));
 const firedAt = (points: EvaluationPoint[]) => points.map((p) => p.callId - 100);
 
 describe('backtestThreshold (worked by hand)', () => {
@@ -44,7 +46,7 @@ describe('backtestThreshold (worked by hand)', () => {
   });
   it('never fires on an empty series', () => {
     const alert = { type: 'threshold', condition: 'gt', value: 0, min_breaches: 1, window_size: 1 } as const;
-    expect(backtestThreshold([], alert)).toEqual({ evaluated: 0, fired: [] });
+    expect(backtestThreshold(seriesOf([]), alert)).toEqual({ evaluated: 0, firedCount: 0, fired: [] });
   });
 });
 
@@ -87,6 +89,46 @@ describe('backtestTrend (worked by hand)', () => {
     expect(firedAt(down.fired)).toEqual([25]);
     const up = backtestAlert(series(values), { type: 'trend', preset: 'aggressive', direction: 'up' });
     expect(up.fired).toEqual([]);
+  });
+});
+
+describe('backtestAlert listing', () => {
+  // 1 of 1 above 10 on an alternating series: every other call is a new episode, 50 in all.
+  const values = Array.from({ length: 100 }, (_, i) => (i % 2 === 1 ? 20 : 0));
+  const alert = { type: 'threshold', condition: 'gt', value: 10, min_breaches: 1, window_size: 1 } as const;
+  it('counts every firing and lists only the first `listed`, oldest first', () => {
+    const all = backtestAlert(series(values), alert);
+    expect(all.firedCount).toBe(50);
+    expect(all.fired).toHaveLength(50);
+    const capped = backtestAlert(series(values), alert, 3);
+    expect(capped.firedCount).toBe(50);
+    expect(firedAt(capped.fired)).toEqual([1, 3, 5]);
+  });
+  it('reads a columnar series of typed arrays like one of plain arrays', () => {
+    const plain = series(values);
+    const typed = {
+      length: plain.length,
+      t: Float64Array.from(plain.t),
+      callId: Float64Array.from(plain.callId),
+      value: Float64Array.from(plain.value),
+    };
+    expect(backtestAlert(typed, alert)).toEqual(backtestAlert(plain, alert));
+  });
+});
+
+describe('inTimeOrder', () => {
+  const at = (...pairs: [number, number][]) =>
+    seriesOf(pairs.map(([t, callId]) => ({ t, callId, value: 0 })));
+  it.each([
+    ['empty', at(), true],
+    ['one', at([5, 1]), true],
+    ['ascending', at([1, 9], [2, 1], [3, 4]), true],
+    ['a tie broken by call id', at([1, 1], [1, 2], [2, 0]), true],
+    ['a tie in the wrong call order', at([1, 2], [1, 1]), false],
+    ['newest first', at([3, 1], [2, 2], [1, 3]), false],
+    ['one older call at the end', at([1, 1], [2, 2], [0, 3]), false],
+  ])('%s', (_, series, expected) => {
+    expect(inTimeOrder(series)).toBe(expected);
   });
 });
 

@@ -60,23 +60,78 @@ export interface EvaluationPoint {
   value: number;
 }
 
+/**
+ * A metric's evaluations in time order, one array per column: a month of a busy metric is a million
+ * evaluations, which fit in three typed arrays where a million objects would cost more to build than
+ * the replay itself. A point object is made only for the moments an alert fires.
+ */
+export interface EvaluationSeries {
+  readonly length: number;
+  readonly t: ArrayLike<number>;
+  readonly callId: ArrayLike<number>;
+  readonly value: ArrayLike<number>;
+}
+
+/** The columnar form of a list of points (tests and small callers). */
+export function seriesOf(points: readonly EvaluationPoint[]): EvaluationSeries {
+  return {
+    length: points.length,
+    t: points.map((p) => p.t),
+    callId: points.map((p) => p.callId),
+    value: points.map((p) => p.value),
+  };
+}
+
+/** Whether a series is in the backtest's order: oldest first, by call id within a millisecond. */
+export function inTimeOrder(series: EvaluationSeries): boolean {
+  for (let i = 1; i < series.length; i += 1) {
+    const before = series.t[i - 1] ?? 0;
+    const at = series.t[i] ?? 0;
+    if (before > at || (before === at && (series.callId[i - 1] ?? 0) > (series.callId[i] ?? 0))) return false;
+  }
+  return true;
+}
+
+function pointAt(series: EvaluationSeries, index: number): EvaluationPoint {
+  return { t: series.t[index] ?? 0, callId: series.callId[index] ?? 0, value: series.value[index] ?? 0 };
+}
+
 export interface BacktestResult {
   /** Evaluations replayed (those with a numeric value). */
   evaluated: number;
-  /** The evaluations at which the alert would have fired, oldest first. */
+  /** How many times the alert would have fired. */
+  firedCount: number;
+  /** The evaluations at which it would have fired, oldest first: the first `listed` of them. */
   fired: EvaluationPoint[];
 }
 
-function breaches(condition: ThresholdAlert['condition'], value: number, threshold: number): boolean {
+/**
+ * Collects the moments an alert fires: all are counted, the first `listed` kept as points (a noisy
+ * trend alert over a million evaluations fires tens of thousands of times; an answer lists a thousand).
+ */
+function firedCollector(series: EvaluationSeries, listed: number) {
+  const fired: EvaluationPoint[] = [];
+  let count = 0;
+  return {
+    add(index: number) {
+      count += 1;
+      if (fired.length < listed) fired.push(pointAt(series, index));
+    },
+    result: (): BacktestResult => ({ evaluated: series.length, firedCount: count, fired }),
+  };
+}
+
+/** The breach test of a condition, chosen once rather than per evaluation (a million of them). */
+function breachTest(condition: ThresholdAlert['condition'], threshold: number): (value: number) => boolean {
   switch (condition) {
     case 'gt':
-      return value > threshold;
+      return (value) => value > threshold;
     case 'gte':
-      return value >= threshold;
+      return (value) => value >= threshold;
     case 'lt':
-      return value < threshold;
+      return (value) => value < threshold;
     case 'lte':
-      return value <= threshold;
+      return (value) => value <= threshold;
   }
 }
 
@@ -85,23 +140,31 @@ function breaches(condition: ThresholdAlert['condition'], value: number, thresho
  * where at least `min_breaches` of the last `window_size` calls (this one included) breach, and fires
  * again only after that count has fallen below `min_breaches` (one alert per episode, not per call).
  */
-export function backtestThreshold(points: readonly EvaluationPoint[], alert: ThresholdAlert): BacktestResult {
-  const flags = new Uint8Array(points.length);
-  const fired: EvaluationPoint[] = [];
+export function backtestThreshold(
+  series: EvaluationSeries,
+  alert: ThresholdAlert,
+  listed = Number.POSITIVE_INFINITY,
+): BacktestResult {
+  const breaches = breachTest(alert.condition, alert.value);
+  const size = alert.window_size;
+  // The last `size` flags, as a ring: slot i % size holds call i's until call i + size replaces it.
+  const ring = new Uint8Array(size);
+  const values = series.value;
+  const fired = firedCollector(series, listed);
   let count = 0;
+  let slot = 0;
   let firing = false;
-  for (let i = 0; i < points.length; i += 1) {
-    const point = points[i];
-    if (point === undefined) continue;
-    flags[i] = breaches(alert.condition, point.value, alert.value) ? 1 : 0;
-    count += flags[i] ?? 0;
-    if (i >= alert.window_size) count -= flags[i - alert.window_size] ?? 0;
+  for (let i = 0; i < series.length; i += 1) {
+    const flag = breaches(values[i] ?? Number.NaN) ? 1 : 0;
+    count += flag - (ring[slot] ?? 0);
+    ring[slot] = flag;
+    slot = slot + 1 === size ? 0 : slot + 1;
     if (count >= alert.min_breaches) {
-      if (!firing) fired.push(point);
+      if (!firing) fired.add(i);
       firing = true;
     } else firing = false;
   }
-  return { evaluated: points.length, fired };
+  return fired.result();
 }
 
 export interface TrendParameters {
@@ -119,38 +182,39 @@ export interface TrendParameters {
  * goes out of bounds and again only after one has come back.
  */
 export function backtestTrend(
-  points: readonly EvaluationPoint[],
+  series: EvaluationSeries,
   parameters: TrendParameters,
+  listed = Number.POSITIVE_INFINITY,
 ): BacktestResult {
   const { window, stdMultiplier, alpha, direction } = parameters;
   const spread = stdMultiplier * Math.sqrt(alpha / (2 - alpha));
-  const fired: EvaluationPoint[] = [];
+  const values = series.value;
+  const fired = firedCollector(series, listed);
   let sum = 0;
   let sumSquares = 0;
   let z = 0;
   let out = false;
-  for (let i = 0; i < points.length; i += 1) {
-    const point = points[i];
-    if (point === undefined) continue;
+  for (let i = 0; i < series.length; i += 1) {
+    const value = values[i] ?? 0;
     if (i >= window) {
       const mean = sum / window;
       const sigma = Math.sqrt(Math.max(0, sumSquares / window - mean * mean));
       if (i === window) z = mean;
-      z = alpha * point.value + (1 - alpha) * z;
+      z = alpha * value + (1 - alpha) * z;
       const limit = spread * sigma;
       const high = z > mean + limit && !isClose(z, mean + limit);
       const low = z < mean - limit && !isClose(z, mean - limit);
       const now = direction === 'up' ? high : direction === 'down' ? low : high || low;
-      if (now && !out) fired.push(point);
+      if (now && !out) fired.add(i);
       out = now;
-      const leaving = points[i - window]?.value ?? 0;
+      const leaving = values[i - window] ?? 0;
       sum -= leaving;
       sumSquares -= leaving * leaving;
     }
-    sum += point.value;
-    sumSquares += point.value * point.value;
+    sum += value;
+    sumSquares += value * value;
   }
-  return { evaluated: points.length, fired };
+  return fired.result();
 }
 
 /** Rounding in the running sums must not turn a flat series into an alert. */
@@ -158,10 +222,17 @@ function isClose(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** Replays the evaluations (oldest first) against an alert definition. Pure and total. */
-export function backtestAlert(points: readonly EvaluationPoint[], alert: AlertDefinition): BacktestResult {
-  if (alert.type === 'threshold') return backtestThreshold(points, alert);
-  return backtestTrend(points, { ...TREND_PRESETS[alert.preset], direction: alert.direction });
+/**
+ * Replays the evaluations (oldest first) against an alert definition, listing the first `listed`
+ * moments it fires and counting them all. Pure and total.
+ */
+export function backtestAlert(
+  series: EvaluationSeries,
+  alert: AlertDefinition,
+  listed = Number.POSITIVE_INFINITY,
+): BacktestResult {
+  if (alert.type === 'threshold') return backtestThreshold(series, alert, listed);
+  return backtestTrend(series, { ...TREND_PRESETS[alert.preset], direction: alert.direction }, listed);
 }
 
 /** "would have fired 7 times in the last 7 days". */

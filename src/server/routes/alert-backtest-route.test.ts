@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AlertBacktestResponseSchema,
   backtestAlert,
+  seriesOf,
   type AlertDefinition,
   type EvaluationPoint,
 } from '../../contract/alert-backtest.ts';
@@ -65,10 +66,10 @@ describe('POST /studio/alert-backtest/', () => {
     });
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     const answer = AlertBacktestResponseSchema.parse(result.body);
-    const expected = backtestAlert(await latencySeries(), ABOVE_1500);
+    const expected = backtestAlert(seriesOf(await latencySeries()), ABOVE_1500);
     expect(answer.evaluated).toBe(expected.evaluated);
     expect(answer.evaluated).toBeGreaterThan(100);
-    expect(answer.fired_count).toBe(expected.fired.length);
+    expect(answer.fired_count).toBe(expected.firedCount);
     expect(answer.fired_count).toBeGreaterThan(0);
     expect(answer.fired.map((f) => f.call_id)).toEqual(expected.fired.map((p) => p.callId));
     expect(answer.from).toBe('2026-08-13T00:00:00.000Z');
@@ -84,10 +85,10 @@ describe('POST /studio/alert-backtest/', () => {
     try {
       const result = await callApi(server, 'POST', PATH, { body: { widget: id, alert: ABOVE_1500 } });
       const answer = AlertBacktestResponseSchema.parse(result.body);
-      const expected = backtestAlert(await latencySeries('AND c.agent_id = ?', [1]), ABOVE_1500);
+      const expected = backtestAlert(seriesOf(await latencySeries('AND c.agent_id = ?', [1])), ABOVE_1500);
       expect(answer.evaluated).toBe(expected.evaluated);
       expect(answer.evaluated).toBeLessThan((await latencySeries()).length);
-      expect(answer.fired_count).toBe(expected.fired.length);
+      expect(answer.fired_count).toBe(expected.firedCount);
     } finally {
       await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters: null } });
     }
@@ -137,6 +138,45 @@ describe('POST /studio/alert-backtest/', () => {
       key: null,
     });
     expect([401, 403]).toContain(anonymous.status);
+  });
+
+  it('replays calls stored out of time order (an import of older calls) in time order', async () => {
+    const metricId = Number(
+      server.database.sqlite
+        .prepare("SELECT id FROM metrics WHERE slug = 'latency' AND project_id = 1")
+        .pluck()
+        .get(),
+    );
+    // Two extreme calls, days apart in the window, stored newest first after every seeded call. In
+    // time order each is its own episode of a 1-of-1 alert; read in storage order they would be
+    // neighbours, one episode, one firing.
+    const extreme = (callId: string, daysAgo: number) =>
+      callApi(server, 'POST', '/observability/v2/call-logs/', {
+        body: {
+          call_id: callId,
+          project: 1,
+          agent: 1,
+          timestamp: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(),
+          metrics: [{ id: metricId, value: '99000' }],
+        },
+      });
+    expect((await extreme('late-import-newer', 2)).status).toBe(201);
+    expect((await extreme('late-import-older', 5)).status).toBe(201);
+    const alert: AlertDefinition = {
+      type: 'threshold',
+      condition: 'gt',
+      value: 50_000,
+      min_breaches: 1,
+      window_size: 1,
+    };
+    const result = await callApi(server, 'POST', PATH, {
+      body: { widget: widgetId(support, 'Latency p95 per day'), alert },
+    });
+    const answer = AlertBacktestResponseSchema.parse(result.body);
+    expect(answer.fired.map((f) => f.value)).toEqual([99000, 99000]);
+    expect((answer.fired[0]?.timestamp ?? '') < (answer.fired[1]?.timestamp ?? '')).toBe(true);
+    const expected = backtestAlert(seriesOf(await latencySeries()), alert);
+    expect(answer.fired.map((f) => f.call_id)).toEqual(expected.fired.map((p) => p.callId));
   });
 
   describe('time limit', () => {

@@ -58,7 +58,7 @@ export function registerAlertBacktestRoute(app: Hono<AppEnv>, ctx: ServerContext
       limitsFromNow(queryTimeLimitMs(), c.req.raw.signal),
     );
     // One pass over the points: microseconds per thousand, far inside any limit.
-    const result = backtestAlert(points, parsed.data.alert);
+    const result = backtestAlert(points, parsed.data.alert, BACKTEST_MAX_FIRED);
     const from = findTimestampLowerBound(job.effective, now) ?? now;
     const to = findTimestampUpperBound(job.effective, now) ?? now;
     const answer: AlertBacktestResponse = {
@@ -67,8 +67,8 @@ export function registerAlertBacktestRoute(app: Hono<AppEnv>, ctx: ServerContext
       from: from.toISOString(),
       to: (to > now ? now : to).toISOString(),
       evaluated: result.evaluated,
-      fired_count: result.fired.length,
-      fired: result.fired.slice(0, BACKTEST_MAX_FIRED).map((p) => ({
+      fired_count: result.firedCount,
+      fired: result.fired.map((p) => ({
         timestamp: new Date(p.t).toISOString(),
         call_id: p.callId,
         value: p.value,
