@@ -16,6 +16,8 @@ import { describeLoad, describeMachine, markdownTable, verdict, writeDocSection 
 const CALLS = Number(process.env.BENCH_CALLS ?? 1_000_000);
 const EDITS = Number(process.env.BENCH_EDITS ?? 30);
 const RESULTS_FILE = 'bench/results/web-bench.json';
+/** Only these steps (comma-separated names, e.g. `open editor`), while working on one figure: writes nothing. */
+const ONLY_STEPS = process.env.BENCH_STEPS?.split(',').map((step) => step.trim());
 const CHROMIUM =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -329,6 +331,61 @@ async function measureBigLine(page: Page, base: string, dashboardId: number): Pr
   );
 }
 
+/**
+ * Open editor: from the click on Edit (in a card's menu) to the editor's Name field shown, the next
+ * frame, timed in the page (see inPageLatency in measureEditor). Each open is the first of a new page,
+ * so it includes starting the editor's code (from the HTTP cache after the first). One open varies a
+ * lot on a shared machine, so `OPENS` are timed and their median recorded, the slowest in the note.
+ */
+const OPENS = Number(process.env.BENCH_EDITOR_OPENS ?? 7);
+async function timeOpenEditor(page: Page, base: string, dashboardId: number): Promise<number> {
+  await page.goto(`${base}/dashboards/${dashboardId}`);
+  await waitNumber(page, VISIBLE_CHARTS_PAINTED);
+  await page
+    .getByRole('button', { name: /^Actions for / })
+    .first()
+    .click();
+  const shown = `[...document.querySelectorAll('form[aria-label="Widget settings"] label')].some((l) => l.textContent === 'Name' && l.htmlFor && document.getElementById(l.htmlFor))`;
+  await page.evaluate(`(() => {
+    window.__latency = null;
+    addEventListener('click', (event) => {
+      const start = event.timeStamp;
+      const poll = () => {
+        if (${shown}) requestAnimationFrame(() => { window.__latency = performance.now() - start; });
+        else requestAnimationFrame(poll);
+      };
+      const observer = new MutationObserver(() => {
+        if (${shown}) { observer.disconnect(); requestAnimationFrame(() => { if (window.__latency === null) window.__latency = performance.now() - start; }); }
+      });
+      observer.observe(document, { subtree: true, childList: true, attributes: true });
+      requestAnimationFrame(poll);
+    }, { capture: true, once: true });
+  })()`);
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  return waitNumber(page, `typeof window.__latency === 'number' ? window.__latency : false`, 30_000);
+}
+
+async function measureOpenEditor(newPage: () => Promise<Page>, base: string, dashboardId: number): Promise<void> {
+  const opens: number[] = [];
+  for (let i = 0; i < OPENS; i += 1) {
+    const page = await newPage();
+    try {
+      opens.push(await timeOpenEditor(page, base, dashboardId));
+    } finally {
+      await page.close();
+    }
+  }
+  const median = percentile(opens, 50);
+  record(
+    'interaction_open_editor',
+    median,
+    'ms',
+    '≤ 200 ms',
+    median === null ? null : median <= 200,
+    `median of ${OPENS} opens, each the first of a new page (slowest ${Math.max(...opens).toFixed(0)} ms); in page: click on Edit → Name field shown, next frame`,
+  );
+}
+
 async function measureEditor(page: Page, base: string, dashboardId: number, widgetId: number): Promise<void> {
   const editor = widgetEditorPage(page);
   const requests = apiRequestLog(page);
@@ -368,27 +425,6 @@ async function measureEditor(page: Page, base: string, dashboardId: number, widg
   const preview = `document.querySelector('[data-testid="editor-preview"]')`;
   const hasText = (text: string) => `document.body.textContent.includes(${JSON.stringify(text)})`;
 
-  await page.goto(`${base}/dashboards/${dashboardId}`);
-  await waitNumber(page, VISIBLE_CHARTS_PAINTED);
-  // Open editor: from the click on Edit (in the card's menu) to the editor's Name field shown. The
-  // first open of the session, so it includes loading the editor's code unless it was preloaded.
-  await page
-    .getByRole('button', { name: /^Actions for / })
-    .first()
-    .click();
-  const openEditor = await inPageLatency(
-    'click',
-    `[...document.querySelectorAll('form[aria-label="Widget settings"] label')].some((l) => l.textContent === 'Name' && l.htmlFor && document.getElementById(l.htmlFor))`,
-    () => page.getByRole('menuitem', { name: 'Edit' }).click(),
-  );
-  record(
-    'interaction_open_editor',
-    openEditor,
-    'ms',
-    '≤ 200 ms',
-    openEditor <= 200,
-    'in page: click on Edit → Name field shown, next frame',
-  );
   await editor.gotoWidget(dashboardId, widgetId);
   await editor.previewLine
     .or(editor.previewBars)
@@ -667,9 +703,11 @@ async function main(): Promise<void> {
       ['dashboard', (page) => measureDashboard(page, base, big.id)],
       ['drag', (page) => measureDrag(page, base, big.id)],
       ['big line', (page) => measureBigLine(page, base, single.id)],
+      ['open editor', (page) => measureOpenEditor(() => context.newPage(), base, single.id).then(() => page.close())],
       ['editor', (page) => measureEditor(page, base, single.id, single.widgetIds[1] ?? 0)],
     ];
     for (const [name, step] of steps) {
+      if (ONLY_STEPS && !ONLY_STEPS.includes(name)) continue;
       const page = await context.newPage();
       try {
         await step(page);
@@ -688,6 +726,10 @@ async function main(): Promise<void> {
     await server.stop();
   }
 
+  if (ONLY_STEPS) {
+    console.info(`A partial run (BENCH_STEPS=${ONLY_STEPS.join(',')}): nothing written.`);
+    return;
+  }
   const machine = describeMachine();
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(

@@ -5,8 +5,10 @@ import * as z from 'zod';
  * required) and one row of an imported file (a `GET /observability/v2/call-logs/` item, a JSON Lines
  * row or a CSV row). Read-only fields of the published schema that an export carries (`duration`,
  * `metadata`, `agent_name`, the v2 `metrics` list) are accepted too, because a call without them
- * charts nothing; everything else unknown is ignored, as DRF ignores it. Transcripts and recording
- * URLs are accepted and never stored (no chart reads them). Lengths are the published `maxLength`s.
+ * charts nothing; everything else unknown is ignored, as DRF ignores it: dropped while parsing
+ * (zod's default), never copied, which at a million imported rows is seconds. Transcripts and
+ * recording URLs are accepted and never stored (no chart reads them). Lengths are the published
+ * `maxLength`s.
  */
 
 const text = (max: number) => z.string().max(max).nullable().optional();
@@ -36,38 +38,35 @@ export const CallMetricInputSchema = z
     enum: z.string().nullable().optional(),
     value: z.union([z.string(), z.number(), z.boolean()]).nullable().optional(),
   })
-  .loose()
   .refine((m) => m.id != null || (m.name ?? '') !== '', 'Name the metric by its id or name.');
 export type CallMetricInput = z.infer<typeof CallMetricInputSchema>;
 
 const STATUSES = ['success', 'failure', 'reviewed_success', 'reviewed_failure'] as const;
 
-export const CallLogInputSchema = z
-  .object({
-    call_id: z.string().trim().min(1, 'This field may not be blank.').max(100),
-    timestamp: z.iso.datetime({ offset: true, local: false }).nullable().optional(),
-    success: z.boolean().nullable().optional(),
-    is_reviewed: z.boolean().optional(),
-    status: z.enum(STATUSES).nullable().optional(),
-    call_ended_reason: text(100),
-    dropoff_point: text(1000),
-    topic: text(1000),
-    customer_number: text(100),
-    // Checked for its published length, not stored.
-    trace_id: text(32),
-    agent: z.number().int().positive().nullable().optional(),
-    // Published as a string; digits name our agent id.
-    agent_id: z
-      .union([z.string().regex(/^\d{1,15}$/, 'Enter an agent id (digits).'), z.number().int().positive()])
-      .nullable()
-      .optional(),
-    agent_name: z.string().max(255).nullable().optional(),
-    project: z.number().int().positive().nullable().optional(),
-    duration: CallDurationSchema.nullable().optional(),
-    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-    metrics: z.array(CallMetricInputSchema).max(500).optional(),
-  })
-  .loose();
+export const CallLogInputSchema = z.object({
+  call_id: z.string().trim().min(1, 'This field may not be blank.').max(100),
+  timestamp: z.iso.datetime({ offset: true, local: false }).nullable().optional(),
+  success: z.boolean().nullable().optional(),
+  is_reviewed: z.boolean().optional(),
+  status: z.enum(STATUSES).nullable().optional(),
+  call_ended_reason: text(100),
+  dropoff_point: text(1000),
+  topic: text(1000),
+  customer_number: text(100),
+  // Checked for its published length, not stored.
+  trace_id: text(32),
+  agent: z.number().int().positive().nullable().optional(),
+  // Published as a string; digits name our agent id.
+  agent_id: z
+    .union([z.string().regex(/^\d{1,15}$/, 'Enter an agent id (digits).'), z.number().int().positive()])
+    .nullable()
+    .optional(),
+  agent_name: z.string().max(255).nullable().optional(),
+  project: z.number().int().positive().nullable().optional(),
+  duration: CallDurationSchema.nullable().optional(),
+  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metrics: z.array(CallMetricInputSchema).max(500).optional(),
+});
 export type CallLogInput = z.infer<typeof CallLogInputSchema>;
 
 /** A validated call, normalised for storage (what the ingest store writes). */
