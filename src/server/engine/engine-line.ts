@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { copyDoubles } from '../analytics/copy-doubles.ts';
+import type { SqlParam } from '../analytics/analytics-database.ts';
 import type { LinePoint } from '../../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
 import type { Scope } from './engine-scope.ts';
@@ -39,6 +41,9 @@ function numberAt(vector: ItemVector, index: number): number {
  * The rows of the window in (time, call id) order, read chunk by chunk straight into typed arrays:
  * a 30-day line reads hundreds of thousands of rows, and one JavaScript object per row would cost
  * more than the query. `placedOnly` leaves out rows without a value (downsampling drops them anyway).
+ * Calls are stored as they arrive, mostly in time order, and DuckDB keeps that order in a scan
+ * without ORDER BY: such a read is checked in one pass and used, which spares sorting the window;
+ * a read out of order (older calls imported later, a join) is read again sorted.
  */
 async function fetchSeries(
   connection: DuckDBConnection,
@@ -50,31 +55,55 @@ async function fetchSeries(
   const valueExpr = source.kind === 'string' ? 'CAST(NULL AS DOUBLE)' : `CAST(${source.expr} AS DOUBLE)`;
   const valueParams = source.kind === 'string' ? [] : source.params;
   const where = scope.where(request.from, request.to);
-  const placed = placedOnly ? ' AND v IS NOT NULL' : '';
+  const placed = placedOnly ? ' AND s.v IS NOT NULL' : '';
+  // NULL values arrive as NaN (what the series holds for them), so every column is free of NULLs
+  // and is copied whole (copyDoubles).
   const sql =
-    `SELECT * FROM (SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
-    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed} ORDER BY t, id`;
-  const result = await connection.run(sql, [...valueParams, ...(group?.params ?? []), ...where.params]);
+    `SELECT s.id, s.t, COALESCE(s.v, CAST('NaN' AS DOUBLE)) AS v${group ? ', s.g' : ''} FROM (SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
+    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed}`;
+  const params = [...valueParams, ...(group?.params ?? []), ...where.params];
+  const stored = await readSeries(connection, sql, params, group !== null);
+  if (inLineOrder(stored)) return stored;
+  return readSeries(connection, `${sql} ORDER BY s.t, s.id`, params, group !== null);
+}
+
+/** Oldest first, by call id within a millisecond: the order a line is drawn and downsampled in. */
+function inLineOrder(series: Series): boolean {
+  const { times } = series;
+  for (let i = 1; i < times.length; i += 1) {
+    const before = times[i - 1] ?? 0;
+    const at = times[i] ?? 0;
+    if (before > at || (before === at && series.idAt(i - 1) > series.idAt(i))) return false;
+  }
+  return true;
+}
+
+async function readSeries(
+  connection: DuckDBConnection,
+  sql: string,
+  params: SqlParam[],
+  grouped: boolean,
+): Promise<Series> {
+  const result = await connection.run(sql, params);
   const total = Number(result.rowCount);
   const times = new Float64Array(total);
   const values = new Float64Array(total);
-  const groups = group ? new Array<unknown>(total) : null;
+  const groups = grouped ? new Array<unknown>(total) : null;
   const idChunks: ItemVector[] = [];
   const chunkStarts: number[] = [];
   let n = 0;
-  for (let c = 0; c < result.chunkCount; c += 1) {
+  for (let c = 0; c < result.chunkCount && n < total; c += 1) {
     const chunk = result.getChunk(c);
+    const rows = Math.min(chunk.rowCount, total - n);
     idChunks.push(chunk.getColumnVector(0));
     chunkStarts.push(n);
-    const timeVector = chunk.getColumnVector(1);
-    const valueVector = chunk.getColumnVector(2);
-    const groupVector = group ? chunk.getColumnVector(3) : null;
-    const rows = chunk.rowCount;
-    for (let i = 0; i < rows && n < total; i += 1, n += 1) {
-      times[n] = numberAt(timeVector, i);
-      values[n] = numberAt(valueVector, i);
-      if (groupVector && groups) groups[n] = groupVector.getItem(i);
+    copyDoubles(chunk.getColumnVector(1), times, n, rows, true);
+    copyDoubles(chunk.getColumnVector(2), values, n, rows, true);
+    if (groups) {
+      const groupVector = chunk.getColumnVector(3);
+      for (let i = 0; i < rows; i += 1) groups[n + i] = groupVector.getItem(i);
     }
+    n += rows;
   }
   const idAt = (index: number): number => {
     // The last chunk starting at or before `index` (chunks are in row order).

@@ -1,4 +1,5 @@
-import type { DuckDBConnection, DuckDBVector } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { copyDoubles } from '../analytics/copy-doubles.ts';
 import { inTimeOrder, type EvaluationSeries } from '../../contract/alert-backtest.ts';
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { QueryLimits, SqlParam } from '../analytics/analytics-database.ts';
@@ -17,25 +18,6 @@ export interface MetricSeriesRequest {
 }
 
 const EMPTY: EvaluationSeries = { length: 0, t: [], callId: [], value: [] };
-
-/**
- * Copies one chunk's column into `target` at `offset`. Every column is read as DOUBLE and none can be
- * NULL (the query's WHERE), so a DOUBLE vector's backing Float64Array is copied whole: a third of the
- * backtest's time at a million evaluations went into a call per item. The array is not in the
- * driver's typings, so it is looked up and checked; any other shape takes the per-item path.
- */
-function copyColumn(vector: DuckDBVector, target: Float64Array, offset: number, rows: number): void {
-  const items: unknown = Reflect.get(vector, 'items');
-  if (items instanceof Float64Array && items.length >= rows) {
-    target.set(items.subarray(0, rows), offset);
-    return;
-  }
-  for (let i = 0; i < rows; i += 1) {
-    const item = vector.getItem(i);
-    target[offset + i] =
-      typeof item === 'number' ? item : typeof item === 'bigint' ? Number(item) : Number.NaN;
-  }
-}
 
 /**
  * One metric's evaluations with a numeric value (binary ones as 1/0) in time order over the filter's
@@ -99,9 +81,10 @@ async function readSeries(
   for (let c = 0; c < result.chunkCount; c += 1) {
     const chunk = result.getChunk(c);
     const rows = Math.min(chunk.rowCount, length - offset);
-    copyColumn(chunk.getColumnVector(0), series.t, offset, rows);
-    copyColumn(chunk.getColumnVector(1), series.callId, offset, rows);
-    copyColumn(chunk.getColumnVector(2), series.value, offset, rows);
+    // None is NULL: ts_ms and call_id are NOT NULL columns, and the WHERE leaves out NULL values.
+    copyDoubles(chunk.getColumnVector(0), series.t, offset, rows, true);
+    copyDoubles(chunk.getColumnVector(1), series.callId, offset, rows, true);
+    copyDoubles(chunk.getColumnVector(2), series.value, offset, rows, true);
     offset += rows;
   }
   return series;

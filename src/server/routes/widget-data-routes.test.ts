@@ -430,3 +430,34 @@ describe('POST /dashboards/widgets/bulk_data/', () => {
     expect(result.body).toHaveProperty(key);
   });
 });
+
+// Last: it stores calls, which the other tests do not expect.
+describe('calls stored out of time order', () => {
+  it('a line draws them in time order, with and without max_points', async () => {
+    const widget = widgetNamed(support, 'Call duration');
+    // Two calls inside the window, stored newest first after every seeded call (an import of older calls).
+    for (const [callId, daysAgo] of [
+      ['late-import-newer', 2],
+      ['late-import-older', 5],
+    ] as const) {
+      const created = await callApi(server, 'POST', '/observability/v2/call-logs/', {
+        body: {
+          call_id: callId,
+          project: support.project,
+          agent: 1,
+          timestamp: new Date(NOW.getTime() - daysAgo * DAY).toISOString(),
+          duration: 4321,
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    for (const query of ['', '?max_points=50']) {
+      const chart = parseChartData(await data(`/dashboards/widgets/${widget.id}/data/${query}`));
+      if (chart.kind !== 'line') throw new Error(`expected a line, got ${chart.kind}`);
+      const order = chart.points.map((p) => [Date.parse(p.timestamp), p.id] as const);
+      const sorted = [...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      expect(order).toEqual(sorted);
+      if (query === '') expect(chart.points.filter((p) => p.value === 4321)).toHaveLength(2);
+    }
+  });
+});
