@@ -365,7 +365,11 @@ async function timeOpenEditor(page: Page, base: string, dashboardId: number): Pr
   return waitNumber(page, `typeof window.__latency === 'number' ? window.__latency : false`, 30_000);
 }
 
-async function measureOpenEditor(newPage: () => Promise<Page>, base: string, dashboardId: number): Promise<void> {
+async function measureOpenEditor(
+  newPage: () => Promise<Page>,
+  base: string,
+  dashboardId: number,
+): Promise<void> {
   const opens: number[] = [];
   for (let i = 0; i < OPENS; i += 1) {
     const page = await newPage();
@@ -703,7 +707,10 @@ async function main(): Promise<void> {
       ['dashboard', (page) => measureDashboard(page, base, big.id)],
       ['drag', (page) => measureDrag(page, base, big.id)],
       ['big line', (page) => measureBigLine(page, base, single.id)],
-      ['open editor', (page) => measureOpenEditor(() => context.newPage(), base, single.id).then(() => page.close())],
+      [
+        'open editor',
+        (page) => measureOpenEditor(() => context.newPage(), base, single.id).then(() => page.close()),
+      ],
       ['editor', (page) => measureEditor(page, base, single.id, single.widgetIds[1] ?? 0)],
     ];
     for (const [name, step] of steps) {
