@@ -284,7 +284,7 @@ test.describe('offline', () => {
     // The typed name is not lost, and the dialog says it is waiting for the network.
     await expect(list.renameDialog.name).toHaveValue(name);
     await expect(list.renameDialog.root.getByText('You are offline.')).toHaveText(
-      'You are offline. The new name is saved as soon as the connection is back.',
+      'You are offline. The new name is saved as soon as the connection is back, unless you close this dialog.',
     );
     await list.renameDialog.root.screenshot({ path: 'docs/screenshots/offline-rename-held.png' });
 

@@ -10,6 +10,7 @@ import { PausedWriteNote } from '../../ui/paused-write-note.tsx';
 import { Select } from '../../ui/select.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import { useToast } from '../../ui/toast.tsx';
+import { useDropHeldWriteOnUnmount } from '../../api/use-drop-held-write.ts';
 import { dashboardName, projectLabel } from './dashboard-list-model.ts';
 import { QUICK_RANGES, type QuickRangeId } from '../../lib/quick-ranges.ts';
 import { DEFAULT_DATE_RANGE, dateRangeFilter } from './date-range-presets.ts';
@@ -48,6 +49,7 @@ function CreateDashboardForm({
   defaultProject,
 }: Omit<CreateDashboardDialogProps, 'open'>) {
   const createDashboard = useCreateDashboard();
+  useDropHeldWriteOnUnmount(createDashboard.isPaused, createDashboard.variables);
   const toast = useToast();
   const navigate = useNavigate();
   const [name, setName] = useState('');

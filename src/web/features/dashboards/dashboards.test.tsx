@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
+import { onlineManager } from '@tanstack/react-query';
 import { onTestFinished } from 'vitest';
 import * as z from 'zod';
 import { DashboardListSchema, DashboardSchema } from '../../../contract/dashboard-schema.ts';
@@ -129,6 +130,63 @@ test('renames with a PATCH and shows the new name', async () => {
   const { body } = await api(server, `/dashboards/dashboards/${first!.id}/`, DashboardSchema);
   expect(body?.name).toBe('Renamed board');
   expect(body?.filters).toEqual(first!.filters);
+});
+
+describe('a rename while offline', () => {
+  const note =
+    'You are offline. The new name is saved as soon as the connection is back, unless you close this dialog.';
+  async function renameOffline(newName: string) {
+    const rendered = renderWithServer(routes, { path: '/dashboards' });
+    const [first] = await listDashboards(rendered.server);
+    await rendered.user.click(await screen.findByRole('button', { name: `Rename ${first!.name}` }));
+    const dialog = screen.getByRole('dialog', { name: 'Rename dashboard' });
+    const input = within(dialog).getByRole('textbox', { name: 'Name' });
+    onlineManager.setOnline(false);
+    onTestFinished(() => onlineManager.setOnline(true));
+    await rendered.user.clear(input);
+    await rendered.user.type(input, `${newName}{Enter}`);
+    expect(await within(dialog).findByText(note)).toBeInTheDocument();
+    return { ...rendered, first: first!, dialog };
+  }
+
+  test('is held back, said so, and saved by itself when the connection is back', async () => {
+    const { server, first, queryClient } = await renameOffline('Renamed offline');
+    const before = await api(server, `/dashboards/dashboards/${first.id}/`, DashboardSchema);
+    expect(before.body?.name).toBe(first.name);
+    onlineManager.setOnline(true);
+    expect(await screen.findByRole('link', { name: 'Renamed offline' })).toBeInTheDocument();
+    const after = await api(server, `/dashboards/dashboards/${first.id}/`, DashboardSchema);
+    expect(after.body?.name).toBe('Renamed offline');
+    expect(
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state.status),
+    ).toEqual(['success']);
+  });
+
+  test('is given up when the dialog is closed, and never sent', async () => {
+    const { server, first, dialog, user, queryClient } = await renameOffline('Never sent');
+    const paused = () =>
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .filter((m) => m.state.isPaused);
+    expect(paused()).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog', { name: 'Rename dashboard' })).not.toBeInTheDocument();
+    expect(paused()).toHaveLength(0);
+    onlineManager.setOnline(true);
+    await queryClient.resumePausedMutations();
+    const after = await api(server, `/dashboards/dashboards/${first.id}/`, DashboardSchema);
+    expect(after.body?.name).toBe(first.name);
+    expect(
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .filter((m) => m.state.status === 'success'),
+    ).toHaveLength(0);
+  });
 });
 
 test('duplicates through the server, widgets included', async () => {

@@ -9,6 +9,7 @@ import { Field } from '../../ui/field.tsx';
 import { PausedWriteNote } from '../../ui/paused-write-note.tsx';
 import { TextInput } from '../../ui/text-input.tsx';
 import { useToast } from '../../ui/toast.tsx';
+import { useDropHeldWriteOnUnmount } from '../../api/use-drop-held-write.ts';
 import { dashboardName } from './dashboard-list-model.ts';
 
 /** Renames a dashboard with a PATCH of its name only. */
@@ -28,6 +29,7 @@ export function RenameDashboardDialog({
 
 function RenameForm({ dashboard, onClose }: { dashboard: DashboardList; onClose: () => void }) {
   const updateDashboard = useUpdateDashboard();
+  useDropHeldWriteOnUnmount(updateDashboard.isPaused, updateDashboard.variables);
   const toast = useToast();
   const [name, setName] = useState(dashboard.name ?? '');
   const [error, setError] = useState<string | null>(null);
