@@ -42,7 +42,7 @@ const CASES: { name: string; error: unknown; attempted: typeof mine; expected: W
     name: 'anything else fails with a readable message',
     error: new TypeError('Failed to fetch'),
     attempted: mine,
-    expected: { kind: 'failed', message: expect.any(String) as string },
+    expected: { kind: 'failed', message: 'Failed to fetch' },
   },
 ];
 
