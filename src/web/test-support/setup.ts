@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { configure } from '@testing-library/react';
 
 // findBy* and waitFor give up after 1 s by default. A component test that saves, navigates and
 // re-renders the editor has been seen to need longer on a loaded 2-core CI machine (the whole suite
 // runs in parallel there); waiting longer changes no assertion, only how long a failure takes.
-configure({ asyncUtilTimeout: 5_000 });
+// Only component tests (jsdom) find things: the server's test files do not load React for it.
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/react');
+  configure({ asyncUtilTimeout: 5_000 });
+}

@@ -6,7 +6,7 @@
  */
 export function PausedWriteNote({ paused, what }: { paused: boolean; what: string }) {
   return (
-    <p role="status" className="min-h-0 text-sm text-amber-800 empty:hidden dark:text-amber-300">
+    <p role="status" className="text-sm text-amber-800 empty:hidden dark:text-amber-300">
       {paused
         ? `You are offline. ${what} is saved as soon as the connection is back, unless you close this dialog.`
         : null}

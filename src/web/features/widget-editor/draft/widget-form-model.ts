@@ -63,18 +63,6 @@ export const DRAFT_KEYS = [
   'insights',
 ] as const satisfies readonly WidgetDraftKey[];
 
-/** The draft fields that change which data is fetched; `name` and `display` only change how it looks. */
-export const DATA_DRAFT_KEYS = [
-  'chart_type',
-  'field',
-  'metric',
-  'aggregation_function',
-  'time_period',
-  'group_by',
-  'data_type',
-  'filters',
-] as const satisfies readonly WidgetDraftKey[];
-
 export const DRAFT_FIELD_LABELS: Record<WidgetDraftKey, string> = {
   name: 'Name',
   chart_type: 'Chart type',
