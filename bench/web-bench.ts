@@ -189,8 +189,27 @@ async function measureDashboard(page: Page, base: string, dashboardId: number): 
   const requests = apiRequestLog(page);
   await page.goto(`${base}/dashboards/${dashboardId}`);
   const painted = await waitNumber(page, VISIBLE_CHARTS_PAINTED);
-  // performance.now() counts from the navigation's start.
-  record('dashboard_50_navigation_to_visible_charts_painted', painted, 'ms', '≤ 2500 ms', painted <= 2500);
+  // performance.now() counts from the navigation's start; so do the resource timings.
+  const bulk = z.object({ requestStart: z.number(), responseEnd: z.number() }).parse(
+    await page.evaluate(`(() => {
+        const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('bulk_data'));
+        return entry ? { requestStart: entry.requestStart, responseEnd: entry.responseEnd } : { requestStart: 0, responseEnd: 0 };
+      })()`),
+  );
+  if (process.env.BENCH_TRACE)
+    console.info(
+      await page.evaluate(
+        `JSON.stringify(performance.getEntries().map((e) => [e.entryType, e.name.slice(-60), Math.round(e.startTime), Math.round(e.responseEnd ?? e.startTime + e.duration)]))`,
+      ),
+    );
+  record(
+    'dashboard_50_navigation_to_visible_charts_painted',
+    painted,
+    'ms',
+    '≤ 1500 ms',
+    painted <= 1500,
+    `bulk_data sent at ${bulk.requestStart.toFixed(0)} ms, answered at ${bulk.responseEnd.toFixed(0)} ms`,
+  );
   await page.waitForTimeout(1000);
   const dataRequests = requests.filter((r) => !r.includes('/studio/'));
   record(

@@ -13,7 +13,8 @@ import { compileFilter, type CompiledSql, type Dimensions } from './filter-sql.t
  * Evaluations are joined to their call only when a call column is needed (a residual filter or a
  * group). Without the join they are scoped through their metric, which belongs to one project: an
  * evaluation's call is in its metric's project (the seed, the ingestion routes and the data model
- * guarantee it).
+ * guarantee it). An evaluation's `ts_ms` is its call's (every writer copies it; calls are never
+ * re-timed), so a joined scope bounds both sides by the window.
  */
 export interface Scope {
   from: string;
@@ -80,8 +81,20 @@ export function buildScope(sqlite: BetterSqlite3.Database, request: ScopeRequest
     from: joined ? 'metric_evaluations me JOIN calls c ON c.id = me.call_id' : 'metric_evaluations me',
     timeColumn: 'me.ts_ms',
     callIdColumn: 'me.call_id',
-    where: (from, to) => assemble(metrics, 'me.ts_ms', from, to, [joined ? projects : null, residual]),
+    where: (from, to) =>
+      assemble(metrics, 'me.ts_ms', from, to, [
+        joined ? projects : null,
+        // The same range on the call's own time (an evaluation carries its call's time): DuckDB then
+        // prunes the calls side of the join to the window's row groups instead of hashing every call
+        // (41 → 16 ms for a week of one metric on 1M calls).
+        joined ? timeRange('c.ts_ms', from, to) : null,
+        residual,
+      ]),
   };
+}
+
+function timeRange(column: string, from: number, to: number): CompiledSql {
+  return { sql: `${column} >= CAST(? AS BIGINT) AND ${column} <= CAST(? AS BIGINT)`, params: [from, to] };
 }
 
 function assemble(
@@ -92,8 +105,9 @@ function assemble(
   extra: readonly (CompiledSql | null)[],
 ): CompiledSql {
   // BIGINT parameters, so the range is compared on the column's own type and prunes row groups.
-  let sql = `${partition.sql} AND ${timeColumn} >= CAST(? AS BIGINT) AND ${timeColumn} <= CAST(? AS BIGINT)`;
-  const params: SqlParam[] = [...partition.params, from, to];
+  const range = timeRange(timeColumn, from, to);
+  let sql = `${partition.sql} AND ${range.sql}`;
+  const params: SqlParam[] = [...partition.params, ...range.params];
   for (const part of extra) {
     if (!part) continue;
     sql += ` AND ${part.sql}`;

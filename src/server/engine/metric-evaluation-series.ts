@@ -45,14 +45,18 @@ export async function readMetricEvaluationSeries(
   const range = 'me.metric_id = ? AND me.ts_ms >= CAST(? AS BIGINT) AND me.ts_ms <= CAST(? AS BIGINT)';
   const select = residual
     ? `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me JOIN calls c ON c.id = me.call_id
-       WHERE ${range} AND me.value_num IS NOT NULL AND c.project_id IN (${projects}) AND (${residual.sql})`
+       WHERE ${range} AND me.value_num IS NOT NULL AND c.project_id IN (${projects})
+       AND c.ts_ms >= CAST(? AS BIGINT) AND c.ts_ms <= CAST(? AS BIGINT) AND (${residual.sql})`
     : `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me
        WHERE ${range} AND me.value_num IS NOT NULL`;
+  const lower = window.lower ?? Number.MIN_SAFE_INTEGER;
+  const upper = window.upper ?? Number.MAX_SAFE_INTEGER;
+  // The call's time bounds the join too (an evaluation carries its call's time; engine-scope.ts).
   const params: SqlParam[] = [
     request.metricId,
-    window.lower ?? Number.MIN_SAFE_INTEGER,
-    window.upper ?? Number.MAX_SAFE_INTEGER,
-    ...(residual ? [...request.projectIds, ...residual.params] : []),
+    lower,
+    upper,
+    ...(residual ? [...request.projectIds, lower, upper, ...residual.params] : []),
   ];
   return stores.analytics.read(limits, async (connection) => {
     // Calls are stored as they arrive, mostly in time order, and DuckDB keeps that order in a scan

@@ -1,3 +1,4 @@
+import { queryRows } from '../analytics/analytics-database.ts';
 import { countAnalyticsRows } from '../test-support/analytics-rows.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
@@ -66,6 +67,31 @@ describe('POST /observability/v1|v2/call-logs/', () => {
       (await callApi(server, 'GET', `/observability/v2/call-logs/?call_ids=${call.id}`)).body,
     );
     expect(listed.results.map((c) => c.call_id)).toEqual(['ext-1']);
+  });
+
+  it("stores every evaluation with its call's time, which the chart engine bounds joins by", async () => {
+    const project = server.projectIds[0] ?? 0;
+    const [metric] = (await metricsOf(project)).filter((m) => m.eval_type === 'numeric');
+    const timestamp = new Date(NOW.getTime() - 5 * 3_600_000).toISOString();
+    const created = await post('/observability/v2/call-logs/', {
+      call_id: 'ext-time',
+      project,
+      timestamp,
+      metrics: [{ id: metric?.id, value: '7' }],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const [[evaluations = 0, differing = -1] = []] = await server.database.analytics.read(
+      null,
+      (connection) =>
+        queryRows(
+          connection,
+          `SELECT count(*), count(*) FILTER (WHERE me.ts_ms <> c.ts_ms)
+         FROM metric_evaluations me JOIN calls c ON c.id = me.call_id`,
+        ),
+    );
+    // The seed's evaluations and the one just stored: none is timed apart from its call.
+    expect(Number(evaluations)).toBeGreaterThan(400);
+    expect(Number(differing)).toBe(0);
   });
 
   it('is idempotent by call_id: the same call again answers 200 and stores nothing', async () => {

@@ -110,6 +110,34 @@ describe('DashboardView', () => {
     expect(within(summary).getByText(/%$/)).toBeInTheDocument();
   });
 
+  it('asks for the widget data as soon as the dashboard arrives, before its cards render', async () => {
+    for (const path of ['/dashboards/1', '/dashboards/1?vars=topic&v.topic=billing']) {
+      const log: LoggedRequest[] = [];
+      // How many cards were on the page when bulk_data left: none, as the route starts it itself.
+      const cardsWhenSent: number[] = [];
+      const { unmount } = renderWithServer(routes, {
+        path,
+        wrapFetch: (realFetch) => {
+          const recorded = recording(log)(realFetch);
+          return (input, init) => {
+            const url = new URL(input instanceof Request ? input.url : String(input));
+            if (url.pathname === '/dashboards/widgets/bulk_data/')
+              cardsWhenSent.push(document.querySelectorAll('article[data-widget-id]').length);
+            return recorded(input, init);
+          };
+        },
+      });
+      await allCardsSettled();
+      expect(cardsWhenSent).toEqual([0]);
+      // The screen found that request on its way: still one bulk_data, with the link's variables.
+      const bulk = log.filter((r) => r.path === '/dashboards/widgets/bulk_data/');
+      expect(bulk).toHaveLength(1);
+      if (path.includes('vars=')) expect(JSON.stringify(bulk[0]?.body)).toContain('billing');
+      else expect(bulk[0]?.body).not.toHaveProperty('dashboard_filters');
+      unmount();
+    }
+  });
+
   it('opens without asking for the metrics; the agent menu fetches them and lists every agent', async () => {
     const log: LoggedRequest[] = [];
     const { server, user } = renderWithServer(routes, { path: '/dashboards/1', wrapFetch: recording(log) });

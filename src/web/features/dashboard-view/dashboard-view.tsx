@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError, isNotFoundError } from '../../api/api-error.ts';
 import { dashboardQueries } from '../../api/dashboard-queries.ts';
@@ -9,6 +9,8 @@ import { EmptyState } from '../../ui/empty-state.tsx';
 import { ErrorState } from '../../ui/error-state.tsx';
 import { LoadingRegion, Skeleton } from '../../ui/skeleton.tsx';
 import { DashboardScreen } from './dashboard-screen.tsx';
+import { readUrlState } from './dashboard-url-state.ts';
+import { startDashboardData } from './use-dashboard-data.ts';
 
 /**
  * Route component of `/dashboards/:dashboardId` (`?mode=edit` = Edit layout): loads the dashboard
@@ -23,7 +25,18 @@ export function DashboardView() {
 
 function DashboardLoader({ dashboardId }: { dashboardId: number }) {
   const api = useApiClient();
-  const query = useQuery(dashboardQueries.detail(api, dashboardId));
+  const queryClient = useQueryClient();
+  const [searchParams] = useSearchParams();
+  const variables = readUrlState(searchParams).variables;
+  const detail = dashboardQueries.detail(api, dashboardId);
+  const query = useQuery({
+    ...detail,
+    queryFn: async (context) => {
+      const dashboard = await detail.queryFn(context);
+      startDashboardData(queryClient, api, dashboard, variables);
+      return dashboard;
+    },
+  });
   useDocumentTitle(query.data?.name ?? (query.isError ? 'Dashboard' : null));
   if (query.isPending) {
     return (
