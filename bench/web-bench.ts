@@ -639,7 +639,7 @@ function bundleFigures(): void {
  */
 const NEXT_STEPS: Record<string, string> = {
   dashboard_50_navigation_to_visible_charts_painted:
-    'Dashboard of 50 (≈ 5.0–5.5 s against 2.5 s): the first, cold `bulk_data` dominates. Its 50 distinct widgets cost ≈ 4 s of CPU on 1M calls (each widget reads its own ≈ 124k-row index range; the 40 with a widget filter more), so two workers return it after ≈ 4.3 s; the page itself is ready at ≈ 0.4 s and draws the cards in view ≈ 0.6 s after the data (off-screen cards draw later, in idle time). A reload within 10 s is served from shared results and paints in ≈ 1.5 s. Splitting the request (cards in view first) would paint sooner but break the 2-request target. Next: one scan per window for all widgets of a bulk request (a per-window column cache in each worker, computing every widget from typed arrays) [server-engine].',
+    "Dashboard of 50 (≈ 3.2–3.8 s against 1.5 s): `bulk_data` leaves 0.8–1.3 s after navigation (scripts, the local connection, the dashboard; it starts as the dashboard arrives), the server answers it in 1.4–2.3 s while the browser shares the two cores (0.6–1.0 s of DuckDB and line work alone: 50 distinct widgets, a week of 1M calls each), and the cards in view are drawn ≈ 0.65 s after the data. Fusing the widgets' SQL was measured and does not pay (docs/benchmarks.md, issue 12). Next: draw the cards in view sooner (the chart library's first render), and send lines as columns [server-engine, widget-preview].",
   dashboard_50_requests_on_load:
     'Requests on load: metrics are fetched only when something on screen names one; check which extra request appeared [dashboard-view].',
   drag_frame_time_p95:
