@@ -166,21 +166,20 @@ async function seriesFor(connection: DuckDBConnection, request: LineRequest): Pr
 export async function computeLine(connection: DuckDBConnection, request: LineRequest): Promise<LinePoint[]> {
   const series = await seriesFor(connection, request);
   const { group, agentNames, maxPoints } = request;
-  const count = series.times.length;
-  const labels = group
-    ? Array.from({ length: count }, (_, i) => labelOf(series.groups?.[i] ?? null, group.kind, agentNames))
+  const byLabel = group
+    ? rowsByLabel(series.groups ?? [], (value) => labelOf(value, group.kind, agentNames))
     : null;
   let selected: number[];
-  if (labels) {
-    const byGroup = new Map<string, number[]>();
-    labels.forEach((label, i) => {
-      const list = byGroup.get(label);
-      if (list) list.push(i);
-      else byGroup.set(label, [i]);
-    });
-    selected = [...byGroup.values()]
-      .flatMap((indexes) => downsample(series, indexes, maxPoints))
-      .sort((a, b) => a - b);
+  const labelAt = new Map<number, string>();
+  if (byLabel) {
+    selected = [];
+    for (const [label, indexes] of byLabel) {
+      for (const index of downsample(series, indexes, maxPoints)) {
+        selected.push(index);
+        labelAt.set(index, label);
+      }
+    }
+    selected.sort((a, b) => a - b);
   } else {
     selected = downsample(series, null, maxPoints);
   }
@@ -191,7 +190,29 @@ export async function computeLine(connection: DuckDBConnection, request: LineReq
       timestamp: formatInstant(series.times[i] ?? 0),
       value: Number.isNaN(value) ? null : value,
     };
-    if (labels) point.group = labels[i] ?? '';
+    if (byLabel) point.group = labelAt.get(i) ?? '';
     return point;
   });
+}
+
+/**
+ * The row indexes of each group label, ascending. Rows are first grouped by their stored value and
+ * each distinct value is labelled once (a week grouped by agent is 100k+ rows and a handful of
+ * values); values that share a label (two agents of one name) make one group.
+ */
+export function rowsByLabel(groups: readonly unknown[], label: (value: unknown) => string): Map<string, number[]> {
+  const byValue = new Map<unknown, number[]>();
+  groups.forEach((value, index) => {
+    const key = value ?? null;
+    const list = byValue.get(key);
+    if (list) list.push(index);
+    else byValue.set(key, [index]);
+  });
+  const byLabel = new Map<string, number[]>();
+  for (const [value, indexes] of byValue) {
+    const name = label(value);
+    const list = byLabel.get(name);
+    byLabel.set(name, list ? list.concat(indexes).sort((a, b) => a - b) : indexes);
+  }
+  return byLabel;
 }
