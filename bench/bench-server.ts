@@ -27,7 +27,8 @@ export function startBenchServer(
   env: Record<string, string> = {},
 ): Promise<BenchServer> {
   const child: ChildProcess = fork('bench/load-server.ts', [], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_SERVER_NODE_ARGS: extra node options for the server alone, e.g. `--cpu-prof` to profile it.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)],
     env: { ...process.env, ...env, BENCH_DB_PATH: dbPath, BENCH_NOW: now.toISOString() },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
