@@ -158,11 +158,14 @@ const TRACK_VISIBLE_CARDS = `(() => {
     for (const entry of entries) entry.isIntersecting ? visible.add(entry.target) : visible.delete(entry.target);
   });
   const observed = new WeakSet();
-  new MutationObserver(() => {
+  const mutations = new MutationObserver(() => {
     for (const card of document.getElementsByTagName('article')) {
       if (!observed.has(card) && card.hasAttribute('data-widget-id')) { observed.add(card); observer.observe(card); }
     }
-  }).observe(document, { childList: true, subtree: true });
+  });
+  mutations.observe(document, { childList: true, subtree: true });
+  // The drag measures frames: nothing of the harness may run during it.
+  window.__stopTrackingCards = () => { observer.disconnect(); mutations.disconnect(); };
 })()`;
 
 /** Resolves with performance.now() once every card in the viewport shows its chart, stat or error. */
@@ -252,6 +255,7 @@ async function measureDrag(page: Page, base: string, dashboardId: number): Promi
     record('drag_frame_time_p95', null, 'ms', '≤ 33 ms', null, 'no drag handle');
     return;
   }
+  await page.evaluate('window.__stopTrackingCards?.()');
   const hasRenderCount = (await page.locator('[data-render-count]').count()) > 0;
   await page.evaluate(`(() => {
     window.__frames = [];
