@@ -200,7 +200,10 @@ export async function computeLine(connection: DuckDBConnection, request: LineReq
  * each distinct value is labelled once (a week grouped by agent is 100k+ rows and a handful of
  * values); values that share a label (two agents of one name) make one group.
  */
-export function rowsByLabel(groups: readonly unknown[], label: (value: unknown) => string): Map<string, number[]> {
+export function rowsByLabel(
+  groups: readonly unknown[],
+  label: (value: unknown) => string,
+): Map<string, number[]> {
   const byValue = new Map<unknown, number[]>();
   groups.forEach((value, index) => {
     const key = value ?? null;
