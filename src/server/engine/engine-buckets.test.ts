@@ -1,9 +1,11 @@
 import { openAnalytics, queryRows } from '../analytics/analytics-database.ts';
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import {
   bucketSql,
   bucketStart,
   enumerateBuckets,
+  formatInstant,
   nextBucketStart,
   type BucketSpec,
 } from './engine-buckets.ts';
@@ -101,5 +103,41 @@ describe('bucketStart (UTC)', () => {
     } finally {
       analytics.close();
     }
+  });
+});
+
+describe('formatInstant', () => {
+  it.each([
+    ['the epoch', 0],
+    ['the last millisecond of a day', Date.parse('2026-08-20T23:59:59.999Z')],
+    ['the first of the next', Date.parse('2026-08-21T00:00:00.000Z')],
+    ['a leap day', Date.parse('2028-02-29T12:34:56.007Z')],
+    ['the last four-digit year', Date.parse('9999-12-31T23:59:59.999Z')],
+    ['six-digit years (Date)', Date.parse('+010000-01-01T00:00:00.000Z')],
+    ['before the epoch (Date)', -1],
+    ['a fraction of a millisecond (Date)', 1_700_000_000_000.5],
+  ])('writes %s as toISOString does', (_name, ms) => {
+    expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+  });
+
+  it('equals toISOString for any instant, in any order (the day it keeps is never stale)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.integer({ min: -8.64e15, max: 8.64e15 }), fc.integer({ min: 1.7e12, max: 1.8e12 })),
+          {
+            maxLength: 50,
+          },
+        ),
+        (instants) => {
+          for (const ms of instants) expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('throws for an instant Date cannot write', () => {
+    expect(() => formatInstant(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -98,7 +98,35 @@ function floorSql(column: string, size: number, offset: number): { sql: string; 
   };
 }
 
-/** The wire form of an instant: ISO-8601 UTC with milliseconds, like stored call timestamps. */
+/** 10000-01-01T00:00:00Z: from here on `toISOString` writes six-digit years. */
+const FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800_000;
+// The date part of the last day formatted: a line's points come in time order, many to a day.
+let lastDay = Number.NaN;
+let lastDayPrefix = '';
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n));
+const threeDigits = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/**
+ * The wire form of an instant: ISO-8601 UTC with milliseconds, like stored call timestamps; exactly
+ * `new Date(ms).toISOString()`. A 30-day line writes 690,000 of them, and `toISOString` costs about
+ * 1.6 µs each: the time of day is written by arithmetic after the date part of its day, which is
+ * kept from the previous call (about 0.16 µs). Whole milliseconds from 1970 to 9999 take that path;
+ * anything else goes to `Date` (which throws for non-finite input, as before).
+ */
 export function formatInstant(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!Number.isInteger(ms) || ms < 0 || ms >= FOUR_DIGIT_YEARS_UNTIL) return new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY);
+  if (day !== lastDay) {
+    lastDay = day;
+    lastDayPrefix = new Date(day * DAY).toISOString().slice(0, 11);
+  }
+  let rest = ms - day * DAY;
+  const hours = Math.floor(rest / HOUR);
+  rest -= hours * HOUR;
+  const minutes = Math.floor(rest / 60_000);
+  rest -= minutes * 60_000;
+  const seconds = Math.floor(rest / 1000);
+  const millis = rest - seconds * 1000;
+  return `${lastDayPrefix}${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}.${threeDigits(millis)}Z`;
 }
