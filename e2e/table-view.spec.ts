@@ -177,6 +177,10 @@ test.describe('Rough edges of issue 17', () => {
     await expect(page.getByRole('button', { name: /^Rename to “/ })).toBeVisible();
     await editor.chartType('Bar').check({ force: true });
     await expect(page.getByLabel('Show points on lines')).toHaveCount(0);
+    // The picture shows the bars the new settings draw, not the line still faded while they load.
+    const preview = page.getByTestId('editor-preview');
+    await expect(preview.locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(preview).toHaveAttribute('data-preview-state', 'ready');
     await screenshot(page, 'widget-editor-rename-offer');
   });
 });
