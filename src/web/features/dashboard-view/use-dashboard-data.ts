@@ -26,13 +26,6 @@ export interface DashboardDataOptions {
 }
 
 /**
- * The data of every widget of a dashboard: one `bulk_data` (the variables as `dashboard_filters`, or
- * against the real API one per distinct widget filter, `viewFiltersFor`),
- * refreshed every `refreshMs` while the tab is visible and online (React Query skips interval fetches
- * of a hidden tab and pauses offline), the wait doubling after each failed refresh. With a group-by,
- * line and bar widgets are drawn from `preview_data` with that grouping instead (nothing is saved).
- */
-/**
  * The one bulk query of a dashboard's widgets in a view: what `useDashboardData` subscribes to, and
  * what the route starts as soon as the dashboard arrives (`startDashboardData`).
  */
@@ -65,6 +58,13 @@ export function startDashboardData(
   void queryClient.prefetchQuery(query);
 }
 
+/**
+ * The data of every widget of a dashboard: one `bulk_data` (the variables as `dashboard_filters`, or
+ * against the real API one per distinct widget filter, `viewFiltersFor`),
+ * refreshed every `refreshMs` while the tab is visible and online (React Query skips interval fetches
+ * of a hidden tab and pauses offline), the wait doubling after each failed refresh. With a group-by,
+ * line and bar widgets are drawn from `preview_data` with that grouping instead (nothing is saved).
+ */
 export function useDashboardData(widgets: readonly Widget[], options: DashboardDataOptions) {
   const api = useApiClient();
   const { storedFilters, variables, groupBy, refreshMs, maxBackoffMs } = options;
