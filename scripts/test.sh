@@ -13,7 +13,12 @@ npx eslint --max-warnings=0 .
 step "format"
 npx prettier --check . >/dev/null || { npx prettier --check . | tail -20; exit 1; }
 step "typecheck"
-npx tsc -p tsconfig.web.json && npx tsc -p tsconfig.node.json && npx tsc -p tsconfig.test.json && npx tsc -p tsconfig.tools.json
+# One command per project: under `set -e` a failure inside an `a && b && c` list (not its last command)
+# does not stop the script, which once let type errors through this step.
+npx tsc -p tsconfig.web.json
+npx tsc -p tsconfig.node.json
+npx tsc -p tsconfig.test.json
+npx tsc -p tsconfig.tools.json
 step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 step "build"

@@ -9,7 +9,7 @@ const names = new Map<unknown, string>([
 const label = (value: unknown) => (value === null ? '(none)' : (names.get(value) ?? 'other'));
 
 describe('rowsByLabel', () => {
-  it.each([
+  it.each<[string, unknown[], [string, number[]][]]>([
     ['no rows', [], []],
     ['one value', [1, 1, 1], [['Alpha', [0, 1, 2]]]],
     [
@@ -30,7 +30,7 @@ describe('rowsByLabel', () => {
       ],
     ],
     ['undefined is null', [undefined, null], [['(none)', [0, 1]]]],
-  ])('%s', (_name, groups: unknown[], expected: [string, number[]][]) => {
+  ])('%s', (_name, groups, expected) => {
     expect([...rowsByLabel(groups, label).entries()]).toEqual(expected);
   });
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApiClient } from '../../api/api-client-context.tsx';
 import { describeError, isNotFoundError } from '../../api/api-error.ts';
-import { dashboardQueries } from '../../api/dashboard-queries.ts';
+import { dashboardQueries, fetchDashboard } from '../../api/dashboard-queries.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { buttonClassName } from '../../ui/button.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -28,11 +28,10 @@ function DashboardLoader({ dashboardId }: { dashboardId: number }) {
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const variables = readUrlState(searchParams).variables;
-  const detail = dashboardQueries.detail(api, dashboardId);
   const query = useQuery({
-    ...detail,
-    queryFn: async (context) => {
-      const dashboard = await detail.queryFn(context);
+    ...dashboardQueries.detail(api, dashboardId),
+    queryFn: async ({ signal }) => {
+      const dashboard = await fetchDashboard(api, dashboardId, signal);
       startDashboardData(queryClient, api, dashboard, variables);
       return dashboard;
     },
