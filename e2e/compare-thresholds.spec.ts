@@ -89,6 +89,16 @@ async function axeClean(page: Page) {
   // Settled first: a button dimmed while data refreshes is not what a reader meets.
   await page.waitForLoadState('networkidle');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // And no colour still on its way: right after the colour scheme changes, buttons fade to their new
+  // colours (transition-colors), and a contrast read mid-fade is not what a reader meets either.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
