@@ -120,7 +120,7 @@ describe('formatInstant', () => {
     expect(formatInstant(ms)).toBe(new Date(ms).toISOString());
   });
 
-  it('equals toISOString for any instant, in any order (the day it keeps is never stale)', () => {
+  it('equals toISOString for every instant, in every order (the day it keeps is never stale)', () => {
     fc.assert(
       fc.property(
         fc.array(
