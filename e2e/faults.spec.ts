@@ -186,7 +186,7 @@ test.describe('no stale data', () => {
     await page.route('**/dashboards/widgets/bulk_data/**', async (route) => {
       const index = count++;
       const sentAt = Date.now();
-      const response = await route.fetch();
+      const response = await route.fetch({ maxRetries: 2 });
       const body = z
         .object({ results: z.array(z.object({ chart_type: z.string(), data: z.unknown() })) })
         .parse(await response.json());
@@ -343,7 +343,7 @@ test.describe('widget editor', () => {
     let stale: Request | undefined;
     await page.route('**/dashboards/widgets/preview_data/**', async (route) => {
       const index = count++;
-      const response = await route.fetch();
+      const response = await route.fetch({ maxRetries: 2 });
       // The bar preview answers last: a slow server, held in this Node route handler.
       if (index === 1) await new Promise((r) => setTimeout(r, 2_500));
       await route.fulfill({ response });
@@ -417,7 +417,9 @@ test.describe('widget editor', () => {
     await page.route(/\/dashboards\/widgets\/\d+\/$/, async (route) => {
       if (route.request().method() !== 'PATCH' || !first) return route.fallback();
       first = false;
-      await route.fetch(); // applied on the server
+      // A pooled connection the server has just closed answers ECONNRESET before the request is sent;
+      // Playwright retries only that case.
+      await route.fetch({ maxRetries: 2 }); // applied on the server
       await route.abort('connectionreset');
     });
     const editor = await openEditor(page, 'Call duration');

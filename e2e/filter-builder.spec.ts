@@ -110,12 +110,15 @@ test('builds the guide filter with the mouse', async ({ page }) => {
   const handle = success.root.getByRole('button', { name: /^Drag condition 1/ });
   await handle.hover();
   await page.mouse.down();
-  // Siblings shift while dragging (sortable), so aim again at where the target row is now.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  // Siblings shift while dragging (sortable), so aim again at where the target row is now, until the
+  // drag's own announcement (what a screen reader hears) says the pointer is over that row.
+  const announcement = page.locator('[id^="DndLiveRegion"]');
+  await expect(async () => {
     const box = await reason.root.boundingBox();
     if (!box) throw new Error('no target box');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
-  }
+    await expect(announcement).toHaveText(/is over the place of condition .*timeout/, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   await page.mouse.up();
   // The root now holds one group, and a root that was not on the wire stays off it: the group stands alone.
   expect(await producedJson(builder)).toEqual({
