@@ -93,7 +93,8 @@ export function buildScope(sqlite: BetterSqlite3.Database, request: ScopeRequest
   };
 }
 
-function timeRange(column: string, from: number, to: number): CompiledSql {
+/** `column` within [from, to] ms, as BIGINT parameters so the compare is on the column's type and prunes row groups. */
+export function timeRange(column: string, from: number, to: number): CompiledSql {
   return { sql: `${column} >= CAST(? AS BIGINT) AND ${column} <= CAST(? AS BIGINT)`, params: [from, to] };
 }
 

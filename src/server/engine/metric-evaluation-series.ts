@@ -4,7 +4,7 @@ import { inTimeOrder, type EvaluationSeries } from '../../contract/alert-backtes
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { QueryLimits, SqlParam } from '../analytics/analytics-database.ts';
 import { dimensionsOf, type EngineStores } from './chart-data.ts';
-import { metricsInProjects } from './engine-scope.ts';
+import { metricsInProjects, timeRange } from './engine-scope.ts';
 import { splitTimeWindow } from './engine-time-window.ts';
 import { compileFilter } from './filter-sql.ts';
 
@@ -41,22 +41,23 @@ export async function readMetricEvaluationSeries(
       })
     : null;
   const projects = request.projectIds.map(() => '?').join(', ');
+  const lower = window.lower ?? Number.MIN_SAFE_INTEGER;
+  const upper = window.upper ?? Number.MAX_SAFE_INTEGER;
+  const evaluations = timeRange('me.ts_ms', lower, upper);
+  // The call's time bounds the join too (an evaluation carries its call's time; engine-scope.ts).
+  const calls = timeRange('c.ts_ms', lower, upper);
   // Without a residual filter no call column is needed: the metric's own project scopes the rows.
-  const range = 'me.metric_id = ? AND me.ts_ms >= CAST(? AS BIGINT) AND me.ts_ms <= CAST(? AS BIGINT)';
+  const range = `me.metric_id = ? AND ${evaluations.sql}`;
   const select = residual
     ? `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me JOIN calls c ON c.id = me.call_id
        WHERE ${range} AND me.value_num IS NOT NULL AND c.project_id IN (${projects})
-       AND c.ts_ms >= CAST(? AS BIGINT) AND c.ts_ms <= CAST(? AS BIGINT) AND (${residual.sql})`
+       AND ${calls.sql} AND (${residual.sql})`
     : `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me
        WHERE ${range} AND me.value_num IS NOT NULL`;
-  const lower = window.lower ?? Number.MIN_SAFE_INTEGER;
-  const upper = window.upper ?? Number.MAX_SAFE_INTEGER;
-  // The call's time bounds the join too (an evaluation carries its call's time; engine-scope.ts).
   const params: SqlParam[] = [
     request.metricId,
-    lower,
-    upper,
-    ...(residual ? [...request.projectIds, lower, upper, ...residual.params] : []),
+    ...evaluations.params,
+    ...(residual ? [...request.projectIds, ...calls.params, ...residual.params] : []),
   ];
   return stores.analytics.read(limits, async (connection) => {
     // Calls are stored as they arrive, mostly in time order, and DuckDB keeps that order in a scan
