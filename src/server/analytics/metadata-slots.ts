@@ -2,6 +2,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { METADATA_KEY_PATTERN } from '../../contract/field-catalogue.ts';
 import { METADATA_SLOT_COUNT } from './analytics-schema.ts';
 
+/**
+ * Where calls wait to move into `calls`: the file's own table (appended rows), or a temporary one held
+ * in memory (calls generated in bulk by SQL, which need not be written to the file twice).
+ */
+export type StagingTable = 'calls_staging' | 'temp.bulk_calls';
+
 /** A promoted metadata key → its column (`md_<slot>`), as readers compile it. */
 export type MetadataColumns = ReadonlyMap<string, string>;
 
@@ -25,7 +31,7 @@ export async function loadMetadataColumns(connection: DuckDBConnection): Promise
  */
 async function promoteKeys(
   connection: DuckDBConnection,
-  table: 'calls' | 'calls_staging',
+  table: 'calls' | StagingTable,
 ): Promise<Map<string, string>> {
   const columns = await loadMetadataColumns(connection);
   if (columns.size >= METADATA_SLOT_COUNT) return columns;
@@ -60,8 +66,11 @@ async function promoteKeys(
  * holds exactly what the JSON path would return (numbers as DuckDB prints them, objects as JSON text,
  * JSON null as NULL). Keys seen for the first time are promoted while slots are free.
  */
-export async function moveStagedCalls(connection: DuckDBConnection): Promise<void> {
-  const columns = await promoteKeys(connection, 'calls_staging');
+export async function moveStagedCalls(
+  connection: DuckDBConnection,
+  staging: StagingTable = 'calls_staging',
+): Promise<void> {
+  const columns = await promoteKeys(connection, staging);
   const bySlot = new Map([...columns.entries()].map(([key, column]) => [column, key]));
   const params: string[] = [];
   const values = Array.from({ length: METADATA_SLOT_COUNT }, (_, slot) => {
@@ -70,8 +79,8 @@ export async function moveStagedCalls(connection: DuckDBConnection): Promise<voi
     params.push(`$.${key}`);
     return 'json_extract_string(s.metadata, ?)';
   });
-  await connection.run(`INSERT INTO calls SELECT s.*, ${values.join(', ')} FROM calls_staging s`, params);
-  await connection.run('DELETE FROM calls_staging');
+  await connection.run(`INSERT INTO calls SELECT s.*, ${values.join(', ')} FROM ${staging} s`, params);
+  await connection.run(`DELETE FROM ${staging}`);
 }
 
 /** Promotes the keys of calls stored before promoted columns existed (a file of schema 1). */

@@ -146,6 +146,23 @@ export async function openRowAppender(connection: DuckDBConnection): Promise<Row
   };
 }
 
+/**
+ * Inside a write: inserts the calls a SELECT returns (the columns of `calls_staging`, in its order) the
+ * way appended calls go in, through a staging table with the promoted metadata columns computed on the
+ * way. For calls generated in bulk by SQL (the seed), which never pass through JavaScript.
+ */
+export async function insertCallsFrom(
+  connection: DuckDBConnection,
+  select: string,
+  params: readonly DuckDBValue[],
+): Promise<void> {
+  // In memory, not in the file's staging table: the rows are written to the file once, into `calls`.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE bulk_calls AS ${select}`, [...params]);
+  await moveStagedCalls(connection, 'temp.bulk_calls');
+  await connection.run('DROP TABLE temp.bulk_calls');
+  appendedCalls.add(connection);
+}
+
 /** The next free call id: one past the largest stored (calls are never deleted). */
 export async function nextCallId(connection: DuckDBConnection): Promise<number> {
   const reader = await connection.runAndReadAll('SELECT coalesce(max(id), 0) FROM calls');

@@ -79,6 +79,48 @@ describe('seedDatabase', () => {
     database.close();
   });
 
+  it('stores calls and evaluations in time order, ids following time, with an incident to find', async () => {
+    const database = openDatabase(':memory:');
+    await seedDatabase(database, { calls: 20_000, now: NOW }).callsWritten;
+    const disorder = z.array(z.object({ calls: z.number(), evaluations: z.number() })).parse(
+      await queryAnalytics(
+        database,
+        `SELECT
+           (SELECT count(*) FROM (SELECT ts_ms < lag(ts_ms) OVER (ORDER BY rowid) AS back FROM calls) WHERE back) AS calls,
+           (SELECT count(*) FROM (SELECT ts_ms < lag(ts_ms) OVER (ORDER BY rowid) AS back FROM metric_evaluations) WHERE back)
+             AS evaluations`,
+      ),
+    );
+    expect(disorder).toEqual([{ calls: 0, evaluations: 0 }]);
+    const ids = z
+      .array(z.object({ first: z.number(), last: z.number(), n: z.number(), unordered: z.number() }))
+      .parse(
+        await queryAnalytics(
+          database,
+          `SELECT min(id) AS first, max(id) AS last, count(DISTINCT id) AS n,
+             count(*) FILTER (WHERE id <> 1 + (rowid)) AS unordered FROM calls`,
+        ),
+      );
+    expect(ids).toEqual([{ first: 1, last: 20_000, n: 20_000, unordered: 0 }]);
+    // Each project's second agent fails more and answers slower from five to three days ago.
+    const from = NOW.getTime() - 5 * 86_400_000;
+    const to = NOW.getTime() - 3 * 86_400_000;
+    const incident = z.array(z.object({ during: z.boolean(), rate: z.number(), latency: z.number() })).parse(
+      await queryAnalytics(
+        database,
+        `SELECT c.ts_ms >= ? AND c.ts_ms < ? AS during, avg(c.success) AS rate, median(me.value_num) AS latency
+         FROM calls c JOIN metric_evaluations me ON me.call_id = c.id AND me.metric_id = 1
+         WHERE c.agent_id = 2 GROUP BY 1 ORDER BY 1`,
+        [from, to],
+      ),
+    );
+    const [before, during] = incident;
+    expect(during?.during).toBe(true);
+    expect(during?.rate).toBeLessThan((before?.rate ?? 0) - 0.15);
+    expect(during?.latency).toBeGreaterThan((before?.latency ?? 0) * 1.4);
+    database.close();
+  });
+
   it('creates sample dashboards that use every chart type and pass the widget rules', async () => {
     const server = createTestServer({ calls: 50, now: NOW });
     const chartTypes = new Set<string>();

@@ -1,7 +1,6 @@
-import { nextCallId, openRowAppender } from '../analytics/row-appender.ts';
+import { nextCallId } from '../analytics/row-appender.ts';
 import type { OpenDatabase } from '../db/open-database.ts';
 import { generateApiKey, insertApiKey } from '../http/api-key-store.ts';
-import { createPrng } from './prng.ts';
 import { seedCalls, type SeededProject } from './seed-calls.ts';
 import { SEED_METRICS, SEED_PROJECTS } from './seed-catalogue.ts';
 import { seedDashboards } from './seed-dashboards.ts';
@@ -40,7 +39,6 @@ export const LOCAL_KEY_LABEL = 'local';
 export function seedDatabase(database: OpenDatabase, options: SeedOptions): SeedResult {
   const { sqlite } = database;
   const now = options.now ?? new Date();
-  const prng = createPrng(options.seed ?? DEFAULT_SEED);
   const apiKey = options.apiKey ?? generateApiKey();
   const scopedApiKey = generateApiKey();
   const iso = now.toISOString();
@@ -98,9 +96,12 @@ export function seedDatabase(database: OpenDatabase, options: SeedOptions): Seed
   // A barrier: a new server's first chart waits for the seed instead of drawing an empty one.
   const callsWritten = database.analytics.write(
     async (connection) => {
-      const appender = await openRowAppender(connection);
-      seedCalls(appender, prng, seeded.projects, options.calls, now, await nextCallId(connection));
-      await appender.close();
+      await seedCalls(connection, seeded.projects, {
+        count: options.calls,
+        now,
+        firstId: await nextCallId(connection),
+        seed: options.seed ?? DEFAULT_SEED,
+      });
     },
     { barrier: true },
   );
