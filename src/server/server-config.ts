@@ -53,12 +53,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     throw new ConfigError('WIDGET_STUDIO_API_KEY must be at least 16 characters long.');
   }
   const dbPath = text(env, 'DB_PATH') ?? DEFAULT_DB_PATH;
-  const memoryLimit = text(env, 'ANALYTICS_MEMORY_LIMIT');
-  if (memoryLimit !== null && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
-    throw new ConfigError(
-      `ANALYTICS_MEMORY_LIMIT must be a size such as 512MB or 2GB (got "${memoryLimit}").`,
-    );
-  }
+  const memoryLimit = readAnalyticsMemoryLimit(env);
   const threads = env.ANALYTICS_THREADS?.trim();
   return {
     port: integer(env, 'PORT', 8787, 0, 65_535),
@@ -81,4 +76,15 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
 export function isLoopbackAddress(host: string): boolean {
   const name = host.toLowerCase();
   return name === 'localhost' || name === '::1' || name === '[::1]' || /^127(\.\d{1,3}){3}$/.test(name);
+}
+
+/** `ANALYTICS_MEMORY_LIMIT` checked (null when unset); the server and `npm run seed` both honour it. */
+export function readAnalyticsMemoryLimit(env: NodeJS.ProcessEnv): string | null {
+  const memoryLimit = text(env, 'ANALYTICS_MEMORY_LIMIT');
+  if (memoryLimit !== null && !/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+    throw new ConfigError(
+      `ANALYTICS_MEMORY_LIMIT must be a size such as 512MB or 2GB (got "${memoryLimit}").`,
+    );
+  }
+  return memoryLimit;
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultAnalyticsPath } from '../analytics/analytics-path.ts';
 import { openDatabase } from '../db/open-database.ts';
+import { ConfigError, readAnalyticsMemoryLimit } from '../server-config.ts';
 import { seedDatabase } from './seed-database.ts';
 
 // `npm run seed -- --calls 1000000 --db path [--analytics path] [--seed n]`: seeds a new database
@@ -24,8 +25,15 @@ const path = values.db;
 const analyticsPath = values.analytics ?? process.env.ANALYTICS_PATH?.trim() ?? defaultAnalyticsPath(path);
 for (const file of [path, analyticsPath])
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+let memoryLimit: string | null;
+try {
+  memoryLimit = readAnalyticsMemoryLimit(process.env);
+} catch (error: unknown) {
+  console.error(error instanceof ConfigError ? error.message : String(error));
+  process.exit(1);
+}
 const started = performance.now();
-const database = openDatabase(path, { analyticsPath });
+const database = openDatabase(path, { analyticsPath, ...(memoryLimit !== null ? { memoryLimit } : {}) });
 const existing = database.sqlite.prepare('SELECT COUNT(*) AS n FROM organisations').get();
 if (typeof existing === 'object' && existing !== null && 'n' in existing && Number(existing.n) > 0) {
   console.error(`${path} is already seeded; use a new path.`);
