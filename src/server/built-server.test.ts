@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { Agent, get as httpGet } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,6 +95,29 @@ it('starts with plain node, seeds a new database and answers /healthz', async ()
   const health = await fetch(`${base}/healthz`);
   expect(health.status).toBe(200);
 });
+
+/** GET /healthz through `agent`; resolves with whether the request went out on a reused connection. */
+function healthOn(agent: Agent): Promise<{ status: number; reused: boolean }> {
+  return new Promise((done, fail) => {
+    const request = httpGet(`${base}/healthz`, { agent }, (response) => {
+      response.resume();
+      response.on('end', () => done({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+    });
+    request.on('error', fail);
+  });
+}
+
+it("keeps an idle keep-alive connection open past Node's 5 s default, so a client reusing it is not reset", async () => {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  try {
+    expect(await healthOn(agent)).toEqual({ status: 200, reused: false });
+    await new Promise((done) => setTimeout(done, 6_500));
+    // With Node's default the server would have closed the socket by now and the agent dropped it.
+    expect(await healthOn(agent)).toEqual({ status: 200, reused: true });
+  } finally {
+    agent.destroy();
+  }
+}, 20_000);
 
 it('computes bulk_data in the built server as the source computes it', async () => {
   const [dashboard] = ListSchema.parse(await get('/dashboards/dashboards/')).results;

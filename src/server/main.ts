@@ -12,6 +12,9 @@ import type { VersionRetention } from '../contract/dashboard-version-schema.ts';
 import { readRetention } from './history/version-retention.ts';
 import { ConfigError, isLoopbackAddress, readServerConfig, type ServerConfig } from './server-config.ts';
 
+/** How long an idle keep-alive connection stays open (Node's default is 5 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 // Start-up of the embedded server (`npm start`). Every expected failure is one clear line and exit 1.
 
 function fail(message: string): never {
@@ -176,6 +179,14 @@ async function main(): Promise<void> {
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  if ('keepAliveTimeout' in server) {
+    // Node closes an idle keep-alive connection after 5 s; a client that reuses it at that moment gets
+    // ECONNRESET for a request the server never saw (seen in CI with Playwright's API client). Idle
+    // connections stay open a minute, longer than common client and proxy idle timeouts; the header
+    // deadline stays above it, as Node requires for reused connections.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  }
   server.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE')
       fail(`port ${config.port} on ${config.host} is already in use. Set PORT to a free port.`);
