@@ -14,10 +14,8 @@ import {
 } from './seed-catalogue.ts';
 import { listParam, normalFrom, pickByKey, uniformDraw, weightedPick } from './seed-sql.ts';
 
-export { SEED_SPAN_DAYS } from './hour-buckets.ts';
-
 const DAY_MS = 86_400_000;
-/** Calls generated per statement: bounds the memory of one step at any seed size. */
+/** Calls generated per statement: bounds the memory of one step whatever the seed size. */
 const CALLS_PER_STEP = 1_000_000;
 
 export interface SeededAgent {
@@ -123,8 +121,14 @@ const CALL_DRAWS = [
   'language',
 ] as const;
 
-function join(parts: readonly CompiledSql[], separator: string): CompiledSql {
-  return { sql: parts.map((part) => part.sql).join(separator), params: parts.flatMap((part) => part.params) };
+/** The parts of a statement, in order. */
+function concat(parts: readonly CompiledSql[]): CompiledSql {
+  return { sql: parts.map((part) => part.sql).join(''), params: parts.flatMap((part) => part.params) };
+}
+
+/** Every agent of the seed, with whether it is its project's incident agent (the second). */
+function seededAgents(projects: readonly SeededProject[]): { agent: SeededAgent; incident: boolean }[] {
+  return projects.flatMap((p) => p.agents.map((agent, index) => ({ agent, incident: index === 1 })));
 }
 
 /** The SELECT of one step's calls, in the column order of `calls_staging`. */
@@ -154,7 +158,7 @@ function callsSelect(
       ),
     'INTEGER',
   );
-  const agents = projects.flatMap((p) => p.agents.map((a, index) => ({ agent: a, incident: index === 1 })));
+  const agents = seededAgents(projects);
   const failureReason = weightedPick('u_reason', ENDED_REASONS_FAILURE, 'VARCHAR');
   const successReason = weightedPick('u_reason', ENDED_REASONS_SUCCESS, 'VARCHAR');
   const dropoff = byProject(
@@ -271,7 +275,7 @@ function callsSelect(
     language,
     { sql: ") AS VARCHAR) END) || '}' END AS metadata, ts AS created_ms FROM o ORDER BY i", params: [] },
   ];
-  return join(parts, '');
+  return concat(parts);
 }
 
 /** How a metric's values are drawn (by its seeded slug). */
@@ -312,7 +316,7 @@ function evaluationsSelect(
   for (const { metric } of metrics)
     if ((metric.spec.enumValues?.length ?? 0) > 3)
       throw new Error('the seed draws at most three enum values');
-  const agents = projects.flatMap((p) => p.agents.map((a, index) => ({ agent: a, incident: index === 1 })));
+  const agents = seededAgents(projects);
   const enumAt = (index: number) => listParam(metrics.map((m) => m.metric.spec.enumValues?.[index] ?? null));
   const csatGood = weightedPick('u_a', CSAT_GOOD, 'DOUBLE');
   const csatPoor = weightedPick('u_a', CSAT_POOR, 'DOUBLE');
@@ -412,5 +416,5 @@ function evaluationsSelect(
       params: [],
     },
   ];
-  return join(parts, '');
+  return concat(parts);
 }

@@ -9,7 +9,7 @@ import { openDatabase, type OpenDatabase } from '../db/open-database.ts';
 import { queryAnalytics } from '../test-support/analytics-rows.ts';
 import { callApi } from '../test-support/call-api.ts';
 import { createTestServer } from '../test-support/create-test-server.ts';
-import { SEED_SPAN_DAYS } from './seed-calls.ts';
+import { SEED_SPAN_DAYS } from './hour-buckets.ts';
 import { seedDatabase } from './seed-database.ts';
 
 const NOW = new Date('2026-08-20T12:00:00.000Z');
