@@ -29,3 +29,16 @@ export function copyDoubles(
       typeof item === 'number' ? item : typeof item === 'bigint' ? Number(item) : Number.NaN;
   }
 }
+
+/**
+ * The first `rows` values of a DOUBLE result column free of NULLs, as a view into the result chunk's
+ * own memory where the driver exposes its Float64Array (see copyDoubles), a copy otherwise. A view is
+ * valid only while its chunk object is in use: copy what is kept before the chunk is let go.
+ */
+export function viewDoubles(vector: DuckDBVector, rows: number): Float64Array {
+  const items: unknown = Reflect.get(vector, 'items');
+  if (items instanceof Float64Array && items.length >= rows) return items.subarray(0, rows);
+  const copy = new Float64Array(rows);
+  copyDoubles(vector, copy, 0, rows, false);
+  return copy;
+}

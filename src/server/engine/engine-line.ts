@@ -1,10 +1,16 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { copyDoubles } from '../analytics/copy-doubles.ts';
-import type { SqlParam } from '../analytics/analytics-database.ts';
+import {
+  DuckDBListVector,
+  DuckDBStructVector,
+  type DuckDBConnection,
+  type DuckDBDataChunk,
+  type DuckDBVector,
+} from '@duckdb/node-api';
+import { viewDoubles } from '../analytics/copy-doubles.ts';
 import type { LinePoint } from '../../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
 import type { Scope } from './engine-scope.ts';
 import { labelOf, type GroupSource, type PlotSource } from './engine-sources.ts';
+import { newColumns, sortByTimeAndId, type LineColumns } from './sort-by-time-and-id.ts';
 import { downsampleLttb } from '../../contract/downsample-lttb.ts';
 
 export interface LineRequest {
@@ -17,130 +23,178 @@ export interface LineRequest {
   agentNames: ReadonlyMap<number, string>;
 }
 
-/**
- * One ordered line query's rows as parallel arrays (values: NaN for null). Ids stay in DuckDB's
- * vectors and are read only for the points kept: a downsampled 30-day line keeps 1,000 of 690,000.
- */
-interface Series {
-  times: Float64Array;
-  values: Float64Array;
-  groups: unknown[] | null;
-  idAt: (index: number) => number;
+/** A line's kept points (downsampled or whole): one series, or with a field group_by one per label. */
+interface LabelledSeries {
+  label: string | null;
+  series: LineColumns;
 }
 
-interface ItemVector {
-  getItem(index: number): unknown;
-}
-
-function numberAt(vector: ItemVector, index: number): number {
-  const item = vector.getItem(index);
-  return typeof item === 'number' ? item : typeof item === 'bigint' ? Number(item) : Number.NaN;
+interface LineRead {
+  series: LabelledSeries[];
+  /** The rows read, before downsampling. */
+  rows: number;
 }
 
 /**
- * The rows of the window in (time, call id) order, read chunk by chunk straight into typed arrays:
- * a 30-day line reads hundreds of thousands of rows, and one JavaScript object per row would cost
- * more than the query. `placedOnly` leaves out rows without a value (downsampling drops them anyway).
- * Calls are stored as they arrive, mostly in time order, and DuckDB keeps that order in a scan
- * without ORDER BY: such a read is checked in one pass and used, which spares sorting the window;
- * a read out of order (older calls imported later, a join) is read again sorted.
+ * Sorting a month of calls needs two sets of columns as long as the window: lent from here and reused
+ * from one line to the next instead of allocated each time. A new 16 MB array is fresh memory (the
+ * pages fault in as it is written) and adds external-memory pressure on the garbage collector: on 1M
+ * calls, sorting one 30-day line took 9 ms in reused columns and 16–52 ms in new ones. Lent columns
+ * are used only between a query's answer and the next `await` (see readLine), so one line at a time
+ * holds them; lines longer than SCRATCH_MAX_ROWS get arrays of their own rather than keep that much
+ * memory.
  */
-async function fetchSeries(
+const SCRATCH_MAX_ROWS = 1_000_000;
+const scratch: [LineColumns | null, LineColumns | null] = [null, null];
+
+function lentColumns(count: number, slot: 0 | 1): LineColumns {
+  if (count > SCRATCH_MAX_ROWS) return newColumns(count);
+  let held = scratch[slot];
+  if (!held || held.times.length < count) {
+    held = newColumns(count);
+    scratch[slot] = held;
+  }
+  return {
+    times: held.times.subarray(0, count),
+    ids: held.ids.subarray(0, count),
+    values: held.values.subarray(0, count),
+  };
+}
+
+/**
+ * The window's rows, a series per group label, sorted and downsampled. A 30-day line reads hundreds of
+ * thousands of rows: read as result chunks of 2,048 rows, fetching them cost the event loop more than
+ * DuckDB spent on the query (3× more on a week of calls), so the query lists each group's rows in one
+ * value (`list` of a struct), whose columns are read whole from DuckDB's vectors. The groups come from
+ * DuckDB's own GROUP BY, so no row is looked at one by one. A list holds its rows in the order the
+ * scan's threads read them (a few runs, each in time order while calls are stored as they arrive),
+ * which `sortByTimeAndId` merges. `placedOnly` leaves out rows without a value (downsampling drops
+ * them anyway).
+ */
+async function readLine(
   connection: DuckDBConnection,
   request: LineRequest,
   placedOnly: boolean,
-): Promise<Series> {
-  const { scope, source, group } = request;
+): Promise<LineRead> {
+  const { scope, source, group, agentNames, maxPoints } = request;
   // Lines plot numbers: booleans as 1/0, datetimes as epoch ms; text has no place on an axis.
   const valueExpr = source.kind === 'string' ? 'CAST(NULL AS DOUBLE)' : `CAST(${source.expr} AS DOUBLE)`;
   const valueParams = source.kind === 'string' ? [] : source.params;
   const where = scope.where(request.from, request.to);
   const placed = placedOnly ? ' AND s.v IS NOT NULL' : '';
-  // NULL values arrive as NaN (what the series holds for them), so every column is free of NULLs
-  // and is copied whole (copyDoubles).
+  // NULL values are listed as NaN (what a series holds for them), so every listed column is free of
+  // NULLs and is read whole. The count tells an empty window (whose list is NULL) apart.
+  const rows = `list({'id': s.id, 't': s.t, 'v': COALESCE(s.v, CAST('NaN' AS DOUBLE))})`;
   const sql =
-    `SELECT s.id, s.t, COALESCE(s.v, CAST('NaN' AS DOUBLE)) AS v${group ? ', s.g' : ''} FROM (SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v` +
-    `${group ? `, ${group.expr} AS g` : ''} FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed}`;
+    `SELECT count(*), ${rows}${group ? ', s.g' : ''} FROM (SELECT CAST(${scope.callIdColumn} AS DOUBLE) AS id, ` +
+    `CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v${group ? `, ${group.expr} AS g` : ''} ` +
+    `FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed}${group ? ' GROUP BY s.g' : ''}`;
   const params = [...valueParams, ...(group?.params ?? []), ...where.params];
-  const stored = await readSeries(connection, sql, params, group !== null);
-  if (inLineOrder(stored)) return stored;
-  return readSeries(connection, `${sql} ORDER BY s.t, s.id`, params, group !== null);
+  // Streamed: the chunk DuckDB produced is handed over as it is, where a materialised result would
+  // copy the listed rows twice more (into the result, then out of it into a chunk).
+  const result = await connection.stream(sql, params);
+  const chunks: DuckDBDataChunk[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
+    chunks.push(chunk);
+
+  // Nothing below awaits: the listed columns are views into the chunks (held in `chunks` till the
+  // end) and the lent columns are reused by the next line; only the kept points are copied out.
+  // Groups whose values share a label (two agents of one name) make one series.
+  const byLabel = new Map<string | null, LineColumns[]>();
+  for (const chunk of chunks) {
+    const counts = chunk.getColumnVector(0);
+    const lists = chunk.getColumnVector(1);
+    if (!(lists instanceof DuckDBListVector))
+      throw new Error('A line query listed something other than rows.');
+    const listed = listedColumns(lists.childVector);
+    const groups = group ? chunk.getColumnVector(2) : null;
+    for (let row = 0; row < chunk.rowCount; row += 1) {
+      // `getItem` on a list would convert the whole list: its count says whether it holds rows.
+      if (Number(counts.getItem(row)) === 0) continue;
+      const label = groups && group ? labelOf(groups.getItem(row), group.kind, agentNames) : null;
+      const start = lists.getEntryOffset(row);
+      const end = start + lists.getEntryLength(row);
+      const part = {
+        times: listed.times.subarray(start, end),
+        ids: listed.ids.subarray(start, end),
+        values: listed.values.subarray(start, end),
+      };
+      const parts = byLabel.get(label);
+      if (parts) parts.push(part);
+      else byLabel.set(label, [part]);
+    }
+  }
+  let total = 0;
+  const series: LabelledSeries[] = [];
+  for (const [label, parts] of byLabel) {
+    const sorted = sortByTimeAndId(joined(parts), lentColumns);
+    total += sorted.times.length;
+    series.push({ label, series: kept(sorted, maxPoints) });
+  }
+  // The chunks stay referenced until the views into them are no longer read.
+  chunks.length = 0;
+  return { series, rows: total };
 }
 
-/** Oldest first, by call id within a millisecond: the order a line is drawn and downsampled in. */
-function inLineOrder(series: Series): boolean {
-  const { times } = series;
-  for (let i = 1; i < times.length; i += 1) {
-    const before = times[i - 1] ?? 0;
-    const at = times[i] ?? 0;
-    if (before > at || (before === at && series.idAt(i - 1) > series.idAt(i))) return false;
-  }
-  return true;
-}
-
-async function readSeries(
-  connection: DuckDBConnection,
-  sql: string,
-  params: SqlParam[],
-  grouped: boolean,
-): Promise<Series> {
-  const result = await connection.run(sql, params);
-  const total = Number(result.rowCount);
-  const times = new Float64Array(total);
-  const values = new Float64Array(total);
-  const groups = grouped ? new Array<unknown>(total) : null;
-  const idChunks: ItemVector[] = [];
-  const chunkStarts: number[] = [];
-  let n = 0;
-  for (let c = 0; c < result.chunkCount && n < total; c += 1) {
-    const chunk = result.getChunk(c);
-    const rows = Math.min(chunk.rowCount, total - n);
-    idChunks.push(chunk.getColumnVector(0));
-    chunkStarts.push(n);
-    copyDoubles(chunk.getColumnVector(1), times, n, rows, true);
-    copyDoubles(chunk.getColumnVector(2), values, n, rows, true);
-    if (groups) {
-      const groupVector = chunk.getColumnVector(3);
-      for (let i = 0; i < rows; i += 1) groups[n + i] = groupVector.getItem(i);
-    }
-    n += rows;
-  }
-  const idAt = (index: number): number => {
-    // The last chunk starting at or before `index` (chunks are in row order).
-    let low = 0;
-    let high = chunkStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((chunkStarts[middle] ?? 0) <= index) low = middle;
-      else high = middle - 1;
-    }
-    const vector = idChunks[low];
-    return vector ? numberAt(vector, index - (chunkStarts[low] ?? 0)) : 0;
+/** The id, time and value columns of a chunk's listed rows (its list vector's struct child), as views. */
+function listedColumns(rows: DuckDBVector): LineColumns {
+  if (!(rows instanceof DuckDBStructVector))
+    throw new Error('A line query listed something other than rows.');
+  const count = rows.itemCount;
+  return {
+    ids: viewDoubles(rows.entryVectorAt(0), count),
+    times: viewDoubles(rows.entryVectorAt(1), count),
+    values: viewDoubles(rows.entryVectorAt(2), count),
   };
-  return { times, values, groups, idAt };
 }
 
-/** Indexes (into the series) kept by LTTB; null values cannot be placed, so they are dropped. */
-function downsample(series: Series, indexes: ArrayLike<number> | null, maxPoints: number | null): number[] {
+/** One series of several listed groups' rows, end to end (in new arrays: rare, two groups of one label). */
+function joined(parts: readonly LineColumns[]): LineColumns {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const count = parts.reduce((sum, part) => sum + part.times.length, 0);
+  const series = newColumns(count);
+  let at = 0;
+  for (const part of parts) {
+    series.times.set(part.times, at);
+    series.values.set(part.values, at);
+    series.ids.set(part.ids, at);
+    at += part.times.length;
+  }
+  return series;
+}
+
+/** The points LTTB keeps (all of them without `maxPoints`), copied into arrays of their own. */
+function kept(series: LineColumns, maxPoints: number | null): LineColumns {
+  const indexes = downsample(series, maxPoints);
+  const count = indexes?.length ?? series.times.length;
+  const out = newColumns(count);
+  for (let k = 0; k < count; k += 1) {
+    const i = indexes ? (indexes[k] ?? 0) : k;
+    out.times[k] = series.times[i] ?? 0;
+    out.ids[k] = series.ids[i] ?? 0;
+    out.values[k] = series.values[i] ?? Number.NaN;
+  }
+  return out;
+}
+
+/** Indexes (into the series) kept by LTTB, null for all; null values cannot be placed, so they are dropped. */
+function downsample(series: LineColumns, maxPoints: number | null): ArrayLike<number> | null {
   const { times, values } = series;
-  const count = indexes ? indexes.length : times.length;
-  if (maxPoints === null || count <= maxPoints)
-    return indexes ? Array.from(indexes) : Array.from({ length: count }, (_, i) => i);
-  const at = (k: number) => (indexes ? (indexes[k] ?? 0) : k);
+  const count = times.length;
+  if (maxPoints === null || count <= maxPoints) return null;
   let placedCount = 0;
-  for (let k = 0; k < count; k += 1) if (!Number.isNaN(values[at(k)] ?? Number.NaN)) placedCount += 1;
-  if (!indexes && placedCount === count) return Array.from(downsampleLttb(times, values, maxPoints));
+  for (let k = 0; k < count; k += 1) if (!Number.isNaN(values[k] ?? Number.NaN)) placedCount += 1;
+  if (placedCount === count) return downsampleLttb(times, values, maxPoints);
   // Typed arrays in one pass: a 7-day line reads 100k+ calls, and per-point closures cost more than LTTB.
   const placed = new Int32Array(placedCount);
   const xs = new Float64Array(placedCount);
   const ys = new Float64Array(placedCount);
   let j = 0;
   for (let k = 0; k < count; k += 1) {
-    const index = at(k);
-    const value = values[index] ?? Number.NaN;
+    const value = values[k] ?? Number.NaN;
     if (Number.isNaN(value)) continue;
-    placed[j] = index;
-    xs[j] = times[index] ?? 0;
+    placed[j] = k;
+    xs[j] = times[k] ?? 0;
     ys[j] = value;
     j += 1;
   }
@@ -152,11 +206,13 @@ function downsample(series: Series, indexes: ArrayLike<number> | null, maxPoints
  * rest); when that leaves no more than `maxPoints` rows nothing is downsampled, and the full series
  * with its null points is read instead.
  */
-async function seriesFor(connection: DuckDBConnection, request: LineRequest): Promise<Series> {
+async function seriesFor(connection: DuckDBConnection, request: LineRequest): Promise<LabelledSeries[]> {
   // A group with few points keeps its null points too, so grouped lines read every row.
-  if (request.maxPoints === null || request.group) return fetchSeries(connection, request, false);
-  const placed = await fetchSeries(connection, request, true);
-  return placed.times.length > request.maxPoints ? placed : fetchSeries(connection, request, false);
+  if (request.maxPoints === null || request.group) return (await readLine(connection, request, false)).series;
+  const placed = await readLine(connection, request, true);
+  return placed.rows > request.maxPoints
+    ? placed.series
+    : (await readLine(connection, request, false)).series;
 }
 
 /**
@@ -164,58 +220,25 @@ async function seriesFor(connection: DuckDBConnection, request: LineRequest): Pr
  * label on each (D1) and, with `maxPoints`, LTTB per group. Without `maxPoints`: the full series.
  */
 export async function computeLine(connection: DuckDBConnection, request: LineRequest): Promise<LinePoint[]> {
-  const series = await seriesFor(connection, request);
-  const { group, agentNames, maxPoints } = request;
-  const byLabel = group
-    ? rowsByLabel(series.groups ?? [], (value) => labelOf(value, group.kind, agentNames))
-    : null;
-  let selected: number[];
-  const labelAt = new Map<number, string>();
-  if (byLabel) {
-    selected = [];
-    for (const [label, indexes] of byLabel) {
-      for (const index of downsample(series, indexes, maxPoints)) {
-        selected.push(index);
-        labelAt.set(index, label);
-      }
-    }
-    selected.sort((a, b) => a - b);
-  } else {
-    selected = downsample(series, null, maxPoints);
-  }
-  return selected.map((i) => {
-    const value = series.values[i] ?? Number.NaN;
+  const labelled = await seriesFor(connection, request);
+  const points: { series: LineColumns; index: number; label: string | null }[] = [];
+  for (const { label, series } of labelled)
+    for (let index = 0; index < series.times.length; index += 1) points.push({ series, index, label });
+  // Each series is in order already; the points of several groups are interleaved by time.
+  if (labelled.length > 1)
+    points.sort(
+      (a, b) =>
+        (a.series.times[a.index] ?? 0) - (b.series.times[b.index] ?? 0) ||
+        (a.series.ids[a.index] ?? 0) - (b.series.ids[b.index] ?? 0),
+    );
+  return points.map(({ series, index, label }) => {
+    const value = series.values[index] ?? Number.NaN;
     const point: LinePoint = {
-      id: series.idAt(i),
-      timestamp: formatInstant(series.times[i] ?? 0),
+      id: series.ids[index] ?? 0,
+      timestamp: formatInstant(series.times[index] ?? 0),
       value: Number.isNaN(value) ? null : value,
     };
-    if (byLabel) point.group = labelAt.get(i) ?? '';
+    if (label !== null) point.group = label;
     return point;
   });
-}
-
-/**
- * The row indexes of each group label, ascending. Rows are first grouped by their stored value and
- * each distinct value is labelled once (a week grouped by agent is 100k+ rows and a handful of
- * values); values that share a label (two agents of one name) make one group.
- */
-export function rowsByLabel(
-  groups: readonly unknown[],
-  label: (value: unknown) => string,
-): Map<string, number[]> {
-  const byValue = new Map<unknown, number[]>();
-  groups.forEach((value, index) => {
-    const key = value ?? null;
-    const list = byValue.get(key);
-    if (list) list.push(index);
-    else byValue.set(key, [index]);
-  });
-  const byLabel = new Map<string, number[]>();
-  for (const [value, indexes] of byValue) {
-    const name = label(value);
-    const list = byLabel.get(name);
-    byLabel.set(name, list ? list.concat(indexes).sort((a, b) => a - b) : indexes);
-  }
-  return byLabel;
 }

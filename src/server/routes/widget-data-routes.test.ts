@@ -461,3 +461,52 @@ describe('calls stored out of time order', () => {
     }
   });
 });
+
+describe('a line grouped by agent', () => {
+  it('draws two agents of one name as one series, in time order', async () => {
+    const insertAgent = server.database.sqlite.prepare(
+      'INSERT INTO agents (project_id, agent_name) VALUES (?, ?) RETURNING id',
+    );
+    const twins = [1, 2].map(
+      () => z.object({ id: z.number() }).parse(insertAgent.get(support.project, 'Twin')).id,
+    );
+    // Interleaved in time across the two agents, stored agent by agent.
+    const calls = twins.flatMap((agent, a) =>
+      [1, 3].map((daysAgo) => ({ agent, at: NOW.getTime() - (daysAgo + a) * DAY })),
+    );
+    for (const [index, { agent, at }] of calls.entries()) {
+      const created = await callApi(server, 'POST', '/observability/v2/call-logs/', {
+        body: {
+          call_id: `twin-${index}`,
+          project: support.project,
+          agent,
+          timestamp: new Date(at).toISOString(),
+          duration: 7777,
+        },
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    for (const query of ['', '?max_points=3']) {
+      const result = await callApi(server, 'POST', `/dashboards/widgets/preview_data/${query}`, {
+        body: {
+          chart_type: 'line',
+          field: 'duration',
+          project: support.project,
+          group_by: { type: 'field', field: 'agent.id' },
+          filters: {
+            operator: 'and',
+            conditions: [...LAST_7_DAYS.conditions, { field: 'duration', op: 'eq', value: 7777 }],
+          },
+        },
+      });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      const chart = parseChartData(WidgetDataResponseSchema.parse(result.body));
+      if (chart.kind !== 'line') throw new Error(`expected a line, got ${chart.kind}`);
+      expect(new Set(chart.points.map((p) => p.group))).toEqual(new Set(['Twin']));
+      const times = chart.points.map((p) => Date.parse(p.timestamp));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      // Downsampled as one series of four points (three kept), not as two of two.
+      expect(times).toHaveLength(query === '' ? 4 : 3);
+    }
+  });
+});
