@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { copyDoubles } from './copy-doubles.ts';
+import { copyDoubles, viewDoubles } from './copy-doubles.ts';
 
 /** The first chunk's first column of `sql`, copied at offset 1 of a 1 + rows array. */
 async function copied(sql: string, noNulls: boolean): Promise<number[]> {
@@ -55,6 +55,27 @@ describe('copyDoubles', () => {
     try {
       const chunk = (await connection.run('SELECT 1.5::DOUBLE')).getChunk(0);
       expect(Reflect.get(chunk.getColumnVector(0), 'items')).toBeInstanceOf(Float64Array);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
+describe('viewDoubles', () => {
+  it.each([
+    ['a DOUBLE column: a view into the chunk', 'SELECT x::DOUBLE FROM range(3) t(x)', [0, 1, 2], true],
+    ['an INTEGER column: a copy, item by item', 'SELECT x::INTEGER FROM range(3) t(x)', [0, 1, 2], false],
+  ])('%s', async (_, sql, expected, view) => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      const chunk = (await connection.run(sql)).getChunk(0);
+      const vector = chunk.getColumnVector(0);
+      const values = viewDoubles(vector, chunk.rowCount);
+      const items: unknown = Reflect.get(vector, 'items');
+      expect(Array.from(values)).toEqual(expected);
+      expect(items instanceof Float64Array && values.buffer === items.buffer).toBe(view);
     } finally {
       connection.closeSync();
       instance.closeSync();
