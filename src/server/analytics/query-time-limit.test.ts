@@ -151,6 +151,27 @@ describe('the time limit, on a file database', () => {
     expect((await call(app, 'POST', '/dashboards/widgets/preview_data/', lightPreview)).status).toBe(200);
   });
 
+  it('stops a line over the limit the same way (its rows are read as a streamed result)', async () => {
+    setEnv('WIDGET_STUDIO_QUERY_TIMEOUT_MS', '300');
+    const line = { chart_type: 'line', field: 'duration', filters: heavyFilter };
+    await withSlowCalls(database, async () => {
+      const heavy = call(app, 'POST', '/dashboards/widgets/preview_data/?max_points=100', line);
+      const health = healthAfterYield(app);
+      expect(await settleOrder({ heavy, health })).toEqual(['health', 'heavy']);
+      const stopped = await heavy;
+      expect(stopped.status).toBe(504);
+      TimeoutBodySchema.parse(stopped.body);
+    });
+    const again = await call(app, 'POST', '/dashboards/widgets/preview_data/?max_points=100', {
+      ...line,
+      filters: RECENT,
+    });
+    expect(again.status).toBe(200);
+    expect(z.object({ data: z.array(z.unknown()).min(1) }).parse(again.body).data.length).toBeLessThanOrEqual(
+      100,
+    );
+  });
+
   it('stops a call-log list over the limit with a 504, answering /healthz meanwhile', async () => {
     setEnv('WIDGET_STUDIO_QUERY_TIMEOUT_MS', '300');
     await withSlowCalls(database, async () => {
