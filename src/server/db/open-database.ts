@@ -7,6 +7,7 @@ import {
   type AnalyticsDatabase,
   type AnalyticsOptions,
 } from '../analytics/analytics-database.ts';
+import { cachedStatements } from './cached-statements.ts';
 import type { Database } from './database-types.ts';
 import { migrate } from './migrations.ts';
 
@@ -38,7 +39,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): O
   sqlite.pragma('busy_timeout = 5000');
   migrate(sqlite);
   dropEmptyLegacyTables(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(sqlite) }) });
   const analytics = openAnalytics(options.analyticsPath ?? defaultAnalyticsPath(path), options);
   return {
     sqlite,
