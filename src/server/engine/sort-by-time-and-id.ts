@@ -8,6 +8,7 @@ export interface LineColumns {
 /** Columns of `count` rows for the sort to write to; `slot` 0 or 1 (it needs two at most, distinct). */
 export type ColumnsFor = (count: number, slot: 0 | 1) => LineColumns;
 
+/** Zero-filled columns of `count` rows. */
 export function newColumns(count: number): LineColumns {
   return { times: new Float64Array(count), ids: new Float64Array(count), values: new Float64Array(count) };
 }
@@ -20,8 +21,9 @@ export function newColumns(count: number): LineColumns {
  * A line's rows come out of one DuckDB aggregate: each of its threads lists the row groups it scanned,
  * in time order because calls are stored as they arrive, and the lists are joined end to end. The rows
  * are then a few ascending runs (one per thread), and merging the runs costs a pass or two over them
- * where sorting would cost twenty. Rows in no order at all (older calls imported after newer ones)
- * are merged run by run just the same: a natural merge sort, right for every input, O(n log runs).
+ * where a sort would make about twenty (log₂ of a month's 690,000 rows on 1M calls). Rows in no order
+ * at all (older calls imported after newer ones) are merged run by run just the same: a natural merge
+ * sort, right for every input, O(n log runs).
  * The columns are merged directly (no index permutation), with the comparison written out inline:
  * this runs over every row of a month of calls.
  */
