@@ -16,12 +16,10 @@ export function copyDoubles(
   rows: number,
   noNulls: boolean,
 ): void {
-  if (noNulls) {
-    const items: unknown = Reflect.get(vector, 'items');
-    if (items instanceof Float64Array && items.length >= rows) {
-      target.set(items.subarray(0, rows), offset);
-      return;
-    }
+  const items = noNulls ? doublesOf(vector, rows) : null;
+  if (items) {
+    target.set(items, offset);
+    return;
   }
   for (let i = 0; i < rows; i += 1) {
     const item = vector.getItem(i);
@@ -36,9 +34,15 @@ export function copyDoubles(
  * valid only while its chunk object is in use: copy what is kept before the chunk is let go.
  */
 export function viewDoubles(vector: DuckDBVector, rows: number): Float64Array {
-  const items: unknown = Reflect.get(vector, 'items');
-  if (items instanceof Float64Array && items.length >= rows) return items.subarray(0, rows);
+  const items = doublesOf(vector, rows);
+  if (items) return items;
   const copy = new Float64Array(rows);
   copyDoubles(vector, copy, 0, rows, false);
   return copy;
+}
+
+/** The vector's first `rows` values in its own Float64Array (not in the driver's typings), if it has one. */
+function doublesOf(vector: DuckDBVector, rows: number): Float64Array | null {
+  const items: unknown = Reflect.get(vector, 'items');
+  return items instanceof Float64Array && items.length >= rows ? items.subarray(0, rows) : null;
 }

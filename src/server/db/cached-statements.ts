@@ -19,20 +19,15 @@ export function cachedStatements(sqlite: BetterSqlite3.Database, capacity = 256)
       sqlite.close();
     },
     prepare: (sql: string): SqliteStatement => {
-      const found = kept.get(sql);
-      if (found) {
-        // Most recently used last: Map keeps insertion order.
-        kept.delete(sql);
-        kept.set(sql, found);
-        return forKysely(found, sqlite, sql);
-      }
-      const statement = sqlite.prepare(sql);
+      // Most recently used last: a Map keeps insertion order.
+      const statement = kept.get(sql) ?? forKysely(sqlite.prepare(sql), sqlite, sql);
+      kept.delete(sql);
       kept.set(sql, statement);
       if (kept.size > capacity) {
         const oldest = kept.keys().next();
         if (!oldest.done) kept.delete(oldest.value);
       }
-      return forKysely(statement, sqlite, sql);
+      return statement;
     },
   };
 }

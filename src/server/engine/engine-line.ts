@@ -68,8 +68,8 @@ function lentColumns(count: number, slot: 0 | 1): LineColumns {
  * value (`list` of a struct), whose columns are read whole from DuckDB's vectors. The groups come from
  * DuckDB's own GROUP BY, so no row is looked at one by one. A list holds its rows in the order the
  * scan's threads read them (a few runs, each in time order while calls are stored as they arrive),
- * which `sortByTimeAndId` merges. `placedOnly` leaves out rows without a value (downsampling drops
- * them anyway).
+ * which `sortByTimeAndId` merges. `placedOnly` leaves out rows without a value, which downsampling
+ * would drop.
  */
 async function readLine(
   connection: DuckDBConnection,
