@@ -5,6 +5,7 @@ import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
@@ -99,6 +100,8 @@ async function comparedDashboard(request: APIRequestContext) {
 async function axeClean(page: Page) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  // Right after the colour scheme changes, buttons fade to their new colours: read the settled page.
+  await coloursSettled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

@@ -6,6 +6,7 @@ import { MetricListResponseSchema } from '../src/contract/metric-schema.ts';
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { E2E_API_KEY } from '../playwright.config.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
 
@@ -91,14 +92,7 @@ async function axeClean(page: Page) {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   // And no colour still on its way: right after the colour scheme changes, buttons fade to their new
   // colours (transition-colors), and a contrast read mid-fade is not what a reader meets either.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation instanceof CSSTransition)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  await coloursSettled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

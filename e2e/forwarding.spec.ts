@@ -8,6 +8,7 @@ import { appShell } from './pages/app-shell.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { historyPanel } from './pages/history-panel.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 
 // Issue 19: the README's recommended set-up for the real API (a forwarding server holding the key),
 // with the embedded server playing Cekura. The SPA works unchanged through it, and a page of another
@@ -119,6 +120,8 @@ test('history through a forwarding server: a forwarded save is a version, restor
       path: `docs/screenshots/dashboard-history-forwarding-${scheme}.png`,
       animations: 'disabled',
     });
+    // The colour scheme just changed: buttons fade to their new colours; read the settled page.
+    await coloursSettled(page);
     const audit = await new AxeBuilder({ page })
       .include('dialog')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -6,6 +6,7 @@ import { apiJson, copyOfSupportOverview } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { historyPanel } from './pages/history-panel.ts';
 import { widgetEditorPage } from './pages/widget-editor-page.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 
 test.use({ reducedMotion: 'reduce' });
 const WIDGET = 'Latency p95 per day';
@@ -57,6 +58,8 @@ test('edit → see it in history → restore one widget → undo the restore', a
   await screenshot(page, 'dashboard-history');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    // The colour scheme just changed: buttons fade to their new colours; read the settled page.
+    await coloursSettled(page);
     const audit = await new AxeBuilder({ page })
       .include('dialog')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -4,6 +4,7 @@ import { DashboardListSchema, DashboardSchema } from '../src/contract/dashboard-
 import { paginated } from '../src/contract/paginated-schema.ts';
 import { WidgetSchema } from '../src/contract/widget-schema.ts';
 import { apiJson } from './pages/api-json.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -180,6 +181,8 @@ for (const { width, oneLine } of [
         }
       }
       await page.emulateMedia({ colorScheme: 'light' });
+      // The colour scheme just changed: buttons fade to their new colours; read the settled page.
+      await coloursSettled(page);
       const axe = await new AxeBuilder({ page })
         .include('[aria-label^="Root group"]')
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])

@@ -6,6 +6,7 @@ import { paginated } from '../src/contract/paginated-schema.ts';
 import { apiJson } from './pages/api-json.ts';
 import { dashboardPage } from './pages/dashboard-page.ts';
 import { dashboardsPage } from './pages/dashboards-page.ts';
+import { coloursSettled } from './pages/colours-settled.ts';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -48,6 +49,8 @@ test('new from template → each widget previewed on the project → the dashboa
       path: `docs/screenshots/template-gallery-${scheme}.png`,
       animations: 'disabled',
     });
+    // The colour scheme just changed: buttons fade to their new colours; read the settled page.
+    await coloursSettled(page);
     const audit = await new AxeBuilder({ page })
       .include('dialog')
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
