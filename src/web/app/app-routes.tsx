@@ -6,6 +6,7 @@ import { ImportCallsPage } from '../features/import-calls/import-calls.tsx';
 import { TrashPage } from '../features/trash/trash.tsx';
 import { runWhenIdle } from '../lib/idle-queue.ts';
 import { AppLayout, AppLayoutFallback } from './app-layout.tsx';
+import { loadDashboardView } from './load-dashboard-view.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
 
@@ -34,7 +35,7 @@ export const appRoutes: RouteObject[] = [
     HydrateFallback: AppLayoutFallback,
     errorElement: <RouteErrorPage />,
     lazy: async () => ({
-      Component: (await import('../features/dashboard-view/dashboard-view.tsx')).WallView,
+      Component: (await loadDashboardView()).WallView,
     }),
   },
   {
@@ -51,7 +52,7 @@ export const appRoutes: RouteObject[] = [
           {
             path: 'dashboards/:dashboardId',
             lazy: async () => {
-              const { DashboardView } = await import('../features/dashboard-view/dashboard-view.tsx');
+              const { DashboardView } = await loadDashboardView();
               preloadWidgetEditor();
               return { Component: DashboardView };
             },

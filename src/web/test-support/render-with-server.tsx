@@ -9,7 +9,7 @@ import { onTestFinished } from 'vitest';
 import { createTestServer } from '../../server/test-support/create-test-server.ts';
 import type { TestServer, TestServerOptions } from '../../server/test-support/create-test-server.ts';
 import { ConnectionProvider } from '../features/connection/connection.tsx';
-import type { ActiveConnection } from '../features/connection/connection.tsx';
+import type { ActiveConnection, LocalConfig } from '../features/connection/connection.tsx';
 import { ToastProvider } from '../ui/toast.tsx';
 import { jsdomSafeFetch } from './jsdom-safe-fetch.ts';
 
@@ -32,6 +32,11 @@ export interface RenderWithServerOptions {
   connection?: ActiveConnection | 'resolve' | ((server: TestServer) => ActiveConnection);
   /** Wraps every request (fault injection in front of the real server). */
   wrapFetch?: (realFetch: typeof globalThis.fetch) => typeof globalThis.fetch;
+  /**
+   * With `connection: 'resolve'`: the local configuration the page asked for before rendering, as
+   * `main.tsx` hands it in (made with the same fetch as the app's).
+   */
+  localConfigAtStart?: (fetchImpl: typeof globalThis.fetch) => Promise<LocalConfig>;
 }
 
 export type RenderWithServerResult = RenderResult & {
@@ -77,7 +82,12 @@ export function renderWithServer(
   const result = render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <ConnectionProvider fetch={fetchImpl} embeddedBaseUrl={TEST_BASE_URL} initialConnection={connection}>
+        <ConnectionProvider
+          fetch={fetchImpl}
+          embeddedBaseUrl={TEST_BASE_URL}
+          initialConnection={connection}
+          localConfigAtStart={options.localConfigAtStart?.(fetchImpl)}
+        >
           <RouterProvider router={router} />
         </ConnectionProvider>
       </ToastProvider>

@@ -19,6 +19,11 @@ export interface ConnectionProviderProps {
   embeddedBaseUrl?: string;
   /** Skips start-up resolution (tests that connect with a known key). */
   initialConnection?: ActiveConnection;
+  /**
+   * The local configuration the page asked for before the app rendered (`app/early-requests.ts`):
+   * start-up reads it instead of asking again. A later switch back to the embedded server asks afresh.
+   */
+  localConfigAtStart?: Promise<LocalConfig>;
 }
 
 interface ResolvedState {
@@ -40,22 +45,26 @@ export function ConnectionProvider({
   fetch: fetchImpl = browserFetch,
   embeddedBaseUrl = '',
   initialConnection,
+  localConfigAtStart,
 }: ConnectionProviderProps) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<ResolvedState | null>(
     initialConnection ? { connection: initialConnection, localConfig: NO_LOCAL_CONFIG, generation: 0 } : null,
   );
 
-  const resolveFromServer = useCallback(async () => {
-    const localConfig = await fetchLocalConfig(fetchImpl, embeddedBaseUrl);
-    return { localConfig, connection: connectionFromLocalConfig(localConfig, embeddedBaseUrl) };
-  }, [fetchImpl, embeddedBaseUrl]);
+  const resolveFromServer = useCallback(
+    async (sent?: Promise<LocalConfig>) => {
+      const localConfig = await (sent ?? fetchLocalConfig(fetchImpl, embeddedBaseUrl));
+      return { localConfig, connection: connectionFromLocalConfig(localConfig, embeddedBaseUrl) };
+    },
+    [fetchImpl, embeddedBaseUrl],
+  );
 
   useEffect(() => {
     if (initialConnection) return;
     let cancelled = false;
     const saved = loadSavedConnection();
-    void resolveFromServer().then((resolved) => {
+    void resolveFromServer(localConfigAtStart).then((resolved) => {
       if (cancelled) return;
       const connection = saved ? connectionFromSaved(saved, embeddedBaseUrl) : resolved.connection;
       setState({ connection, localConfig: resolved.localConfig, generation: 0 });
@@ -63,7 +72,7 @@ export function ConnectionProvider({
     return () => {
       cancelled = true;
     };
-  }, [initialConnection, resolveFromServer, embeddedBaseUrl]);
+  }, [initialConnection, resolveFromServer, embeddedBaseUrl, localConfigAtStart]);
 
   const connect = useCallback(
     (saved: SavedConnection) => {

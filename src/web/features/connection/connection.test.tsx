@@ -3,7 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { createApp } from '../../../server/app.ts';
 import { createFaultFetch } from '../../test-support/fault-fetch.ts';
 import { renderWithServer, TEST_BASE_URL } from '../../test-support/render-with-server.tsx';
-import { ConnectionPage, ConnectionStatusBadge, useConnection } from './connection.tsx';
+import { requestLocalConfig } from '../../lib/request-local-config.ts';
+import { ConnectionPage, ConnectionStatusBadge, readLocalConfig, useConnection } from './connection.tsx';
 import { CONNECTION_STORAGE_KEY } from './saved-connection.ts';
 
 function Probe() {
@@ -58,6 +59,28 @@ test('with a local key configured, the app connects with it without asking', asy
     await screen.findByText('Using the local key handed out by the embedded server.'),
   ).toBeInTheDocument();
   expect(screen.getByText('source=local-key target=embedded')).toBeInTheDocument();
+});
+
+test('the local config the page asked for before rendering is used, not asked for again', async () => {
+  const { server } = renderWithServer([{ path: '*', element: <p>unused</p> }]);
+  const withKey = createApp({ database: server.database, localApiKey: server.apiKey });
+  const asked: string[] = [];
+  renderWithServer(routes, {
+    path: '/connection',
+    server,
+    connection: 'resolve',
+    wrapFetch: () => async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/studio/local-config') asked.push(url.pathname);
+      const headers = new Headers(init?.headers);
+      headers.set('host', 'localhost:8787');
+      return withKey.request(input, { ...init, headers });
+    },
+    // As main.tsx does: the request leaves before the app renders, the provider reads its answer.
+    localConfigAtStart: (fetchImpl) => readLocalConfig(requestLocalConfig(fetchImpl, TEST_BASE_URL)),
+  });
+  expect(await screen.findByText('source=local-key target=embedded')).toBeInTheDocument();
+  expect(asked).toEqual(['/studio/local-config']);
 });
 
 test('forwarding with a server-side key needs no key in the browser', async () => {

@@ -8,3 +8,5 @@ export type { ConnectionProviderProps } from './connection-provider.tsx';
 export { ConnectionStatusBadge } from './connection-status-badge.tsx';
 export { useConnection } from './connection-context.ts';
 export type { ActiveConnection, ConnectionSource } from './connection-context.ts';
+export { readLocalConfig } from './local-config.ts';
+export type { LocalConfig } from './local-config.ts';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requestLocalConfig } from '../../lib/request-local-config.ts';
 
 /**
  * `GET /studio/local-config` of the embedded server: the local key (only on a loopback bind with a
@@ -17,11 +18,18 @@ export const NO_LOCAL_CONFIG: LocalConfig = { apiKey: null, forwarding: false, u
  * Asks the embedded server for its local configuration. Anything unexpected (no embedded server in
  * front of the SPA, an old server, a network error) means "nothing handed out": the user enters a key.
  */
-export async function fetchLocalConfig(fetchImpl: typeof fetch, baseUrl: string): Promise<LocalConfig> {
+export function fetchLocalConfig(fetchImpl: typeof fetch, baseUrl: string): Promise<LocalConfig> {
+  return readLocalConfig(requestLocalConfig(fetchImpl, baseUrl));
+}
+
+/**
+ * The local configuration in the answer to a request already sent (the page sends its own first,
+ * `early-requests.ts`), with the same rule as `fetchLocalConfig`: anything unexpected means nothing
+ * handed out. Total.
+ */
+export async function readLocalConfig(request: Promise<Response>): Promise<LocalConfig> {
   try {
-    const response = await fetchImpl(`${baseUrl}/studio/local-config`, {
-      headers: { Accept: 'application/json' },
-    });
+    const response = await request;
     if (!response.ok) return NO_LOCAL_CONFIG;
     const parsed = LocalConfigSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : NO_LOCAL_CONFIG;
