@@ -19,6 +19,11 @@ const MAX_POINTS = 1000;
 /** The server without shared chart results (docs/decisions/0006): every request reaches the engine. */
 const NO_SHARED_RESULTS = { WIDGET_STUDIO_RESULT_CACHE_MS: '0' };
 const RESULTS_FILE = process.env.BENCH_RESULTS ?? 'bench/results/load-bench.json';
+/**
+ * A partial run, e.g. `BENCH_RUNS=bulk_data:10:off,preview_data:10:on`: only those runs, printed and
+ * written nowhere (to compare two versions of the code quickly). Unset: every run, written.
+ */
+const ONLY_RUNS = process.env.BENCH_RUNS?.split(',').map((run) => run.trim());
 
 interface RunFigures {
   endpoint: string;
@@ -475,6 +480,8 @@ async function main(): Promise<void> {
             [c, false],
           ] as const,
       )) {
+        const name = `${endpoint.split('/').at(-2) ?? endpoint}:${connections}:${shared ? 'on' : 'off'}`;
+        if (ONLY_RUNS && !ONLY_RUNS.includes(name)) continue;
         const run = await withServer(
           bench,
           async (server) => {
@@ -499,6 +506,10 @@ async function main(): Promise<void> {
     ).catch(() => null);
   }
 
+  if (ONLY_RUNS) {
+    console.info(`A partial run (BENCH_RUNS=${ONLY_RUNS.join(',')}): nothing written.`);
+    return;
+  }
   const machine = describeMachine();
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
