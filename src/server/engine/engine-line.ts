@@ -1,12 +1,6 @@
-import {
-  DuckDBListVector,
-  DuckDBStructVector,
-  type DuckDBConnection,
-  type DuckDBDataChunk,
-  type DuckDBVector,
-} from '@duckdb/node-api';
-import { viewDoubles } from '../analytics/copy-doubles.ts';
-import { oneAtATime } from './one-at-a-time.ts';
+import { DuckDBListVector, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
+import { listedColumns } from './listed-columns.ts';
+import { withLentColumns } from './with-lent-columns.ts';
 import type { LinePoint } from '../../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
 import type { Scope } from './engine-scope.ts';
@@ -34,37 +28,6 @@ interface LineRead {
   series: LabelledSeries[];
   /** The rows read, before downsampling. */
   rows: number;
-}
-
-/**
- * Sorting a month of calls needs two sets of columns as long as the window: lent from here and reused
- * from one line to the next instead of allocated each time. A new 16 MB array is fresh memory (the
- * pages fault in as it is written) and adds external-memory pressure on the garbage collector: on 1M
- * calls, sorting one 30-day line took 9 ms in reused columns and 16–52 ms in new ones. Lent columns
- * are used only within a line's turn (`lineTurn`, see readLine), so one line at a time holds them;
- * lines longer than SCRATCH_MAX_ROWS get arrays of their own rather than keep that much memory.
- */
-const SCRATCH_MAX_ROWS = 1_000_000;
-
-/**
- * Lines take turns for the work after their query (reading the listed rows, sorting, downsampling):
- * the scratch columns below are lent for a whole turn, and a turn pauses between its steps.
- */
-const lineTurn = oneAtATime();
-const scratch: [LineColumns | null, LineColumns | null] = [null, null];
-
-function lentColumns(count: number, slot: 0 | 1): LineColumns {
-  if (count > SCRATCH_MAX_ROWS) return newColumns(count);
-  let held = scratch[slot];
-  if (!held || held.times.length < count) {
-    held = newColumns(count);
-    scratch[slot] = held;
-  }
-  return {
-    times: held.times.subarray(0, count),
-    ids: held.ids.subarray(0, count),
-    values: held.values.subarray(0, count),
-  };
 }
 
 /**
@@ -108,7 +71,7 @@ async function readLine(
   // steps (the merge and LTTB of a 30-day line of 1M calls are each milliseconds to tens of them) so
   // that other requests are served meanwhile.
   // Groups whose values share a label (two agents of one name) make one series.
-  return lineTurn(async (pause) => {
+  return withLentColumns(async (lentColumns, pause) => {
     const byLabel = new Map<string | null, LineColumns[]>();
     for (const chunk of chunks) {
       const counts = chunk.getColumnVector(0);
@@ -146,18 +109,6 @@ async function readLine(
     chunks.length = 0;
     return { series, rows: total };
   });
-}
-
-/** The id, time and value columns of a chunk's listed rows (its list vector's struct child), as views. */
-function listedColumns(rows: DuckDBVector): LineColumns {
-  if (!(rows instanceof DuckDBStructVector))
-    throw new Error('A line query listed something other than rows.');
-  const count = rows.itemCount;
-  return {
-    ids: viewDoubles(rows.entryVectorAt(0), count),
-    times: viewDoubles(rows.entryVectorAt(1), count),
-    values: viewDoubles(rows.entryVectorAt(2), count),
-  };
 }
 
 /** One series of several listed groups' rows, end to end (in new arrays: rare, two groups of one label). */

@@ -1,12 +1,14 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { copyDoubles } from '../analytics/copy-doubles.ts';
-import { inTimeOrder, type EvaluationSeries } from '../../contract/alert-backtest.ts';
+import { DuckDBListVector, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
+import type { EvaluationSeries } from '../../contract/alert-backtest.ts';
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { QueryLimits, SqlParam } from '../analytics/analytics-database.ts';
 import { dimensionsOf, type EngineStores } from './chart-data.ts';
 import { metricsInProjects, timeRange } from './engine-scope.ts';
 import { splitTimeWindow } from './engine-time-window.ts';
 import { compileFilter } from './filter-sql.ts';
+import { listedColumns } from './listed-columns.ts';
+import { sortByTimeAndId } from './sort-by-time-and-id.ts';
+import { withLentColumns } from './with-lent-columns.ts';
 
 export interface MetricSeriesRequest {
   metricId: number;
@@ -20,19 +22,22 @@ export interface MetricSeriesRequest {
 const EMPTY: EvaluationSeries = { length: 0, t: [], callId: [], value: [] };
 
 /**
- * One metric's evaluations with a numeric value (binary ones as 1/0) in time order over the filter's
- * window and residual filter (compiled by the chart engine's filter compiler, every value bound),
- * restricted to the caller's projects: the read behind `POST /studio/alert-backtest/`, in the analytics
- * store within `limits` (the query is interrupted at the deadline).
+ * `replay` over one metric's evaluations with a numeric value (binary ones as 1/0) in time order over
+ * the filter's window and residual filter (compiled by the chart engine's filter compiler, every value
+ * bound), restricted to the caller's projects: the read behind `POST /studio/alert-backtest/`, in the
+ * analytics store within `limits` (the query is interrupted at the deadline). The series is in lent
+ * columns (`withLentColumns`) for the time of `replay` only: what it returns must not refer to them.
  */
-export async function readMetricEvaluationSeries(
+export async function replayMetricEvaluations<T>(
   stores: EngineStores,
   request: MetricSeriesRequest,
   limits: QueryLimits | null,
-): Promise<EvaluationSeries> {
-  if (request.projectIds.length === 0) return EMPTY;
+  replay: (series: EvaluationSeries) => T,
+): Promise<T> {
+  if (request.projectIds.length === 0) return replay(EMPTY);
   // The metric must belong to one of the caller's projects (SQLite, the system of record).
-  if (metricsInProjects(stores.sqlite, [request.metricId], request.projectIds).length === 0) return EMPTY;
+  if (metricsInProjects(stores.sqlite, [request.metricId], request.projectIds).length === 0)
+    return replay(EMPTY);
   const window = splitTimeWindow(request.filter, request.now);
   const residual = window.residual
     ? compileFilter(window.residual, {
@@ -48,49 +53,47 @@ export async function readMetricEvaluationSeries(
   const calls = timeRange('c.ts_ms', lower, upper);
   // Without a residual filter no call column is needed: the metric's own project scopes the rows.
   const range = `me.metric_id = ? AND ${evaluations.sql}`;
+  const columns = 'CAST(me.call_id AS DOUBLE) AS id, CAST(me.ts_ms AS DOUBLE) AS t, me.value_num AS v';
   const select = residual
-    ? `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me JOIN calls c ON c.id = me.call_id
+    ? `SELECT ${columns} FROM metric_evaluations me JOIN calls c ON c.id = me.call_id
        WHERE ${range} AND me.value_num IS NOT NULL AND c.project_id IN (${projects})
        AND ${calls.sql} AND (${residual.sql})`
-    : `SELECT CAST(me.ts_ms AS DOUBLE), CAST(me.call_id AS DOUBLE), me.value_num FROM metric_evaluations me
-       WHERE ${range} AND me.value_num IS NOT NULL`;
+    : `SELECT ${columns} FROM metric_evaluations me WHERE ${range} AND me.value_num IS NOT NULL`;
   const params: SqlParam[] = [
     request.metricId,
     ...evaluations.params,
     ...(residual ? [...request.projectIds, ...calls.params, ...residual.params] : []),
   ];
-  return stores.analytics.read(limits, async (connection) => {
-    // Calls are stored as they arrive, mostly in time order, and DuckDB keeps that order in a scan
-    // without ORDER BY: such a read is checked and used as it is. Sorting a million rows was most of
-    // the backtest's time; a read out of order (an import of older calls, a join) is read again sorted.
-    const stored = await readSeries(connection, select, params);
-    if (inTimeOrder(stored)) return stored;
-    return readSeries(connection, `${select} ORDER BY me.ts_ms, me.call_id`, params);
-  });
+  return stores.analytics.read(limits, (connection) => readSeries(connection, select, params, replay));
 }
 
-async function readSeries(
+/**
+ * The rows of `select` (columns id, t, v, none NULL) in (time, call id) order. They are read as one
+ * listed value, whose rows come in the order the scan's threads read them: a few runs, each in time
+ * order while calls are stored as they arrive, which `sortByTimeAndId` merges (the line engine's read,
+ * engine-line.ts). An `ORDER BY` of a million rows was most of the backtest's time.
+ */
+async function readSeries<T>(
   connection: DuckDBConnection,
-  sql: string,
+  select: string,
   params: SqlParam[],
-): Promise<EvaluationSeries> {
-  const result = await connection.run(sql, params);
-  const length = Number(result.rowCount);
-  const series = {
-    length,
-    t: new Float64Array(length),
-    callId: new Float64Array(length),
-    value: new Float64Array(length),
-  };
-  let offset = 0;
-  for (let c = 0; c < result.chunkCount; c += 1) {
-    const chunk = result.getChunk(c);
-    const rows = Math.min(chunk.rowCount, length - offset);
-    // None is NULL: ts_ms and call_id are NOT NULL columns, and the WHERE leaves out NULL values.
-    copyDoubles(chunk.getColumnVector(0), series.t, offset, rows, true);
-    copyDoubles(chunk.getColumnVector(1), series.callId, offset, rows, true);
-    copyDoubles(chunk.getColumnVector(2), series.value, offset, rows, true);
-    offset += rows;
-  }
-  return series;
+  replay: (series: EvaluationSeries) => T,
+): Promise<T> {
+  const sql = `SELECT count(*), list({'id': s.id, 't': s.t, 'v': s.v}) FROM (${select}) AS s`;
+  const result = await connection.stream(sql, params);
+  const chunks: DuckDBDataChunk[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
+    chunks.push(chunk);
+  const chunk = chunks[0];
+  // One row: an empty window counts 0 (and its list is NULL).
+  if (!chunk || Number(chunk.getColumnVector(0).getItem(0)) === 0) return replay(EMPTY);
+  const lists = chunk.getColumnVector(1);
+  if (!(lists instanceof DuckDBListVector)) throw new Error('The evaluations were not listed.');
+  const listed = listedColumns(lists.childVector);
+  return withLentColumns(async (lent) => {
+    const sorted = sortByTimeAndId(listed, lent);
+    return Promise.resolve(
+      replay({ length: sorted.times.length, t: sorted.times, callId: sorted.ids, value: sorted.values }),
+    );
+  });
 }

@@ -94,6 +94,24 @@ describe('POST /studio/alert-backtest/', () => {
     }
   });
 
+  it('a filter that leaves no evaluation answers none evaluated and none fired', async () => {
+    const id = widgetId(support, 'Latency p95 per day');
+    const patched = await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, {
+      body: { filters: { field: 'agent.id', op: 'eq', value: 999_999 } },
+    });
+    expect(patched.status).toBe(200);
+    try {
+      const result = await callApi(server, 'POST', PATH, { body: { widget: id, alert: ABOVE_1500 } });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+      const answer = AlertBacktestResponseSchema.parse(result.body);
+      expect(answer.evaluated).toBe(0);
+      expect(answer.fired_count).toBe(0);
+      expect(answer.fired).toEqual([]);
+    } finally {
+      await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters: null } });
+    }
+  });
+
   it('runs a trend alert on a binary metric', async () => {
     const result = await callApi(server, 'POST', PATH, {
       body: {

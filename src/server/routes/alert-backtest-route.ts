@@ -15,7 +15,7 @@ import { METRIC_VALUE_FIELD, resolveDataType } from '../../contract/widget-rules
 import { badRequest, badRequestDetail, notFound } from '../http/api-error.ts';
 import { readBody, requireObject } from '../http/read-body.ts';
 import { zodToDrf } from '../http/zod-to-drf.ts';
-import { readMetricEvaluationSeries } from '../engine/metric-evaluation-series.ts';
+import { replayMetricEvaluations } from '../engine/metric-evaluation-series.ts';
 import { queryTimeLimitMs } from '../analytics/query-time-limit.ts';
 import { limitsFromNow } from '../analytics/analytics-database.ts';
 import type { AppEnv, ServerContext } from '../http/server-context.ts';
@@ -52,13 +52,14 @@ export function registerAlertBacktestRoute(app: Hono<AppEnv>, ctx: ServerContext
     const now = ctx.clock();
     const windowError = checkDataWindow(job.effective, now);
     if (windowError !== null) throw badRequestDetail(windowError);
-    const points = await readMetricEvaluationSeries(
+    // One pass over the points: microseconds per thousand, far inside any limit. The fired points it
+    // returns are values of their own, not views of the series.
+    const result = await replayMetricEvaluations(
       ctx.database,
       { metricId: metric.id, projectIds: job.projectIds, filter: job.effective, now },
       limitsFromNow(queryTimeLimitMs(), c.req.raw.signal),
+      (points) => backtestAlert(points, parsed.data.alert, BACKTEST_MAX_FIRED),
     );
-    // One pass over the points: microseconds per thousand, far inside any limit.
-    const result = backtestAlert(points, parsed.data.alert, BACKTEST_MAX_FIRED);
     const from = findTimestampLowerBound(job.effective, now) ?? now;
     const to = findTimestampUpperBound(job.effective, now) ?? now;
     const answer: AlertBacktestResponse = {
