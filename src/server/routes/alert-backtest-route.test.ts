@@ -59,6 +59,17 @@ async function latencySeries(extraWhere = '', params: (string | number)[] = []):
   return rows.map((row) => ({ t: Number(row.t), callId: Number(row.callId), value: Number(row.value) }));
 }
 
+/** Runs `check` while the widget has `filters`, then puts its filters back to none. */
+async function withWidgetFilters(id: number, filters: unknown, check: () => Promise<void>): Promise<void> {
+  const patched = await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters } });
+  expect(patched.status).toBe(200);
+  try {
+    await check();
+  } finally {
+    await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters: null } });
+  }
+}
+
 describe('POST /studio/alert-backtest/', () => {
   it('replays the metric in the widget window and lists every moment the alert fires', async () => {
     const result = await callApi(server, 'POST', PATH, {
@@ -78,38 +89,26 @@ describe('POST /studio/alert-backtest/', () => {
 
   it('applies the widget filters (through the engine’s filter compiler)', async () => {
     const id = widgetId(support, 'Latency p95 per day');
-    const patched = await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, {
-      body: { filters: { field: 'agent.id', op: 'eq', value: 1 } },
-    });
-    expect(patched.status).toBe(200);
-    try {
+    await withWidgetFilters(id, { field: 'agent.id', op: 'eq', value: 1 }, async () => {
       const result = await callApi(server, 'POST', PATH, { body: { widget: id, alert: ABOVE_1500 } });
       const answer = AlertBacktestResponseSchema.parse(result.body);
       const expected = backtestAlert(seriesOf(await latencySeries('AND c.agent_id = ?', [1])), ABOVE_1500);
       expect(answer.evaluated).toBe(expected.evaluated);
       expect(answer.evaluated).toBeLessThan((await latencySeries()).length);
       expect(answer.fired_count).toBe(expected.firedCount);
-    } finally {
-      await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters: null } });
-    }
+    });
   });
 
   it('a filter that leaves no evaluation answers none evaluated and none fired', async () => {
     const id = widgetId(support, 'Latency p95 per day');
-    const patched = await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, {
-      body: { filters: { field: 'agent.id', op: 'eq', value: 999_999 } },
-    });
-    expect(patched.status).toBe(200);
-    try {
+    await withWidgetFilters(id, { field: 'agent.id', op: 'eq', value: 999_999 }, async () => {
       const result = await callApi(server, 'POST', PATH, { body: { widget: id, alert: ABOVE_1500 } });
       expect(result.status, JSON.stringify(result.body)).toBe(200);
       const answer = AlertBacktestResponseSchema.parse(result.body);
       expect(answer.evaluated).toBe(0);
       expect(answer.fired_count).toBe(0);
       expect(answer.fired).toEqual([]);
-    } finally {
-      await callApi(server, 'PATCH', `/dashboards/widgets/${id}/`, { body: { filters: null } });
-    }
+    });
   });
 
   it('runs a trend alert on a binary metric', async () => {
