@@ -39,6 +39,19 @@ export async function storeWrittenWidget(queryClient: QueryClient, widget: Cache
   ]);
 }
 
+/**
+ * The copy of a widget to cache: `incoming`, unless the cache already holds a newer one (by
+ * `updated_at`), such as the answer of a later write or a refetch that landed first. A copy without a
+ * time never replaces one with a time. Total.
+ */
+export function newerWidget(current: CachedWidget | undefined, incoming: CachedWidget): CachedWidget {
+  if (!current || current.id !== incoming.id) return incoming;
+  const held = current.updated_at === null ? Number.NaN : Date.parse(current.updated_at);
+  const coming = incoming.updated_at === null ? Number.NaN : Date.parse(incoming.updated_at);
+  if (Number.isNaN(coming)) return Number.isNaN(held) ? incoming : current;
+  return held > coming ? current : incoming;
+}
+
 /** Removes a deleted widget from its detail cache and from its dashboard's nested widgets. */
 export function forgetWidget(queryClient: QueryClient, widgetId: number, dashboardId: number | null): void {
   queryClient.removeQueries({ queryKey: queryKeys.widgets.detail(widgetId), exact: true });

@@ -11,7 +11,7 @@ import { previewQueries } from '../../api/preview-queries.ts';
 import { useCreateWidget } from '../../api/use-create-widget.ts';
 import { useDeleteWidget } from '../../api/use-delete-widget.ts';
 import { useSaveWidget } from '../../api/use-save-widget.ts';
-import type { CachedWidget } from '../../api/widget-cache.ts';
+import { newerWidget, type CachedWidget } from '../../api/widget-cache.ts';
 import { widgetQueries } from '../../api/widget-queries.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { Button, buttonClassName } from '../../ui/button.tsx';
@@ -517,9 +517,15 @@ export function WidgetEditorForm({ dashboard, widget, metrics, metricsError }: W
               changedKeys.length > 0 ? 'Save or discard your changes first: a restore replaces them.' : null
             }
             onClose={() => setHistoryOpen(false)}
-            // The restored copy goes into the cache; the form, which has no changes, follows it.
+            // The restored copy goes into the cache (unless a newer one landed there first: an undo's
+            // refetch); the form, which has no changes, follows it. The widget is then read again, so
+            // the editor ends as the server did whatever order the answers came in.
             onRestored={(restored) => {
-              if (widgetKey) queryClient.setQueryData(widgetKey, { ...restored, etag: null });
+              if (!widgetKey) return;
+              queryClient.setQueryData<CachedWidget>(widgetKey, (current) =>
+                newerWidget(current, { ...restored, etag: null }),
+              );
+              void queryClient.invalidateQueries({ queryKey: widgetKey, exact: true });
             }}
           />
         </Suspense>
