@@ -90,10 +90,16 @@ async function readSeries<T>(
   const lists = chunk.getColumnVector(1);
   if (!(lists instanceof DuckDBListVector)) throw new Error('The evaluations were not listed.');
   const listed = listedColumns(lists.childVector);
-  return withLentColumns(async (lent) => {
+  return withLentColumns((lent) => {
     const sorted = sortByTimeAndId(listed, lent);
-    return Promise.resolve(
-      replay({ length: sorted.times.length, t: sorted.times, callId: sorted.ids, value: sorted.values }),
-    );
+    const replayed = replay({
+      length: sorted.times.length,
+      t: sorted.times,
+      callId: sorted.ids,
+      value: sorted.values,
+    });
+    // The chunk stays referenced until the views into it are no longer read (as engine-line.ts does).
+    chunks.length = 0;
+    return Promise.resolve(replayed);
   });
 }
