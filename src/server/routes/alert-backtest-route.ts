@@ -52,7 +52,7 @@ export function registerAlertBacktestRoute(app: Hono<AppEnv>, ctx: ServerContext
     const now = ctx.clock();
     const windowError = checkDataWindow(job.effective, now);
     if (windowError !== null) throw badRequestDetail(windowError);
-    // One pass over the points: microseconds per thousand, far inside any limit. The fired points it
+    // One pass over the points: microseconds per thousand, far inside every limit. The fired points it
     // returns are values of their own, not views of the series.
     const result = await replayMetricEvaluations(
       ctx.database,

@@ -20,7 +20,7 @@ describe('shareStructurally', () => {
     expect(shareStructurally(old, structuredClone(old))).toBe(old);
   });
 
-  test('an answer with a __proto__ key at any depth is used as it is, the key kept', () => {
+  test('an answer with a __proto__ key at some depth is used as it is, the key kept', () => {
     const next: unknown = JSON.parse('{"metadata":{"nested":[{"__proto__":{"x":1}}]}}');
     const shared = shareStructurally({ metadata: { nested: [] } }, next);
     expect(shared).toBe(next);
