@@ -4,7 +4,6 @@ import {
   backtestThreshold,
   backtestTrend,
   describeBacktest,
-  inTimeOrder,
   seriesOf,
   TREND_PRESETS,
   type EvaluationPoint,
@@ -113,22 +112,6 @@ describe('backtestAlert listing', () => {
       value: Float64Array.from(plain.value),
     };
     expect(backtestAlert(typed, alert)).toEqual(backtestAlert(plain, alert));
-  });
-});
-
-describe('inTimeOrder', () => {
-  const at = (...pairs: [number, number][]) =>
-    seriesOf(pairs.map(([t, callId]) => ({ t, callId, value: 0 })));
-  it.each([
-    ['empty', at(), true],
-    ['one', at([5, 1]), true],
-    ['ascending', at([1, 9], [2, 1], [3, 4]), true],
-    ['a tie broken by call id', at([1, 1], [1, 2], [2, 0]), true],
-    ['a tie in the wrong call order', at([1, 2], [1, 1]), false],
-    ['newest first', at([3, 1], [2, 2], [1, 3]), false],
-    ['one older call at the end', at([1, 1], [2, 2], [0, 3]), false],
-  ])('%s', (_, series, expected) => {
-    expect(inTimeOrder(series)).toBe(expected);
   });
 });
 

@@ -82,16 +82,6 @@ export function seriesOf(points: readonly EvaluationPoint[]): EvaluationSeries {
   };
 }
 
-/** Whether a series is in the backtest's order: oldest first, by call id within a millisecond. */
-export function inTimeOrder(series: EvaluationSeries): boolean {
-  for (let i = 1; i < series.length; i += 1) {
-    const before = series.t[i - 1] ?? 0;
-    const at = series.t[i] ?? 0;
-    if (before > at || (before === at && (series.callId[i - 1] ?? 0) > (series.callId[i] ?? 0))) return false;
-  }
-  return true;
-}
-
 function pointAt(series: EvaluationSeries, index: number): EvaluationPoint {
   return { t: series.t[index] ?? 0, callId: series.callId[index] ?? 0, value: series.value[index] ?? 0 };
 }

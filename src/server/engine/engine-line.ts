@@ -1,5 +1,5 @@
-import { DuckDBListVector, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
-import { listedColumns } from './listed-columns.ts';
+import { DuckDBListVector, type DuckDBConnection } from '@duckdb/node-api';
+import { listedChunks, listedColumns } from './listed-columns.ts';
 import { withLentColumns } from './with-lent-columns.ts';
 import type { LinePoint } from '../../contract/widget-data-schema.ts';
 import { formatInstant } from './engine-buckets.ts';
@@ -59,12 +59,7 @@ async function readLine(
     `CAST(${scope.timeColumn} AS DOUBLE) AS t, ${valueExpr} AS v${group ? `, ${group.expr} AS g` : ''} ` +
     `FROM ${scope.from} WHERE ${where.sql}) AS s WHERE true${placed}${group ? ' GROUP BY s.g' : ''}`;
   const params = [...valueParams, ...(group?.params ?? []), ...where.params];
-  // Streamed: the chunk DuckDB produced is handed over as it is, where a materialised result would
-  // copy the listed rows twice more (into the result, then out of it into a chunk).
-  const result = await connection.stream(sql, params);
-  const chunks: DuckDBDataChunk[] = [];
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
-    chunks.push(chunk);
+  const chunks = await listedChunks(connection, sql, params);
 
   // The listed columns are views into the chunks (held in `chunks` till the end); the lent columns
   // are reused by the next line, so the work below keeps its turn to the end. It pauses between its

@@ -1,4 +1,4 @@
-import { DuckDBListVector, type DuckDBConnection, type DuckDBDataChunk } from '@duckdb/node-api';
+import { DuckDBListVector, type DuckDBConnection } from '@duckdb/node-api';
 import type { EvaluationSeries } from '../../contract/alert-backtest.ts';
 import type { Filter } from '../../contract/filter-schema.ts';
 import type { QueryLimits, SqlParam } from '../analytics/analytics-database.ts';
@@ -6,7 +6,7 @@ import { dimensionsOf, type EngineStores } from './chart-data.ts';
 import { metricsInProjects, timeRange } from './engine-scope.ts';
 import { splitTimeWindow } from './engine-time-window.ts';
 import { compileFilter } from './filter-sql.ts';
-import { listedColumns } from './listed-columns.ts';
+import { listedChunks, listedColumns } from './listed-columns.ts';
 import { sortByTimeAndId } from './sort-by-time-and-id.ts';
 import { withLentColumns } from './with-lent-columns.ts';
 
@@ -80,10 +80,7 @@ async function readSeries<T>(
   replay: (series: EvaluationSeries) => T,
 ): Promise<T> {
   const sql = `SELECT count(*), list({'id': s.id, 't': s.t, 'v': s.v}) FROM (${select}) AS s`;
-  const result = await connection.stream(sql, params);
-  const chunks: DuckDBDataChunk[] = [];
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk())
-    chunks.push(chunk);
+  const chunks = await listedChunks(connection, sql, params);
   const chunk = chunks[0];
   // One row: an empty window counts 0 (and its list is NULL).
   if (!chunk || Number(chunk.getColumnVector(0).getItem(0)) === 0) return replay(EMPTY);

@@ -1,25 +1,8 @@
-import { WidgetSchema } from '../../contract/widget-schema.ts';
+import { makeWidget } from '../test-support/make-widget.ts';
 import { newerWidget, type CachedWidget } from './widget-cache.ts';
 
 function copy(id: number, updatedAt: string | null, chartType: string): CachedWidget {
-  const widget = WidgetSchema.parse({
-    id,
-    dashboard: 1,
-    name: 'Latency',
-    chart_type: chartType,
-    filters: null,
-    data_type: null,
-    field: 'duration',
-    metric: null,
-    time_period: null,
-    aggregation_function: null,
-    group_by: null,
-    metadata: {},
-    effective_filters: null,
-    created_at: '2026-12-01T00:00:00.000Z',
-    updated_at: updatedAt,
-  });
-  return { ...widget, etag: null };
+  return { ...makeWidget({ id, chart_type: chartType, updated_at: updatedAt }), etag: null };
 }
 
 const OLD = '2026-12-08T10:00:00.000Z';

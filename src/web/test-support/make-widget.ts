@@ -1,4 +1,4 @@
-import { WidgetSchema, type Widget } from '../../../../contract/widget-schema.ts';
+import { WidgetSchema, type Widget } from '../../contract/widget-schema.ts';
 
 /**
  * A parsed wire widget for pure tests: the defaults of a saved line widget, overridden per case, then

@@ -1,6 +1,6 @@
 import { DEFAULT_WIDGET_DISPLAY } from '../../../../contract/widget-display.ts';
 import { WIDGET_READ_ONLY_FIELDS, WidgetInputSchema } from '../../../../contract/widget-schema.ts';
-import { makeWidget } from './widget-test-fixtures.ts';
+import { makeWidget } from '../../../test-support/make-widget.ts';
 import {
   draftToPreviewBody,
   draftToWidgetInput,

@@ -1,7 +1,7 @@
 import { DEFAULT_WIDGET_DISPLAY } from '../../../../contract/widget-display.ts';
 import { WIDGET_READ_ONLY_FIELDS } from '../../../../contract/widget-schema.ts';
 import { changedDraftKeys, describeChangedKeys, diffWidget } from './diff-widget.ts';
-import { makeWidget } from '../draft/widget-test-fixtures.ts';
+import { makeWidget } from '../../../test-support/make-widget.ts';
 import { widgetToDraft, type WidgetDraft } from '../draft/widget-form-model.ts';
 
 const widget = makeWidget({

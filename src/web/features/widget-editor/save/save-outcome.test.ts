@@ -4,7 +4,7 @@ import { WidgetConflictError } from '../../../api/use-save-widget.ts';
 import type { CachedWidget } from '../../../api/widget-cache.ts';
 import { classifyWriteFailure, type WriteFailure } from './save-outcome.ts';
 import { widgetToDraft } from '../draft/widget-form-model.ts';
-import { makeWidget } from '../draft/widget-test-fixtures.ts';
+import { makeWidget } from '../../../test-support/make-widget.ts';
 
 const theirs: CachedWidget = { ...makeWidget({ name: 'Theirs' }), etag: '"2"' };
 const mine = { ...widgetToDraft(theirs), name: 'Mine' };
